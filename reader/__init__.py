@@ -1,0 +1,5 @@
+"""Provenance Reader: who is speaking in every span of a news article."""
+
+__version__ = "0.1.0"
+APP_NAME = "Provenance Reader"
+APP_ID = "org.provenancereader.ProvenanceReader"

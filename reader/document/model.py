@@ -1,0 +1,56 @@
+"""What an article is, independent of the format it was saved in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+BLOCK_KINDS = ("heading", "paragraph", "blockquote", "caption", "credit", "boilerplate")
+
+# Blocks whose words are never a source's claim nor the writer's framing.
+NON_ARTICLE_KINDS = frozenset({"caption", "credit", "boilerplate"})
+
+
+@dataclass(frozen=True)
+class Block:
+    """A run of `Article.text` with a structural role.
+
+    `start`/`end` are Python string indices into `Article.text`. Blocks are sorted,
+    never overlap, and together cover every non-whitespace character of the text.
+    """
+
+    kind: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "start": self.start, "end": self.end}
+
+
+@dataclass
+class Article:
+    """The text to analyse plus what the saved file told us about it."""
+
+    text: str
+    blocks: list[Block] = field(default_factory=list)
+    title: str | None = None
+    byline: str | None = None
+    date: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    path: str | None = None
+    format: str = "text"
+
+    def metadata(self) -> dict:
+        return {
+            "title": self.title,
+            "byline": self.byline,
+            "date": self.date,
+            "publisher": self.publisher,
+            "url": self.url,
+        }
+
+    def block_at(self, offset: int) -> Block | None:
+        for block in self.blocks:
+            if block.start <= offset < block.end:
+                return block
+        return None

@@ -1,0 +1,307 @@
+"""Reported speech from the dependency parse: a cue, its source and the content it reports.
+
+Each rule reads one construction of English news prose:
+- a cue verb with a clausal complement: "Butler said (that) …", "…, a source said."
+- a parenthetical cue inside the content: "The calls, he said, were routine."
+- a cue verb whose complement is an infinitive or object: "Rubio wants Milley to resign",
+  "officials confirmed the calls", "Rubio is calling for Milley to step down"
+- "according to X"
+- hearsay adverbs and passives with no source: "allegedly", "is said to"
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from reader.provenance import lexicons
+from reader.provenance.drafts import ClaimDraft, clean_parts, subtract, subtree_range, trim
+
+# Complement kinds. A verb's own lexical class decides which complements make it a cue:
+# "said that" always reports; "wants to" reports a position; "confirmed the calls" reports
+# only for verbs whose object is itself a claim.
+_CLAUSE_DEPS = {"ccomp"}
+_SUBJECT_DEPS = {"nsubj"}
+_INFINITIVE_CUES = {
+    "want", "plan", "hope", "expect", "promise", "vow", "refuse", "decline", "urge", "seek",
+    "threaten", "pledge", "agree", "intend", "prefer", "offer", "ask", "call", "demand",
+    "encourage", "push", "advise", "warn", "tell", "remind", "propose", "recommend",
+}
+_OBJECT_CUES = {
+    "confirm", "deny", "announce", "support", "back", "endorse", "oppose", "criticize",
+    "praise", "acknowledge", "reject", "blame", "accuse", "propose", "defend", "cite",
+    "dismiss", "denounce", "condemn", "question", "predict", "reveal", "disclose",
+    "demand", "favor", "recommend", "allege", "describe", "dispute", "decry", "call",
+    "slam", "blast", "attack", "mock", "tout", "hail", "applaud", "welcome", "reiterate",
+    "repeat", "challenge", "characterize", "estimate", "fear", "want", "urge",
+}
+# Prepositions whose object is the content: "called for X", "warned of X", "accused … of X".
+_CONTENT_PREPS = {"for", "of", "about", "on", "against"}
+_PREP_CUES = {
+    "call", "warn", "complain", "argue", "push", "press", "rail", "campaign", "accuse",
+    "speak", "talk", "worry", "caution", "advocate", "fight", "lash", "plead",
+}
+# "X said Wednesday" has no content: time and manner adverbials are not what was said.
+_NON_CONTENT_DEPS = {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "cc", "conj",
+                     "advmod", "npadvmod", "prt", "mark", "dep", "parataxis", "intj"}
+_WEAK_SOURCES = {"it", "this", "that", "which", "what", "there"}
+_INSINUATION_VERBS = {"suggest", "imply", "indicate", "signal", "hint", "raise", "prompt"}
+# "(emphasis added)" is an editor's note, not a speaker.
+_NON_SPEAKERS = {"emphasis"}
+
+
+def cue_verbs() -> frozenset[str]:
+    return lexicons.load("cue_verbs")
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The speaker of a cue verb: its subject, or the subject it shares with the verb it is
+    conjoined to or depends on ("confirmed … but claimed", "issued a statement saying")."""
+    seen = 0
+    while verb is not None and seen < 4:
+        seen += 1
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+        if subjects:
+            # "Sens. Marco Rubio … are calling": of two subjects, the name.
+            subject = max(subjects, key=lambda c: (c.ent_type_ == "PERSON", c.pos_ == "PROPN"))
+            if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                return verb.head  # "Pelosi, who expressed …"
+            return subject
+        if verb.dep_ == "relcl":
+            return verb.head
+        if verb.dep_ == "acl" and verb.tag_ == "VBG":
+            return verb.head  # "a statement saying …"
+        if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+            verb = verb.head
+            continue
+        return None
+    return None
+
+
+def noun_phrase_range(head: Token) -> tuple[int, int]:
+    """The source mention around its head, without relative clauses, appositions or
+    anything after a comma."""
+    tokens = [head]
+    for child in head.subtree:
+        if child is head:
+            continue
+        ancestors = list(child.ancestors)
+        path = ancestors[: ancestors.index(head)] if head in ancestors else []
+        if any(t.dep_ in ("relcl", "acl", "appos", "advcl", "conj", "cc", "punct", "parataxis")
+               for t in [child, *path]):
+            continue
+        tokens.append(child)
+    tokens.sort(key=lambda t: t.i)
+    # Keep the contiguous run around the head.
+    i = tokens.index(head)
+    lo = hi = i
+    while lo > 0 and tokens[lo - 1].i == tokens[lo].i - 1:
+        lo -= 1
+    while hi + 1 < len(tokens) and tokens[hi + 1].i == tokens[hi].i + 1:
+        hi += 1
+    first, last = tokens[lo], tokens[hi]
+    return first.idx, last.idx + len(last)
+
+
+def _is_cue_verb(token: Token, verbs: frozenset[str]) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in verbs
+
+
+def _source_fields(verb: Token) -> tuple[Token | None, tuple[int, int] | None]:
+    subj = subject_of(verb)
+    if subj is None or subj.lower_ in _WEAK_SOURCES or subj.lower_ in _NON_SPEAKERS or subj.pos_ in ("DET", "SCONJ"):
+        return None, None
+    if subj.tag_ in ("WP", "WDT"):
+        subj = verb.head if verb.dep_ == "relcl" else None
+        if subj is None:
+            return None, None
+    start, end = noun_phrase_range(subj)
+    cue_start, cue_end = _cue_range(verb)
+    if start < cue_end and cue_start < end:
+        # A title-case headline ("Pentagon Confirms Milley Talks") parses the cue into the
+        # subject; the mention stops at the cue.
+        start, end = (start, cue_start) if subj.idx < cue_start else (cue_end, end)
+        start, end = trim(verb.doc.text, start, end)
+        if end <= start:
+            start, end = subj.idx, subj.idx + len(subj)
+    return subj, (start, end)
+
+
+def _cue_range(verb: Token) -> tuple[int, int]:
+    """The cue as written: the verb with its auxiliaries, negation and particles."""
+    parts = [verb] + [c for c in verb.children if c.dep_ in ("aux", "neg", "prt", "auxpass")
+                      and abs(c.i - verb.i) <= 3]
+    lo, hi = min(t.i for t in parts), max(t.i for t in parts)
+    doc = verb.doc
+    return doc[lo].idx, doc[hi].idx + len(doc[hi])
+
+
+def _draft(doc: Doc, verb: Token, parts, rule: str, why: str, confidence: float,
+           label: str = "reported-speech") -> ClaimDraft | None:
+    parts = clean_parts(doc, parts)
+    if not parts:
+        return None
+    source_token, source_span = _source_fields(verb)
+    return ClaimDraft(content=parts, cue=_cue_range(verb), source_token=source_token,
+                      source_span=source_span, rule=rule, why=why, confidence=confidence,
+                      label=label)
+
+
+def find_verb_claims(doc: Doc) -> list[ClaimDraft]:
+    verbs = cue_verbs()
+    drafts: list[ClaimDraft] = []
+    for token in doc:
+        if not _is_cue_verb(token, verbs):
+            continue
+        draft = _claim_for_verb(doc, token)
+        if draft is not None:
+            drafts.append(draft)
+    return drafts
+
+
+def _claim_for_verb(doc: Doc, verb: Token) -> ClaimDraft | None:
+    lemma = verb.lemma_.lower()
+    clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
+    if clauses:
+        parts = [subtree_range(c) for c in clauses]
+        for aside in _writer_asides(clauses):
+            parts = subtract(parts, (aside.idx, aside.right_edge.idx + len(aside.right_edge)))
+        rule = "inverted" if clauses[0].i < verb.i else "complement"
+        subj = subject_of(verb)
+        who = f" → subject '{subj.text}'" if subj is not None else ""
+        why = f"cue '{verb.text}'{who}, content from its clause"
+        return _draft(doc, verb, parts, rule, why, 0.85)
+
+    if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX") and \
+            verb.head.lemma_.lower() not in cue_verbs() and \
+            any(c.dep_ in _SUBJECT_DEPS and c.lower_ not in _NON_SPEAKERS for c in verb.children):
+        # "The calls, he said, were routine": the cue interrupts its content.
+        head = verb.head
+        whole = [subtree_range(head)]
+        parts = subtract(whole, subtree_range(verb))
+        subj = subject_of(verb)
+        why = f"cue '{verb.text}' inside the sentence it reports → subject '{subj.text}'"
+        return _draft(doc, verb, parts, "parenthetical", why, 0.8)
+
+    subj = subject_of(verb)
+    if subj is None:
+        return None
+    if lemma in _INFINITIVE_CUES:
+        xcomps = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
+        if xcomps:
+            objects = [c for c in verb.children if c.dep_ in ("dobj",) and c.i < xcomps[0].i]
+            start = subtree_range(objects[0])[0] if objects else subtree_range(xcomps[0])[0]
+            end = subtree_range(xcomps[-1])[1]
+            why = f"cue '{verb.text}' → subject '{subj.text}', content from its infinitive"
+            return _draft(doc, verb, [(start, end)], "position", why, 0.7, label="position")
+    if lemma in _INFINITIVE_CUES or lemma in _PREP_CUES:
+        # "calling for Milley to step down": the parser makes "for" the mark of a clause.
+        for clause in verb.children:
+            if clause.dep_ == "advcl" and clause.i > verb.i and any(
+                    c.dep_ == "mark" and c.lower_ == "for" for c in clause.children):
+                mark = next(c for c in clause.children if c.dep_ == "mark")
+                end = verb.right_edge.idx + len(verb.right_edge)
+                why = f"cue '{verb.text} for' → subject '{subj.text}'"
+                return _draft(doc, verb, [(doc[mark.i + 1].idx, end)], "position", why, 0.7,
+                              label="position")
+    if lemma in _PREP_CUES or lemma in _OBJECT_CUES:
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS
+                 and c.i > verb.i]
+        if lemma in _PREP_CUES and preps:
+            start = preps[0].i + 1
+            if start < len(doc) and start <= preps[0].right_edge.i:
+                end = max(subtree_range(c)[1] for c in verb.children if c.i >= preps[0].i
+                          and c.dep_ not in _NON_CONTENT_DEPS)
+                why = f"cue '{verb.text} {preps[0].text}' → subject '{subj.text}'"
+                return _draft(doc, verb, [(doc[start].idx, end)], "position", why, 0.65,
+                              label="position")
+    if lemma in _OBJECT_CUES:
+        objects = [c for c in verb.children if c.dep_ in ("dobj",) and c.i > verb.i]
+        if objects:
+            tail = [c for c in verb.children if c.i >= objects[0].i and
+                    c.dep_ in ("dobj", "prep", "xcomp", "oprd", "advcl") and
+                    not (c.dep_ == "prep" and c.lower_ in ("in", "on", "at", "during", "after",
+                                                           "before", "since", "with"))]
+            start = subtree_range(objects[0])[0]
+            end = max(subtree_range(c)[1] for c in tail)
+            why = f"cue '{verb.text}' → subject '{subj.text}', content from its object"
+            return _draft(doc, verb, [(start, end)], "object", why, 0.6)
+    return None
+
+
+def _writer_asides(clauses: list[Token]) -> list[Token]:
+    """"… were staffed — suggesting that the White House was informed": a participle of
+    insinuation hung on the reported clause is the writer's inference, not the source's."""
+    asides = []
+    for clause in clauses:
+        for token in clause.subtree:
+            if token.dep_ in ("advcl", "acl", "xcomp") and token.tag_ == "VBG" and \
+                    token.lemma_.lower() in _INSINUATION_VERBS and token.i > clause.i:
+                before = token.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
+                if before is not None and before.text in (",", "—", "–", "-", ";"):
+                    asides.append(token)
+    return asides
+
+
+def find_according_to(doc: Doc) -> list[ClaimDraft]:
+    """"according to X": the rest of the clause is X's claim."""
+    drafts = []
+    for token in doc:
+        if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
+            continue
+        to = doc[token.i + 1]
+        objects = [c for c in to.children if c.dep_ == "pobj"] or \
+                  [c for c in token.children if c.dep_ == "pobj"]
+        if not objects:
+            continue
+        source = objects[0]
+        phrase_end = max(token.right_edge.i, to.right_edge.i, source.right_edge.i)
+        phrase = (token.idx, doc[phrase_end].idx + len(doc[phrase_end]))
+        sent = token.sent
+        parts = subtract([(sent.start_char, sent.end_char)], phrase)
+        parts = clean_parts(doc, parts)
+        if not parts:
+            continue
+        drafts.append(ClaimDraft(
+            content=parts, cue=(token.idx, to.idx + len(to)), source_token=source,
+            source_span=noun_phrase_range(source), rule="according-to",
+            why=f"cue 'according to' → source '{source.text}'", confidence=0.85,
+            label="according-to"))
+    return drafts
+
+
+def find_hearsay(doc: Doc) -> list[ClaimDraft]:
+    """Allegations flagged as such with no speaker in the clause: "allegedly", "is said to"."""
+    markers = lexicons.load("hearsay_markers")
+    drafts = []
+    for token in doc:
+        clause = None
+        if token.lower_ in markers and token.dep_ in ("advmod",):
+            clause = token.head
+            cue = (token.idx, token.idx + len(token))
+            why = f"hearsay marker '{token.text}' with no named source"
+        elif token.lemma_ in ("say", "report", "believe", "rumor", "allege") and \
+                any(c.dep_ == "auxpass" for c in token.children) and \
+                any(c.dep_ == "xcomp" for c in token.children):
+            clause = token
+            cue = (token.idx, token.idx + len(token))
+            why = f"passive hearsay '{token.text} to' with no named source"
+        if clause is None:
+            continue
+        while clause.dep_ in ("amod", "acl") and clause.head is not clause:
+            clause = clause.head
+        parts = [subtree_range(clause)]
+        parts = subtract(parts, (token.idx, token.idx + len(token)))
+        # Each conjoined clause is its own allegation, and "according to X" names a source.
+        for child in clause.children:
+            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") or \
+                    child.dep_ == "prep" and child.lower_ == "according":
+                start = child.left_edge.idx
+                cc = [c for c in clause.children if c.dep_ == "cc" and c.i < child.i]
+                if cc and child.dep_ == "conj":
+                    start = min(start, cc[-1].idx)
+                parts = subtract(parts, (start, child.right_edge.idx + len(child.right_edge)))
+        parts = clean_parts(doc, parts)
+        if parts:
+            drafts.append(ClaimDraft(content=parts, cue=cue, source_token=None, source_span=None,
+                                     rule="hearsay", why=why, confidence=0.7, label="hearsay"))
+    return drafts

@@ -1,0 +1,86 @@
+"""Claims as they are found, before sources are resolved and ids given."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+_EDGE_PUNCT = " \t\r\n\u00a0,;:.—–-([{"
+_END_PUNCT = " \t\r\n\u00a0,;:—–-)]}"
+
+
+@dataclass
+class ClaimDraft:
+    """One attribution found in a doc. Offsets are character offsets into doc.text."""
+
+    content: list[tuple[int, int]]
+    cue: tuple[int, int] | None
+    source_token: Token | None  # head of the source mention as written ("he", "Butler")
+    source_span: tuple[int, int] | None
+    rule: str
+    why: str
+    confidence: float
+    quoted: bool = False  # content is a direct quote (or contains quote pieces)
+    quote_ids: set[int] = field(default_factory=set)
+    label: str = "reported-speech"
+
+    @property
+    def start(self) -> int:
+        return min(s for s, _ in self.content)
+
+    @property
+    def end(self) -> int:
+        return max(e for _, e in self.content)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.content)
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink a character range past edge whitespace and clause punctuation."""
+    while start < end and text[start] in _EDGE_PUNCT:
+        start += 1
+    while end > start and text[end - 1] in _END_PUNCT:
+        end -= 1
+    # A sentence's final period belongs to the sentence, not to the reported content.
+    if end > start and text[end - 1] == "." and not text[max(start, end - 3):end].count(".") > 1:
+        if end - 2 >= start and not text[end - 2].isupper():
+            end -= 1
+            while end > start and text[end - 1] in _END_PUNCT:
+                end -= 1
+    return start, end
+
+
+def char_range(tokens: Span | list[Token]) -> tuple[int, int]:
+    if isinstance(tokens, Span):
+        return tokens.start_char, tokens.end_char
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def subtree_range(token: Token) -> tuple[int, int]:
+    left, right = token.left_edge, token.right_edge
+    return left.idx, right.idx + len(right)
+
+
+def subtract(ranges: list[tuple[int, int]], hole: tuple[int, int]) -> list[tuple[int, int]]:
+    out = []
+    hs, he = hole
+    for s, e in ranges:
+        if he <= s or e <= hs:
+            out.append((s, e))
+            continue
+        if s < hs:
+            out.append((s, hs))
+        if he < e:
+            out.append((he, e))
+    return out
+
+
+def clean_parts(doc: Doc, parts: list[tuple[int, int]], min_chars: int = 2) -> list[tuple[int, int]]:
+    out = []
+    for s, e in sorted(parts):
+        s, e = trim(doc.text, s, e)
+        if e - s >= min_chars and any(ch.isalnum() for ch in doc.text[s:e]):
+            out.append((s, e))
+    return out

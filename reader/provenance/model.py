@@ -1,0 +1,102 @@
+"""The result of an analysis: spans, claims and sources, and their JSON form (design.md §3)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+KINDS = ("quote", "paraphrase", "framing")
+SOURCE_TYPES = ("person", "organization", "document", "group", "anonymous")
+CLAIM_KINDS = ("quote", "paraphrase", "mixed")
+
+
+@dataclass
+class Span:
+    """A coloured run of text. Offsets are Python string indices into the analysed text."""
+
+    id: str
+    kind: str  # one of KINDS
+    start: int
+    end: int
+    claim: str | None = None
+    label: str | None = None
+    why: str = ""
+    confidence: float = 1.0
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id, "kind": self.kind, "start": self.start, "end": self.end,
+            "claim": self.claim, "label": self.label, "why": self.why,
+            "confidence": round(self.confidence, 3),
+        }
+
+
+@dataclass
+class Claim:
+    """One attribution: a source (possibly unknown), a cue and a possibly discontinuous content."""
+
+    id: str
+    source: str | None
+    source_span: tuple[int, int] | None
+    cue_span: tuple[int, int] | None
+    content: list[tuple[int, int]]
+    kind: str  # one of CLAIM_KINDS
+
+    @property
+    def start(self) -> int:
+        return min(s for s, _ in self.content)
+
+    @property
+    def end(self) -> int:
+        return max(e for _, e in self.content)
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id, "source": self.source,
+            "source_span": list(self.source_span) if self.source_span else None,
+            "cue_span": list(self.cue_span) if self.cue_span else None,
+            "content": [list(part) for part in self.content], "kind": self.kind,
+        }
+
+
+@dataclass
+class Source:
+    id: str
+    name: str
+    type: str  # one of SOURCE_TYPES
+    description: str | None = None
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    claims: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id, "name": self.name, "type": self.type,
+            "description": self.description,
+            "mentions": [list(m) for m in self.mentions], "claims": list(self.claims),
+        }
+
+
+@dataclass
+class Analysis:
+    spans: list[Span] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    model: str | None = None
+
+    def claim(self, claim_id: str | None) -> Claim | None:
+        return next((c for c in self.claims if c.id == claim_id), None)
+
+    def source(self, source_id: str | None) -> Source | None:
+        return next((s for s in self.sources if s.id == source_id), None)
+
+    def spans_of_claim(self, claim_id: str) -> list[Span]:
+        return [s for s in self.spans if s.claim == claim_id]
+
+    def unattributed_claims(self) -> list[Claim]:
+        return [c for c in self.claims if c.source is None]
+
+    def to_dict(self) -> dict:
+        return {
+            "spans": [s.to_dict() for s in self.spans],
+            "claims": [c.to_dict() for c in self.claims],
+            "sources": [s.to_dict() for s in self.sources],
+        }

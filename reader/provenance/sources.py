@@ -1,0 +1,346 @@
+"""From the speakers of claims to sources: one row per speaker, with every mention.
+
+A light, rule-based coreference: names are grouped by surname ("Col. Dave Butler",
+"Butler"), organisations by their name, roles by their head ("the spokesman" joins the
+person described as spokesperson), documents and anonymous sources by their head noun,
+and pronouns go to the nearest earlier source of a compatible type.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from reader.provenance import lexicons
+from reader.provenance.drafts import ClaimDraft
+from reader.provenance.model import Source
+
+_TITLES = {"col", "gen", "sen", "sens", "rep", "reps", "dr", "mr", "mrs", "ms", "gov", "lt",
+           "sgt", "adm", "maj", "capt", "cpl", "pvt", "prof", "rev", "hon", "pres", "president",
+           "army", "navy", "general", "senator", "governor", "mayor", "judge", "chairman",
+           "speaker", "secretary", "sir", "dame", "st", "supt", "insp", "det", "officer",
+           "coach", "chief", "minister", "spokesperson", "spokesman", "spokeswoman",
+           "councillor", "councilwoman", "councilman", "director", "professor", "librarian"}
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me"}
+_PLURAL_PRONOUNS = {"they", "them", "we", "us"}
+_THING_PRONOUNS = {"it"}
+_ROLE_SYNONYMS = {"spokesperson": "spokesman", "spokeswoman": "spokesman",
+                  "chairwoman": "chairman", "chair": "chairman",
+                  "congresswoman": "congressman", "councilwoman": "councilman"}
+# How far back (in characters) a pronoun looks for its speaker.
+_PRONOUN_WINDOW = 1500
+
+
+@dataclass
+class _Entry:
+    key: tuple[str, str]
+    type: str
+    name: str
+    description: str | None
+    first: int
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    roles: set[str] = field(default_factory=set)
+    plural: bool = False
+
+
+def _strip_titles(words: list[str]) -> list[str]:
+    while len(words) > 1 and words[0].lower().rstrip(".") in _TITLES:
+        words = words[1:]
+    return words
+
+
+def _role(word: str) -> str:
+    word = word.lower()
+    return _ROLE_SYNONYMS.get(word, word)
+
+
+def _person_entity(doc: Doc, head: Token, start: int, end: int):
+    """The PERSON entity inside a mention, preferring one that contains its head."""
+    best = None
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or ent.end_char <= start or ent.start_char >= end:
+            continue
+        if ent.start <= head.i < ent.end:
+            return ent
+        best = best or ent
+    return best
+
+
+def _org_entity(doc: Doc, head: Token, start: int, end: int):
+    for ent in doc.ents:
+        if ent.label_ in ("ORG", "NORP", "GPE", "FAC") and ent.start <= head.i < ent.end:
+            return ent
+    return None
+
+
+def _without_determiner(text: str) -> str:
+    return re.sub(r"^(?:the|a|an|another|one|some|several|two|three|many)\s+", "", text,
+                  flags=re.I).strip()
+
+
+def _description(doc: Doc, head: Token, ent, start: int) -> str | None:
+    """A role from the title words before a name ("Joint Staff Spokesperson Col. Dave
+    Butler") or from an apposition ("Dave Butler, a Pentagon spokesman")."""
+    roles = lexicons.load("role_nouns")
+    if ent is not None:
+        name_start = ent.start
+        while name_start < ent.end - 1 and doc[name_start].lower_.rstrip(".") in _TITLES:
+            name_start += 1
+        words = [t for t in doc[0:name_start] if t.idx >= start and t.pos_ != "DET"
+                 and t.text[:1].isalnum()]
+        # Honorifics just before the name ("Col.", "Sen.") are not part of the role.
+        while words and words[-1].lower_.rstrip(".") in _TITLES and \
+                words[-1].lower_.rstrip(".") not in roles:
+            words.pop()
+        if words and any(w.lower_ in roles for w in words):
+            return doc[words[0].i:words[-1].i + 1].text
+    for child in head.children:
+        if child.dep_ == "appos" and child.lemma_.lower() in roles:
+            span = doc[child.left_edge.i:child.right_edge.i + 1]
+            return _without_determiner(span.text.strip(" ,"))
+    return None
+
+
+def _group_name(doc: Doc, head: Token) -> str | None:
+    """"Sens. Marco Rubio (R-FL), a China hawk, and Rand Paul (R-KY), as well as several
+    members of the House": every name and group in a coordinated subject."""
+    subtree = list(head.subtree)
+    lo, hi = subtree[0].i, subtree[-1].i
+    names = []
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and lo <= ent.start and ent.end - 1 <= hi:
+            names.append(" ".join(_strip_titles(ent.text.split())))
+    nouns = [t for t in subtree if t.dep_ == "conj" and t.pos_ == "NOUN"]
+    for noun in nouns:
+        names.append(_without_determiner(doc[noun.left_edge.i:noun.right_edge.i + 1].text))
+    if len(names) < 2:
+        return None
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _classify(doc: Doc, draft: ClaimDraft, known: dict) -> _Entry | None:
+    head = draft.source_token
+    start, end = draft.source_span
+    text = doc.text[start:end]
+    lower = head.lower_
+    if head.pos_ == "PRON" or lower in _PERSON_PRONOUNS | _PLURAL_PRONOUNS | _THING_PRONOUNS:
+        return None  # resolved afterwards
+    lemma = head.lemma_.lower()
+    documents = lexicons.load("document_nouns")
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if (lower in documents or lemma in documents) and owner is not None and owner.pos_ != "PRON":
+        # "Milley's spokesman's statement" speaks for the spokesman.
+        draft = ClaimDraft(content=draft.content, cue=draft.cue, source_token=owner,
+                           source_span=(owner.left_edge.idx, owner.idx + len(owner)),
+                           rule=draft.rule, why=draft.why, confidence=draft.confidence)
+        return _classify(doc, draft, known)
+    group = _group_name(doc, head) if any(c.dep_ == "conj" for c in head.subtree) else None
+    if group is not None:
+        return _Entry(("group", group.lower()), "group", group, None, start, plural=True)
+    ent = _person_entity(doc, head, start, end)
+    if ent is not None and (head.pos_ == "PROPN" or ent.start <= head.i < ent.end):
+        words = _strip_titles(ent.text.replace("’s", "").replace("'s", "").split())
+        surname = words[-1].lower()
+        return _Entry(("person", surname), "person", " ".join(words),
+                      _description(doc, head, ent, start), start)
+    if head.pos_ == "PROPN" and ("person", lower) in known:
+        return _Entry(("person", lower), "person", head.text, None, start)  # "Ortiz insisted"
+    org = _org_entity(doc, head, start, end)
+    if org is not None:
+        name = _without_determiner(org.text)
+        return _Entry(("org", name.lower()), "organization", name, None, start)
+    plural = head.tag_ in ("NNS", "NNPS")
+    if lower in lexicons.load("document_nouns") or lemma in lexicons.load("document_nouns"):
+        return _Entry(("document", lemma), "document", _without_determiner(text) or text, None,
+                      start, plural=plural)
+    if lemma in lexicons.load("anonymous_nouns") or lower in lexicons.load("anonymous_nouns"):
+        return _Entry(("anonymous", lemma), "anonymous", text, None, start, plural=plural)
+    if lemma in lexicons.load("role_nouns") or lower in lexicons.load("role_nouns"):
+        entry = _Entry(("role", _role(lemma)), "person", text, text, start)
+        entry.roles.add(_role(lemma))
+        return entry
+    if plural or lower in lexicons.load("group_nouns"):
+        return _Entry(("group", _without_determiner(text).lower()), "group", text, None, start,
+                      plural=True)
+    if head.pos_ == "PROPN":
+        return _Entry(("org", text.lower()), "organization", _without_determiner(text), None, start)
+    return _Entry(("other", _without_determiner(text).lower()), "person", text, None, start)
+
+
+def resolve_sources(doc: Doc, drafts: list[ClaimDraft]) -> tuple[list[Source], list[str | None]]:
+    """Sources for the drafts (in order of first appearance) and each draft's source id."""
+    entries: dict[tuple[str, str], _Entry] = {}
+    aliases: dict[tuple[str, str], tuple[str, str]] = {}  # merged key -> the key it joined
+    draft_keys: list[tuple[str, str] | None] = [None] * len(drafts)
+    pending_pronouns: list[int] = []
+    order = sorted(range(len(drafts)), key=lambda i: (drafts[i].source_span or (0, 0))[0])
+    for i in order:
+        draft = drafts[i]
+        if draft.source_token is None or draft.source_span is None:
+            continue
+        entry = _classify(doc, draft, entries)
+        if entry is None:
+            pending_pronouns.append(i)
+            continue
+        if entry.key[0] == "document" and entry.key in aliases:
+            entry = entries[_follow(aliases, entry.key)]  # "the statement" of a known speaker
+        entry = _merge_role(entries, aliases, entry)
+        head = draft.source_token
+        if head.lemma_.lower() in lexicons.load("document_nouns") and \
+                any(c.dep_ == "poss" for c in head.children) and entry.key[0] != "document":
+            aliases.setdefault(("document", head.lemma_.lower()), entry.key)
+        known = entries.get(entry.key)
+        if known is None:
+            entries[entry.key] = known = entry
+        else:
+            _update(known, entry)
+        known.mentions.append(draft.source_span)
+        draft_keys[i] = known.key
+    genders = person_genders(doc)
+    for i in pending_pronouns:
+        draft = drafts[i]
+        key = _resolve_pronoun(doc, draft, entries, genders)
+        if key is not None:
+            draft_keys[i] = key
+            entries[key].mentions.append(draft.source_span)
+    _add_name_mentions(doc, entries)
+    draft_keys = [_follow(aliases, k) if k else None for k in draft_keys]
+
+    ordered = sorted(entries.values(), key=lambda e: e.first)
+    ids = {e.key: f"src{n}" for n, e in enumerate(ordered, 1)}
+    sources = [Source(id=ids[e.key], name=e.name, type=e.type, description=e.description,
+                      mentions=sorted(set(e.mentions))) for e in ordered]
+    return sources, [ids.get(k) if k else None for k in draft_keys]
+
+
+def _follow(aliases: dict, key):
+    seen = set()
+    while key in aliases and key not in seen:
+        seen.add(key)
+        key = aliases[key]
+    return key
+
+
+def _update(known: _Entry, new: _Entry) -> None:
+    if known.type == "person" and new.type == "person" and len(new.name) > len(known.name):
+        known.name = new.name
+    known.description = known.description or new.description
+    known.roles |= new.roles
+    known.first = min(known.first, new.first)
+
+
+def _merge_role(entries: dict, aliases: dict, entry: _Entry) -> _Entry:
+    """"the spokesman" is the person described as spokesperson, before or after."""
+    if entry.key[0] == "role":
+        for known in entries.values():
+            if known.type == "person" and known.description and \
+                    any(_role(w) == entry.key[1] for w in known.description.lower().split()):
+                return known
+    if entry.type == "person" and entry.description:
+        for key in list(entries):
+            known = entries[key]
+            if key[0] == "role" and any(_role(w) == key[1] for w in entry.description.lower().split()):
+                entry.mentions.extend(known.mentions)
+                entry.first = min(entry.first, known.first)
+                aliases[key] = entry.key
+                del entries[key]
+    return entry
+
+
+def _resolve_pronoun(doc: Doc, draft: ClaimDraft, entries: dict,
+                     genders: dict[str, str]) -> tuple[str, str] | None:
+    pronoun = draft.source_token.lower_
+    at = draft.source_span[0]
+    if pronoun in _PERSON_PRONOUNS:
+        return _resolve_person(doc, draft.source_token, entries, genders)
+    wanted = {"group", "anonymous", "organization"} if pronoun in _PLURAL_PRONOUNS else \
+        {"organization", "document"}
+    best, best_at = None, -1
+    for key, entry in entries.items():
+        if entry.type not in wanted:
+            continue
+        if pronoun in _PLURAL_PRONOUNS and entry.type == "anonymous" and not entry.plural:
+            continue
+        earlier = [s for s, _ in entry.mentions if s < at and at - s <= _PRONOUN_WINDOW]
+        if earlier and max(earlier) > best_at:
+            best, best_at = key, max(earlier)
+    return best
+
+
+def _resolve_person(doc: Doc, pronoun: Token, entries: dict, genders: dict[str, str]):
+    """"he"/"she": the nearest earlier person of a compatible gender, preferring the
+    subject of the same or the previous sentence."""
+    want = "f" if pronoun.lower_ in ("she", "her") else "m" if pronoun.lower_ in ("he", "him") else None
+    at = pronoun.idx
+    candidates = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or ent.end_char > at or at - ent.start_char > _PRONOUN_WINDOW:
+            continue
+        words = _strip_titles(ent.text.replace("’s", "").replace("'s", "").split())
+        if not words:
+            continue
+        surname = words[-1].lower()
+        if want and genders.get(surname, want) != want:
+            continue
+        is_subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in ent)
+        same_sentence = ent.sent == pronoun.sent
+        candidates.append(((same_sentence and is_subject, is_subject, ent.start_char), surname, ent, words))
+    for key, entry in entries.items():
+        if entry.type == "person" and key[0] == "role":
+            earlier = [s for s, _ in entry.mentions if s < at and at - s <= _PRONOUN_WINDOW]
+            if earlier:
+                candidates.append(((False, True, max(earlier)), None, key, None))
+    if not candidates:
+        return None
+    _, surname, ent, words = max(candidates, key=lambda c: c[0])
+    if surname is None:
+        return ent  # a role entry's key
+    key = ("person", surname)
+    if key not in entries:
+        entries[key] = _Entry(key, "person", " ".join(words), None, ent.start_char)
+    entries[key].mentions.append((ent.start_char, ent.end_char))
+    return key
+
+
+def person_genders(doc: Doc) -> dict[str, str]:
+    """A surname's grammatical gender, voted by the pronouns that follow its mentions in the
+    same sentence with no other person between ("Pelosi … during her weekly …")."""
+    votes: dict[str, list[int]] = {}
+    people = [e for e in doc.ents if e.label_ == "PERSON"]
+    for n, ent in enumerate(people):
+        words = _strip_titles(ent.text.replace("’s", "").replace("'s", "").split())
+        if not words:
+            continue
+        surname = words[-1].lower()
+        limit = min(ent.sent.end, ent.end + 12)
+        if n + 1 < len(people) and people[n + 1].start < limit:
+            limit = people[n + 1].start
+        for token in doc[ent.end:limit]:
+            if token.lower_ in ("he", "his", "him", "himself"):
+                votes.setdefault(surname, [0, 0])[0] += 1
+                break
+            if token.lower_ in ("she", "her", "hers", "herself"):
+                votes.setdefault(surname, [0, 0])[1] += 1
+                break
+        for token in doc[max(0, ent.start - 2):ent.start]:
+            if token.lower_.rstrip(".") in ("mr", "sir"):
+                votes.setdefault(surname, [0, 0])[0] += 2
+            if token.lower_.rstrip(".") in ("mrs", "ms", "miss", "dame"):
+                votes.setdefault(surname, [0, 0])[1] += 2
+    return {name: ("m" if m > f else "f") for name, (m, f) in votes.items() if m != f}
+
+
+def _add_name_mentions(doc: Doc, entries: dict) -> None:
+    """Every other place a person or organisation source is named in the text."""
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            words = _strip_titles(ent.text.replace("’s", "").replace("'s", "").split())
+            key = ("person", words[-1].lower()) if words else None
+        elif ent.label_ in ("ORG", "NORP", "GPE", "FAC"):
+            key = ("org", _without_determiner(ent.text).lower())
+        else:
+            continue
+        if key in entries:
+            entries[key].mentions.append((ent.start_char, ent.end_char))

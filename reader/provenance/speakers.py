@@ -1,0 +1,326 @@
+"""Direct quotes and their speakers: marked quotations, block quotes and colon lead-ins."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from spacy.tokens import Doc, Span, Token
+
+from reader.provenance import lexicons
+from reader.provenance.cues import _cue_range, cue_verbs, noun_phrase_range, subject_of
+from reader.provenance.drafts import ClaimDraft, clean_parts
+from reader.provenance.quotes import QuotePiece
+
+# Words that turn a colon lead-in into a block quote's cue even without a verb
+# ("In a statement:", "The full statement:").
+_LEAD_IN_NOUNS = {"statement", "statements", "letter", "memo", "post", "tweet", "email",
+                  "release", "remarks", "transcript", "excerpt", "reads", "read"}
+_SPEECH_LEMMAS = {"say", "tell", "write", "add", "report", "state", "declare", "explain",
+                  "note", "announce", "tweet", "post", "continue", "respond", "reply", "ask",
+                  "argue", "claim", "insist", "warn", "read", "conclude", "answer", "quote"}
+# Verbs that, reported by the writer, show a paragraph is no longer the quoted block.
+_BLOCK_ENDING_LEMMAS = {"say", "tell", "write", "report", "add", "claim", "allege", "announce",
+                        "state", "confirm", "deny", "argue", "insist", "explain"}
+MAX_BLOCK_PARAGRAPHS = 8
+# A marked quotation this short with no speaker is a scare quote (the writer's framing),
+# not a claim.
+SCARE_QUOTE_MAX_WORDS = 4
+
+
+def group_quotes(pieces: list[QuotePiece]) -> list[list[QuotePiece]]:
+    groups: dict[int, list[QuotePiece]] = defaultdict(list)
+    for piece in pieces:
+        groups[piece.quote_id].append(piece)
+    return sorted(groups.values(), key=lambda g: g[0].start)
+
+
+def _word_count(text: str) -> int:
+    return sum(1 for w in text.split() if any(ch.isalnum() for ch in w))
+
+
+def _inside_quotes(token: Token, pieces: list[QuotePiece]) -> bool:
+    return any(p.start <= token.idx < p.end for p in pieces)
+
+
+def _frame_verbs(doc: Doc, group: list[QuotePiece], all_pieces: list[QuotePiece]) -> list[Token]:
+    """Cue verbs in the sentences around a quotation, outside any quotation."""
+    first, last = group[0], group[-1]
+    sents = []
+    for offset in (first.start, last.end - 1):
+        span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+        if span is not None and span.sent not in sents:
+            sents.append(span.sent)
+    verbs = cue_verbs()
+    found = []
+    for sent in sents:
+        for token in sent:
+            if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in verbs \
+                    and not _inside_quotes(token, all_pieces):
+                found.append(token)
+    # Prefer verbs of speech, then the one nearest the quotation.
+    def rank(t: Token):
+        distance = min(abs(t.idx - first.start), abs(t.idx - last.end))
+        return (t.lemma_.lower() not in _SPEECH_LEMMAS, subject_of(t) is None, distance)
+    return sorted(found, key=rank)
+
+
+def _paragraph_of(paragraphs: list[tuple[int, int]], offset: int) -> int | None:
+    for i, (s, e) in enumerate(paragraphs):
+        if s <= offset < e:
+            return i
+    return None
+
+
+def lead_in(doc: Doc, start: int, end: int) -> tuple[Token | None, tuple[int, int] | None, str] | None:
+    """If doc.text[start:end] ends with a colon lead-in, its (speaker head, cue range, why)."""
+    text = doc.text[start:end].rstrip()
+    if not text.endswith(":"):
+        return None
+    colon = start + len(text) - 1
+    span = doc.char_span(colon, colon + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    sent = span.sent
+    verbs = cue_verbs()
+    candidates = [t for t in sent if t.i < span.start and t.pos_ in ("VERB", "AUX")
+                  and t.lemma_.lower() in verbs and not _editorial_note(t)]
+    if candidates:
+        verb = max(candidates, key=lambda t: (t.lemma_.lower() in _SPEECH_LEMMAS, t.i))
+        subj = subject_of(verb)
+        who = f" → subject '{subj.text}'" if subj is not None else ""
+        return subj, _cue_range(verb), f"colon lead-in with cue '{verb.text}'{who}"
+    nouns = [t for t in sent if t.i < span.start and t.lower_ in _LEAD_IN_NOUNS]
+    if nouns:
+        noun = nouns[-1]
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None and noun.dep_ in ("dobj", "pobj"):
+            # "Calder read a statement to the council:", "In a statement, Ortiz wrote:"
+            verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+            owner = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+            if owner is not None:
+                cue = (min(verb.idx, noun.idx), max(verb.idx + len(verb), noun.idx + len(noun)))
+                return owner, cue, f"colon lead-in '{verb.text} … {noun.text}:' → subject '{owner.text}'"
+        return owner, (noun.idx, noun.idx + len(noun)), f"colon lead-in '{noun.text}:'"
+    # "The New York Times reports:" parsed oddly, or "Butler:" — a lone subject before a colon.
+    subjects = [t for t in sent if t.i < span.start and t.dep_ in ("nsubj", "ROOT")
+                and t.pos_ in ("PROPN", "NOUN")]
+    if subjects and len(sent) <= 12:
+        return subjects[0], (colon, colon + 1), "colon lead-in"
+    return None
+
+
+def _claim_from(doc, parts, speaker: Token | None, cue, rule, why, confidence, label,
+                quote_ids) -> ClaimDraft | None:
+    parts = clean_parts(doc, parts, min_chars=1)
+    if not parts:
+        return None
+    source_span = noun_phrase_range(speaker) if speaker is not None else None
+    return ClaimDraft(content=parts, cue=cue, source_token=speaker, source_span=source_span,
+                      rule=rule, why=why, confidence=confidence, quoted=True,
+                      quote_ids=set(quote_ids), label=label)
+
+
+def quote_claims(doc: Doc, pieces: list[QuotePiece], paragraphs: list[tuple[int, int]],
+                 existing: list[ClaimDraft], skip: list[tuple[int, int]]
+                 ) -> tuple[list[ClaimDraft], list[list[QuotePiece]]]:
+    """Claims for the quotations that no clause-level claim already holds.
+
+    Returns the new claims and the quotations left without a speaker that are short
+    enough to be scare quotes.
+    """
+    new: list[ClaimDraft] = []
+    scare: list[list[QuotePiece]] = []
+    last_speaker: dict[int, ClaimDraft] = {}  # paragraph index -> last quote claim in it
+    for group in group_quotes(pieces):
+        q_start, q_end = group[0].start, group[-1].end
+        if any(s <= q_start < e for s, e in skip):
+            continue
+        holder = next((d for d in existing + new if d.overlaps(q_start, q_end)), None)
+        if holder is not None:
+            holder.quoted = True
+            holder.quote_ids.add(group[0].quote_id)
+            _absorb(holder, group)
+            continue
+        parts = [(p.start, p.end) for p in group]
+        words = _word_count(" ".join(doc.text[p.inner_start:p.inner_end] for p in group))
+        para = _paragraph_of(paragraphs, q_start)
+        draft = None
+        verbs = _frame_verbs(doc, group, pieces)
+        if words <= SCARE_QUOTE_MAX_WORDS:
+            # A few quoted words take a speaker only from a cue they hang on grammatically;
+            # otherwise they are the writer's scare quotes.
+            verbs = [v for v in verbs if _governs(doc, v, group[0])]
+        if verbs:
+            verb = verbs[0]
+            subj = subject_of(verb)
+            who = f" → subject '{subj.text}'" if subj is not None else ""
+            draft = _claim_from(doc, parts, subj, _cue_range(verb), "quote-cue",
+                                f"quote with cue '{verb.text}'{who}", 0.9 if subj else 0.6,
+                                "direct-quote", [group[0].quote_id])
+        if draft is None and para is not None:
+            p_start = paragraphs[para][0]
+            found = lead_in(doc, p_start, q_start) if q_start > p_start else None
+            if found is None and q_start - p_start <= 1 and para > 0:
+                prev = paragraphs[para - 1]
+                found = lead_in(doc, prev[0], prev[1])
+            if found is not None:
+                speaker, cue, why = found
+                draft = _claim_from(doc, parts, speaker, cue, "quote-lead-in", why, 0.85,
+                                    "direct-quote", [group[0].quote_id])
+        if draft is None and para is not None and para in last_speaker and \
+                not _cue_between(doc, last_speaker[para], q_start):
+            before = last_speaker[para]
+            if before.source_token is not None:
+                draft = _claim_from(doc, parts, before.source_token, before.cue, "quote-follow-on",
+                                    f"continues the quote of '{before.source_token.text}' "
+                                    "earlier in the paragraph", 0.75, "direct-quote",
+                                    [group[0].quote_id])
+        if draft is None and para is not None and para - 1 in last_speaker \
+                and doc.text[paragraphs[para][0]:q_start].strip() == "":
+            before = last_speaker[para - 1]
+            if before.source_token is not None:
+                draft = _claim_from(doc, parts, before.source_token, before.cue, "quote-follow-on",
+                                    f"continues the quotes of '{before.source_token.text}' "
+                                    "from the previous paragraph", 0.6, "direct-quote",
+                                    [group[0].quote_id])
+        if draft is None:
+            if words <= SCARE_QUOTE_MAX_WORDS:
+                scare.append(group)
+                continue
+            draft = _claim_from(doc, parts, None, None, "quote-unattributed",
+                                "quotation marks with no speaker found nearby", 0.5,
+                                "direct-quote", [group[0].quote_id])
+        if draft is not None:
+            new.append(draft)
+            last_para = _paragraph_of(paragraphs, q_end - 1)
+            if last_para is not None:
+                last_speaker[last_para] = draft
+    return new, scare
+
+
+def _cue_between(doc: Doc, before: ClaimDraft, end: int) -> bool:
+    """Whether the writer's text between a quote claim and the next quote names a new
+    speaker (the earlier claim's own cue does not count)."""
+    span = doc.char_span(before.end, end, alignment_mode="contract")
+    if span is None:
+        return False
+    verbs = cue_verbs()
+    own = before.cue or (-1, -1)
+    return any(t.lemma_.lower() in verbs and t.pos_ == "VERB" and not own[0] <= t.idx < own[1]
+               for t in span)
+
+
+def _governs(doc: Doc, verb: Token, piece: QuotePiece) -> bool:
+    """Whether a quotation hangs on a cue verb (or the verb on it) without crossing into a
+    conjoined clause: "called it a "disgrace"" yes; "pushed for X, and the "review" lasted"
+    no."""
+    span = doc.char_span(piece.inner_start, piece.inner_end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    for lower, upper in ((root, verb), (verb, root)):
+        node = lower
+        while node is not upper and node.head is not node and node.dep_ != "conj":
+            node = node.head
+        if node is upper:
+            return True
+    return False
+
+
+def _absorb(holder: ClaimDraft, group: list[QuotePiece]) -> None:
+    """Extend a claim's content to cover a quotation that starts inside it."""
+    q_start, q_end = group[0].start, group[-1].end
+    parts = list(holder.content)
+    if any(s <= q_start and q_end <= e for s, e in parts):
+        return
+    for piece in group:
+        if not any(s <= piece.start and piece.end <= e for s, e in parts):
+            parts.append((piece.start, piece.end))
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted(parts):
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    holder.content = merged
+
+
+def block_quote_claims(doc: Doc, paragraphs: list[tuple[int, int]], blocks,
+                       pieces: list[QuotePiece]) -> list[ClaimDraft]:
+    """Quotations set off as blocks: HTML <blockquote>s, and in plain text the paragraphs
+    after a lead-in that ends with a colon ("said in a statement (emphasis added):")."""
+    drafts: list[ClaimDraft] = []
+    block_kinds = {(b.start, b.end): b.kind for b in blocks or []}
+    marked = [(p.start, p.end) for p in pieces]
+
+    def has_marks(s, e):
+        return any(ms < e and s < me for ms, me in marked)
+
+    def kind_at(s, e):
+        for (bs, be), kind in block_kinds.items():
+            if bs <= s < be:
+                return kind
+        return "paragraph"
+
+    i = 0
+    while i < len(paragraphs):
+        start, end = paragraphs[i]
+        kind = kind_at(start, end)
+        if kind == "blockquote":
+            run = [i]
+            while i + 1 < len(paragraphs) and kind_at(*paragraphs[i + 1]) == "blockquote":
+                i += 1
+                run.append(i)
+            found = lead_in(doc, *paragraphs[run[0] - 1]) if run[0] > 0 else None
+            speaker, cue, why = found if found else (None, None, "block quote with no lead-in")
+            draft = _claim_from(doc, [paragraphs[j] for j in run], speaker, cue, "block-quote",
+                                f"block quote; {why}", 0.85 if speaker else 0.6, "block-quote", [])
+            if draft:
+                drafts.append(draft)
+            i += 1
+            continue
+        found = lead_in(doc, start, end) if kind in ("paragraph", "heading") else None
+        if found is None:
+            i += 1
+            continue
+        run = []
+        j = i + 1
+        while j < len(paragraphs) and len(run) < MAX_BLOCK_PARAGRAPHS:
+            s, e = paragraphs[j]
+            if kind_at(s, e) != "paragraph" or has_marks(s, e) or _reports_speech(doc, s, e):
+                break
+            run.append((s, e))
+            j += 1
+        if run:
+            speaker, cue, why = found
+            draft = _claim_from(doc, run, speaker, cue, "block-quote",
+                                f"paragraphs after a {why}", 0.8 if speaker else 0.55,
+                                "block-quote", [])
+            if draft:
+                drafts.append(draft)
+            i = j
+        else:
+            i += 1
+    return drafts
+
+
+def _editorial_note(verb: Token) -> bool:
+    """"(emphasis added)" is the editor's, not a speaker's."""
+    return any(c.dep_ == "nsubj" and c.lower_ == "emphasis" for c in verb.children)
+
+
+def _reports_speech(doc: Doc, start: int, end: int) -> bool:
+    """Whether a paragraph attributes speech in the writer's voice, which ends an unmarked
+    block quote: a finite reporting verb with a third-person subject of its own."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    for token in span:
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            return True
+        if token.lemma_.lower() not in _BLOCK_ENDING_LEMMAS or token.tag_ not in ("VBD", "VBZ"):
+            continue
+        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        if subjects and subjects[0].lower_ not in ("i", "we"):
+            return True
+    return False
