@@ -39,6 +39,8 @@ class Article:
     url: str | None = None
     path: str | None = None
     format: str = "text"
+    # Local image files saved beside the page (absolute paths); never remote URLs.
+    images: list[str] = field(default_factory=list)
 
     def metadata(self) -> dict:
         return {

@@ -103,6 +103,9 @@ class AttributionFinder:
         verb_drafts = cues.find_verb_claims(doc) if has_parse else []
         verb_drafts += cues.find_according_to(doc) if has_parse else []
         hearsay = cues.find_hearsay(doc) if has_parse else []
+        # Speech reported inside a quotation belongs to the quotation's speaker.
+        verb_drafts = [d for d in verb_drafts if not _cue_quoted(d, pieces)]
+        hearsay = [d for d in hearsay if not _cue_quoted(d, pieces)]
         quote_drafts, scare = speakers.quote_claims(
             doc, pieces, paragraphs, verb_drafts,
             skip=[(d.start, d.end) for d in block_drafts] + excluded)
@@ -118,6 +121,11 @@ class AttributionFinder:
         doc._.provenance = analysis
         doc.spans[SPAN_GROUP] = _span_group(doc, analysis)
         return doc
+
+
+def _cue_quoted(draft, pieces) -> bool:
+    anchor = draft.cue[0] if draft.cue else draft.start
+    return any(p.inner_start <= anchor < p.inner_end for p in pieces)
 
 
 def _span_group(doc: Doc, analysis: Analysis) -> list[Span]:

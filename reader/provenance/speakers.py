@@ -140,6 +140,9 @@ def quote_claims(doc: Doc, pieces: list[QuotePiece], paragraphs: list[tuple[int,
             holder.quoted = True
             holder.quote_ids.add(group[0].quote_id)
             _absorb(holder, group)
+            last_para = _paragraph_of(paragraphs, q_end - 1)
+            if last_para is not None and holder.source_token is not None:
+                last_speaker[last_para] = holder
             continue
         parts = [(p.start, p.end) for p in group]
         words = _word_count(" ".join(doc.text[p.inner_start:p.inner_end] for p in group))
@@ -220,9 +223,10 @@ def _governs(doc: Doc, verb: Token, piece: QuotePiece) -> bool:
     root = span.root
     for lower, upper in ((root, verb), (verb, root)):
         node = lower
-        while node is not upper and node.head is not node and node.dep_ != "conj":
+        # Token objects are created on access: compare positions, never identity.
+        while node.i != upper.i and node.head.i != node.i and node.dep_ != "conj":
             node = node.head
-        if node is upper:
+        if node.i == upper.i:
             return True
     return False
 

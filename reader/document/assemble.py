@@ -1,0 +1,80 @@
+"""Build an Article from structured pieces (heading, paragraph, blockquote, …).
+
+Formats that carry structure (HTML, EPUB, DOCX, PDF, Markdown) have no original text
+whose offsets must be kept, so their text is the pieces joined by blank lines: the same
+shape a person would get copying the article into a text file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from reader.document import cues
+from reader.document.model import Article, Block
+
+SEPARATOR = "\n\n"
+_SPACE = re.compile(r"\s+")
+
+
+def tidy(text: str) -> str:
+    """One paragraph's words with runs of whitespace (markup indentation) made single spaces."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def build_article(pieces: Iterable[tuple[str, str]], *, title: str | None = None,
+                  **metadata) -> Article:
+    """An Article of `pieces` (kind, text), in order, with the title as the first heading.
+
+    Paragraph pieces go through the same caption/credit/byline/boilerplate cues as plain
+    text, because extractors keep some of those as ordinary paragraphs.
+    """
+    article = Article(text="", title=title or None, **metadata)
+    parts: list[str] = []
+    position = 0
+    pieces = [(kind, tidy(text)) for kind, text in pieces]
+    pieces = [(kind, text) for kind, text in pieces if text]
+    if title and not _opens_with(pieces, tidy(title)):
+        pieces.insert(0, ("heading", tidy(title)))
+    for kind, text in pieces:
+        if kind == "paragraph":
+            kind = _paragraph_kind(article, text)
+        if parts:
+            parts.append(SEPARATOR)
+            position += len(SEPARATOR)
+        article.blocks.append(Block(kind, position, position + len(text)))
+        parts.append(text)
+        position += len(text)
+    article.text = "".join(parts)
+    return article
+
+
+def _opens_with(pieces: list[tuple[str, str]], title: str) -> bool:
+    """Whether the text already starts with the title (or a heading containing it, or
+    contained in it, as when a page's <title> adds or drops the site name)."""
+    if not pieces:
+        return False
+    kind, first = pieces[0]
+    if first == title:
+        return True
+    first, title = first.casefold(), title.casefold()
+    similar_length = 2 * min(len(first), len(title)) >= max(len(first), len(title))
+    return kind == "heading" and similar_length and (first in title or title in first)
+
+
+def _paragraph_kind(article: Article, text: str) -> str:
+    byline = cues.byline_of_line(text)
+    if byline:
+        article.byline = article.byline or byline
+        return "boilerplate"
+    date = cues.date_of_line(text)
+    if date:
+        article.date = article.date or date
+        return "boilerplate"
+    if cues.is_boilerplate(text) or cues.is_separator(text):
+        return "boilerplate"
+    if cues.is_credit(text):
+        return "credit"
+    if cues.is_caption(text):
+        return "caption"
+    return "paragraph"

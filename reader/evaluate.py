@@ -1,0 +1,234 @@
+"""Score the analyser on a PolNeAR split: `python -m reader.evaluate PATH [options]`.
+
+    python -m reader.evaluate ../shared/corpora/polnear/dev
+    python -m reader.evaluate ../shared/corpora/polnear/dev --limit 5 --json
+    python -m reader.evaluate ../shared/corpora/polnear/dev --errors /tmp/dev-errors.txt
+
+PATH is a split directory holding `text/*.txt` and `attributions/*_<annotator>.ann`
+(brat stand-off). Only the .ann files are needed for gold; `dev.jsonl` is never required.
+
+Reading the corpus (details in `reader.evaluation.brat`):
+- Offsets are Python indices into the .txt read as UTF-8 with newlines untouched; every
+  annotated fragment's text is checked against the .txt (all agree on dev).
+- An attribution is a brat event triggered by an `Attribution` / `Attribution-no-source`
+  entity, with `Source:`, `Cue:`, `Content:` arguments; `Content2:` is a further part of
+  the content. Fragments `start end;start end` make content discontinuous.
+- The direct / mixed / indirect type is not annotated in the .ann: it is PolNeAR's
+  heuristic on double quotation marks in the content (`brat.quote_type`).
+- Canonical annotation of a text annotated by several annotators: the `canonical` flag
+  in `<split>.jsonl` if that file exists, else the first listed annotator in
+  `metadata.tsv`, else the alphabetically first annotator; all agree on dev.
+
+Dev, read this way: 84 texts, 94 .ann files, 2193 attributions (1568 indirect, 403 mixed,
+221 direct, 1 empty event with no content; 127 sourceless; 301 with discontinuous
+content). The counts 400 mixed / 224 direct / 298 discontinuous of dev.jsonl come from
+ignoring the three `Content2:` arguments (all in one politico article); reading them
+turns three two-part direct quotes into discontinuous mixed attributions.
+
+Metrics (`reader.evaluation.metrics`), micro-averaged over the split: quote-token and
+content-token P/R/F1; claim P/R/F1 (one-to-one, greedy, content-token overlap F1 >= 0.5);
+exact-match claim P/R/F1; attribution P/R/F1 (matched and source right); source and cue
+accuracy on matched claims; claim recall per gold type.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+from reader.evaluation.brat import QUOTE_TYPES, GoldDocument, SplitNotFound, read_split
+from reader.evaluation.metrics import DocumentScore, figures, score_document
+
+EXIT_OK, EXIT_MODEL = 0, 2
+_BLANK_LINES_RE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
+_SNIPPET_CHARS = 160
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m reader.evaluate",
+        description="Score the provenance analyser against a PolNeAR split (brat stand-off).")
+    parser.add_argument("split", metavar="PATH", help="split directory, e.g. polnear/dev")
+    parser.add_argument("--limit", type=int, default=None, metavar="N",
+                        help="score only the first N articles (sorted by name)")
+    parser.add_argument("--model", default=None, metavar="NAME",
+                        help="spaCy pipeline to use (default: the analyser's default)")
+    parser.add_argument("--json", action="store_true",
+                        help="also print all figures as one JSON line")
+    parser.add_argument("--errors", default=None, metavar="FILE",
+                        help="write missed, spurious and mis-attributed claims per article to FILE")
+    parser.add_argument("--batch-size", type=int, default=8, help=argparse.SUPPRESS)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        documents = read_split(args.split, args.limit)
+    except SplitNotFound:
+        print(f"PolNeAR split not found at {args.split}; skipping evaluation.")
+        return EXIT_OK
+
+    from reader.provenance.analyzer import Analyzer, ModelError
+
+    analyzer = Analyzer(args.model)
+    try:
+        analyzer.load()
+    except ModelError as error:
+        print(f"reader.evaluate: {error}", file=sys.stderr)
+        return EXIT_MODEL
+
+    analyses = analyzer.analyze_many((make_article(d.text) for d in documents),
+                                     batch_size=args.batch_size)
+    scores = [score_document(d.name, d.text, d.attributions, a)
+              for d, a in zip(documents, analyses)]
+    totals = sum((s.counts for s in scores), Counter())
+    results = figures(totals)
+    print(format_report(args.split, analyzer.model_label, documents, results))
+    if args.json:
+        print(json.dumps({"split": str(args.split), "model": analyzer.model_label,
+                          "documents": len(documents), **gold_statistics(documents),
+                          **results}))
+    if args.errors:
+        Path(args.errors).write_text(format_errors(documents, scores), encoding="utf-8")
+    return EXIT_OK
+
+
+def make_article(text: str):
+    """An Article of exactly `text`, so analysis offsets are the .ann's offsets."""
+    try:
+        from reader.document import article_from_text
+    except ImportError:
+        return paragraph_article(text)
+    article = article_from_text(text)
+    if article.text != text:
+        raise ValueError("article_from_text changed the text; gold offsets would not line up")
+    return article
+
+
+def paragraph_article(text: str):
+    """Stand-in until `reader.document.article_from_text` exists: paragraphs split at
+    blank lines, each trimmed of surrounding whitespace."""
+    from reader.document.model import Article, Block
+
+    blocks, pos = [], 0
+    for piece in [*_BLANK_LINES_RE.finditer(text), None]:
+        end = piece.start() if piece else len(text)
+        start = pos
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            blocks.append(Block("paragraph", start, end))
+        pos = piece.end() if piece else len(text)
+    return Article(text=text, blocks=blocks)
+
+
+def gold_statistics(documents: list[GoldDocument]) -> dict:
+    attributions = [a for d in documents for a in d.attributions]
+    types = Counter(a.type for a in attributions)
+    return {
+        "annotation_files": sum(d.alternatives for d in documents),
+        "gold_attributions": len(attributions),
+        "gold_types": {t: types[t] for t in QUOTE_TYPES},
+        "gold_sourceless": sum(not a.has_source for a in attributions),
+        "gold_discontinuous": sum(a.discontinuous for a in attributions),
+        "offset_mismatches": sum(len(d.mismatches) for d in documents),
+    }
+
+
+def format_report(split: str, model: str, documents: list[GoldDocument], results: dict) -> str:
+    stats = gold_statistics(documents)
+    types = stats["gold_types"]
+    lines = [
+        f"PolNeAR split {split}: {len(documents)} texts, {stats['annotation_files']} .ann files, "
+        f"model {model}",
+        f"gold: {stats['gold_attributions']} attributions ({types['indirect']} indirect, "
+        f"{types['mixed']} mixed, {types['direct']} direct; {stats['gold_sourceless']} without "
+        f"a source; {stats['gold_discontinuous']} discontinuous; "
+        f"{results['gold_without_content']} without content, not scored); "
+        f"offset mismatches: {stats['offset_mismatches']}",
+        f"predicted: {results['predicted_claims']} claims",
+        "",
+        f"{'metric':<24}{'P':>8}{'R':>8}{'F1':>8}   counts",
+    ]
+
+    def row(label, key, detail):
+        r = results[key]
+        lines.append(f"{label:<24}{r['precision']:>8.3f}{r['recall']:>8.3f}{r['f1']:>8.3f}   {detail}")
+
+    q, c = results["quote_tokens"], results["content_tokens"]
+    row("quote tokens", "quote_tokens", f"tp {q['tp']} / pred {q['predicted']} / gold {q['gold']}")
+    row("content tokens", "content_tokens", f"tp {c['tp']} / pred {c['predicted']} / gold {c['gold']}")
+    gold_claims, predicted = results["gold_claims"], results["predicted_claims"]
+    for label, key, count in (("claims (overlap>=0.5)", "claims", "matched"),
+                              ("claims (exact)", "exact_claims", "matched"),
+                              ("attribution", "attribution", "correct")):
+        row(label, key, f"{results[key][count]} of pred {predicted} / gold {gold_claims}")
+    matched = results["claims"]["matched"]
+    lines += [
+        "",
+        f"source accuracy on matched claims  {results['source_accuracy']:.3f}   (of {matched})",
+        f"cue accuracy on matched claims     {results['cue_accuracy']:.3f}   (of {matched})",
+        "claim recall by gold type          "
+        + "   ".join(f"{t} {_rate(r['recall'])} ({r['matched']}/{r['gold']})"
+                     for t, r in results["type_recall"].items()),
+    ]
+    return "\n".join(lines)
+
+
+def format_errors(documents: list[GoldDocument], scores: list[DocumentScore]) -> str:
+    """Per article: missed gold (FN), spurious predictions (FP), matches with a wrong
+    source or cue, and partial matches (boundary differences)."""
+    out = []
+    for document, score in zip(documents, scores):
+        text = document.text
+        lines = []
+        for gold in score.missed:
+            lines.append(f"FN [{gold.type}] src={_snippet(text, gold.source)!r} "
+                         f"cue={_snippet(text, gold.cue)!r} | {_snippet(text, gold.content)}")
+        for claim in score.spurious:
+            lines.append(f"FP [{claim.kind}] src={_snippet(text, _opt(claim.source_span))!r} "
+                         f"cue={_snippet(text, _opt(claim.cue_span))!r} | "
+                         f"{_snippet(text, claim.content)}")
+        for match in score.matches:
+            gold, claim = score.gold[match.gold], score.predicted[match.predicted]
+            problems = [name for name, ok in (("SOURCE", match.source_ok), ("CUE", match.cue_ok))
+                        if not ok]
+            if match.f1 < 1.0:
+                problems.append(f"BOUNDARY f1={match.f1:.2f}")
+            if not problems:
+                continue
+            lines.append(f"{' '.join(problems)} [{gold.type}] "
+                         f"gold src={_snippet(text, gold.source)!r} cue={_snippet(text, gold.cue)!r} "
+                         f"| pred src={_snippet(text, _opt(claim.source_span))!r} "
+                         f"cue={_snippet(text, _opt(claim.cue_span))!r}\n"
+                         f"    gold: {_snippet(text, gold.content)}\n"
+                         f"    pred: {_snippet(text, claim.content)}")
+        if lines:
+            out.append(f"== {document.name} ({document.annotator})")
+            out.extend(lines)
+            out.append("")
+    return "\n".join(out)
+
+
+def _rate(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.3f}"
+
+
+def _opt(span) -> list:
+    return [tuple(span)] if span else []
+
+
+def _snippet(text: str, ranges) -> str:
+    joined = " … ".join(" ".join(text[s:e].split()) for s, e in sorted(ranges))
+    return joined if len(joined) <= _SNIPPET_CHARS else joined[:_SNIPPET_CHARS - 1] + "…"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,104 @@
+"""The colours of the three kinds, declared once, by name, as data (like Picard's colour
+registry). Each kind also has a cue that is not a colour, so the view survives greyscale
+print and colour-blindness: quotes are filled, paraphrases get a dashed underline,
+framing a wavy one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+KINDS = ("quote", "paraphrase", "framing")
+PALETTES = ("light", "dark", "colourblind")
+# The palette setting also accepts "auto": light or dark, following the system.
+PALETTE_CHOICES = ("auto", *PALETTES)
+
+# Non-colour cues.
+FILL, DASH_UNDERLINE, WAVE_UNDERLINE = "fill", "dash-underline", "wave-underline"
+
+
+@dataclass(frozen=True)
+class KindColours:
+    fill: str | None  # background, "#rrggbb"; None: no fill
+    line: str  # underline (and swatch border) colour
+
+
+@dataclass(frozen=True)
+class KindStyle:
+    name: str
+    title: str  # translatable, singular
+    plural: str  # translatable, for the legend
+    cue: str  # FILL, DASH_UNDERLINE or WAVE_UNDERLINE
+    colours: dict[str, KindColours]
+
+    def colours_in(self, palette: str) -> KindColours:
+        return self.colours[palette]
+
+
+@dataclass(frozen=True)
+class SurfaceColours:
+    """Colours of the reading surface itself, per palette."""
+
+    background: str
+    text: str
+    muted: str  # captions, credits, metadata
+    focus: str  # outline of the selected source's mentions and claims
+    dimmed_text: str  # text of spans that are not the selected source's
+
+
+KIND_STYLES: dict[str, KindStyle] = {
+    "quote": KindStyle(
+        "quote", QT_TRANSLATE_NOOP("Palette", "Direct quote"),
+        QT_TRANSLATE_NOOP("Palette", "Quotes"), FILL, {
+            "light": KindColours("#ffe29a", "#a87400"),
+            "dark": KindColours("#5c4700", "#ffc940"),
+            "colourblind": KindColours("#b9e1f7", "#0072b2"),  # Okabe-Ito sky blue / blue
+        }),
+    "paraphrase": KindStyle(
+        "paraphrase", QT_TRANSLATE_NOOP("Palette", "Paraphrase"),
+        QT_TRANSLATE_NOOP("Palette", "Paraphrases"), DASH_UNDERLINE, {
+            "light": KindColours("#e3f3e1", "#2e7d32"),
+            "dark": KindColours("#1f3b22", "#7fd483"),
+            "colourblind": KindColours("#fbe7bf", "#e69f00"),  # Okabe-Ito orange
+        }),
+    "framing": KindStyle(
+        "framing", QT_TRANSLATE_NOOP("Palette", "Writer's framing"),
+        QT_TRANSLATE_NOOP("Palette", "Framing"), WAVE_UNDERLINE, {
+            "light": KindColours(None, "#c62828"),
+            "dark": KindColours(None, "#ff8a80"),
+            "colourblind": KindColours(None, "#cc79a7"),  # Okabe-Ito reddish purple
+        }),
+}
+
+SURFACES: dict[str, SurfaceColours] = {
+    "light": SurfaceColours("#fffdf8", "#1d1d1d", "#666666", "#1565c0", "#9a9a9a"),
+    "dark": SurfaceColours("#1e1f22", "#e8e6e3", "#a0a0a0", "#82b1ff", "#777777"),
+    "colourblind": SurfaceColours("#ffffff", "#000000", "#5a5a5a", "#009e73", "#999999"),
+}
+# Presentation mode: the highest contrast the palette allows.
+PRESENTATION_SURFACE = SurfaceColours("#ffffff", "#000000", "#333333", "#0050b0", "#8a8a8a")
+
+PALETTE_TITLES = {
+    "auto": QT_TRANSLATE_NOOP("Palette", "Follow the system"),
+    "light": QT_TRANSLATE_NOOP("Palette", "Light"),
+    "dark": QT_TRANSLATE_NOOP("Palette", "Dark"),
+    "colourblind": QT_TRANSLATE_NOOP("Palette", "Colour-blind safe (Okabe-Ito)"),
+}
+
+CUE_DESCRIPTIONS = {
+    FILL: QT_TRANSLATE_NOOP("Palette", "filled background"),
+    DASH_UNDERLINE: QT_TRANSLATE_NOOP("Palette", "dashed underline"),
+    WAVE_UNDERLINE: QT_TRANSLATE_NOOP("Palette", "wavy underline"),
+}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Palette", text)
+
+
+def resolve(choice: str, system_is_dark: bool) -> str:
+    """The palette to draw with for a setting value ("auto" follows the system)."""
+    if choice in PALETTES:
+        return choice
+    return "dark" if system_is_dark else "light"
