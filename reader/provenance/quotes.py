@@ -38,6 +38,11 @@ _MARKS: dict[str, tuple[str, str]] = {
     "`": (SINGLE, "open"),         # ``TeX-style'' quotes
 }
 
+# Opening marks whose closing partner is not the usual one: German „…“ and ‚…‘, and
+# the reversed guillemets »…« of German and Danish typesetting.
+_ALTERNATE_CLOSERS = {"\u201e": "\u201c\u201d", "\u201a": "\u2018\u2019", "\u00bb": "\u00ab",
+                      "\u203a": "\u2039"}
+
 _MARK_RE = re.compile("[" + re.escape("".join(_MARKS)) + "]")
 _PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n|\r\n[ \t\f\v\u00a0]*\r\n|\u2029")
 
@@ -155,6 +160,11 @@ def _pair_paragraph(text, p_start, p_end, carried, next_id):
         role = _role(text, i, family, declared)
         if role == "apostrophe":
             continue
+        if stack and ch in _ALTERNATE_CLOSERS.get(stack[-1][2], ""):
+            role = "close"
+        elif ch in _ALTERNATE_CLOSERS and role == "close" and \
+                not any(f == family for _, f, _ in stack) and i + 1 < p_end and _is_word(text[i + 1]):
+            role = "open"  # »nein« opens with the mark that closes elsewhere
         top_family = stack[-1][1] if stack else None
         if role == "either":
             role = "close" if top_family == family else "open"
