@@ -68,6 +68,18 @@ def _person_entity(doc: Doc, head: Token, start: int, end: int):
     return best
 
 
+def _full_name(doc: Doc, surname: str) -> list[str] | None:
+    """The first full name in the article that ends with this surname ("Maria Lopez" for a
+    later "Lopez"), so that a speaker introduced before speaking keeps the full name."""
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        words = _strip_titles(ent.text.replace("’s", "").replace("'s", "").split())
+        if len(words) > 1 and words[-1] == surname:
+            return words
+    return None
+
+
 def _org_entity(doc: Doc, head: Token, start: int, end: int):
     for ent in doc.ents:
         if ent.label_ in ("ORG", "NORP", "GPE", "FAC") and ent.start <= head.i < ent.end:
@@ -142,11 +154,16 @@ def _classify(doc: Doc, draft: ClaimDraft, known: dict) -> _Entry | None:
     ent = _person_entity(doc, head, start, end)
     if ent is not None and (head.pos_ == "PROPN" or ent.start <= head.i < ent.end):
         words = _strip_titles(ent.text.replace("’s", "").replace("'s", "").split())
+        if len(words) == 1:
+            words = _full_name(doc, words[0]) or words
         surname = words[-1].lower()
         return _Entry(("person", surname), "person", " ".join(words),
                       _description(doc, head, ent, start), start)
     if head.pos_ == "PROPN" and ("person", lower) in known:
         return _Entry(("person", lower), "person", head.text, None, start)  # "Ortiz insisted"
+    full = _full_name(doc, head.text) if head.pos_ == "PROPN" else None
+    if full is not None:  # "Lopez said" after "Senator Maria Lopez spoke", untagged by NER
+        return _Entry(("person", lower), "person", " ".join(full), None, start)
     org = _org_entity(doc, head, start, end)
     if org is not None:
         name = _without_determiner(org.text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from spacy.tokens import Doc, Span, Token
@@ -289,9 +290,11 @@ def block_quote_claims(doc: Doc, paragraphs: list[tuple[int, int]], blocks,
             continue
         run = []
         j = i + 1
+        mentions_lead_in = _lead_in_reference(doc.text[start:end])
         while j < len(paragraphs) and len(run) < MAX_BLOCK_PARAGRAPHS:
             s, e = paragraphs[j]
-            if kind_at(s, e) != "paragraph" or has_marks(s, e) or _reports_speech(doc, s, e):
+            if kind_at(s, e) != "paragraph" or has_marks(s, e) or _reports_speech(doc, s, e) \
+                    or (mentions_lead_in is not None and mentions_lead_in.search(doc.text[s:e])):
                 break
             run.append((s, e))
             j += 1
@@ -306,6 +309,16 @@ def block_quote_claims(doc: Doc, paragraphs: list[tuple[int, int]], blocks,
         else:
             i += 1
     return drafts
+
+
+def _lead_in_reference(lead_in_text: str):
+    """A pattern for the writer referring back to the quoted document ("the statement"),
+    which shows the block quote has ended; None when the lead-in names no document."""
+    nouns = [n for n in _LEAD_IN_NOUNS - {"read", "reads"}
+             if re.search(rf"\b{n}\b", lead_in_text, re.I)]
+    if not nouns:
+        return None
+    return re.compile(rf"\bthe (?:{'|'.join(nouns)})\b", re.I)
 
 
 def _editorial_note(verb: Token) -> bool:

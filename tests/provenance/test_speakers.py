@@ -1,0 +1,113 @@
+"""Direct quotes and their speakers, through the real pipeline."""
+
+from reader.resources_path import sample_article
+
+
+def test_quote_with_inverted_cue(analyze):
+    r = analyze("“The budget is broken,” said Mayor Daniel Ortiz on Tuesday.")
+    claim = r.claim_with("The budget is broken")
+    assert claim["kind"] == "quote"
+    assert claim["source"] == "Daniel Ortiz"
+    assert claim["cue"] == "said"
+
+
+def test_quote_with_publication_as_speaker(analyze):
+    r = analyze('"The plan will not survive the winter," the daily wrote in an editorial on Monday.')
+    claim = r.claim_with("The plan will not survive")
+    assert claim["cue"] == "wrote"
+    assert claim["source"] is not None and "daily" in claim["source"]
+
+
+def test_follow_on_quote_in_same_paragraph(analyze):
+    r = analyze("“We cannot keep three buildings,” Ortiz said. “Nobody wanted this choice.”")
+    assert r.claim_with("Nobody wanted this choice")["source"] == "Ortiz"
+
+
+def test_cue_inside_a_quote_does_not_steal_it(analyze):
+    r = analyze("“Nobody on this council wanted to make this choice,” said Mayor Ann Lee.")
+    assert r.claim_with("Nobody on this council")["source"] == "Ann Lee"
+
+
+def test_follow_on_quote_in_next_paragraph(analyze):
+    r = analyze("Senator Maria Lopez spoke after the vote. “This is a sad day,” Lopez said.\n\n"
+                "“We will keep fighting for the library and for the town.”")
+    assert r.claim_with("We will keep fighting")["source"] == "Maria Lopez"
+
+
+def test_multi_paragraph_quote_is_one_claim(analyze):
+    text = ('"I have been to that branch on a Saturday," Natarajan said. "It is full.\n\n'
+            '"If we close it, we will not get it back."')
+    r = analyze(text)
+    claim = r.claim_with("It is full")
+    assert "If we close it" in claim["content"]
+    assert claim["source"] == "Natarajan"
+
+
+def test_quote_without_speaker_is_kept_unattributed(analyze):
+    r = analyze("The hall was quiet.\n\n“This is the end of an era for everyone who grew up here.”")
+    claim = r.claim_with("This is the end of an era")
+    assert claim["source"] is None
+    assert claim["kind"] == "quote"
+
+
+def test_short_quote_without_speaker_is_a_scare_quote(analyze):
+    r = analyze('The council\'s "consultation" on the branch lasted two weeks.')
+    assert r.framing() == {'"consultation"': "scare-quote"}
+    assert r.claims() == []
+
+
+def test_colon_lead_in_block_quote(analyze):
+    text = ("Col. Dave Butler, the Joint Staff spokesperson, said in a statement (emphasis added):\n\n"
+            "The chairman's calls were routine and fully coordinated with the department.\n\n"
+            "He acted within his authority at every point.\n\n"
+            "Senators reacted quickly to the statement.")
+    r = analyze(text)
+    claim = r.claim_with("The chairman's calls were routine")
+    assert "He acted within his authority" in claim["content"]
+    assert "Senators reacted" not in claim["content"]
+    assert claim["source"] == "Dave Butler"
+    assert claim["kind"] == "quote"
+
+
+def test_html_blockquote_is_a_direct_quote(analyzer, tmp_path):
+    from reader.document import load_article
+
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Council votes</title></head><body><article>"
+        "<h1>Council votes to close branch</h1>"
+        "<p>The head librarian, Ruth Calder, read a statement to the council before the vote "
+        "on Tuesday night in the crowded hall:</p>"
+        "<blockquote><p>The branch is the only place in the east end where children can do "
+        "their homework with a librarian nearby.</p></blockquote>"
+        "<p>The council voted five to two to close the branch at the end of the year, and "
+        "residents said they would protest.</p>"
+        "</article></body></html>", encoding="utf-8")
+    article = load_article(page)
+    analysis = analyzer.analyze(article)
+    quotes = [article.text[s.start:s.end] for s in analysis.spans if s.kind == "quote"]
+    assert any("only place in the east end" in q for q in quotes)
+
+
+def test_shipped_sample_block_quote(analyzer):
+    from reader.document import load_article
+
+    article = load_article(sample_article())
+    analysis = analyzer.analyze(article)
+    text = article.text
+    calder = next(s for s in analysis.sources if s.name == "Ruth Calder")
+    contents = [" ".join(text[a:b] for a, b in analysis.claim(c).content) for c in calder.claims]
+    assert any("only place in the east end" in c and "no other quiet place" in c for c in contents)
+
+
+def test_unbalanced_marks_do_not_stop_the_analysis(analyze):
+    r = analyze('He said "this never closes.\n\nLater, “the rest is fine,” Ortiz said firmly.')
+    assert r.claim_with("the rest is fine")["source"] == "Ortiz"
+
+
+def test_sources_group_mentions_by_name(analyze):
+    r = analyze("“We will appeal,” said Dave Butler, a spokesman.\n\n"
+                "“The ruling is wrong,” Butler said.")
+    butler = r.source("Dave Butler")
+    assert len(butler.claims) == 2
+    assert {r.words(s, e) for s, e in butler.mentions} >= {"Dave Butler", "Butler"}
