@@ -150,7 +150,7 @@ def find_verb_claims(doc: Doc) -> list[ClaimDraft]:
     verbs = cue_verbs()
     drafts: list[ClaimDraft] = []
     for token in doc:
-        if not _is_cue_verb(token, verbs):
+        if not _is_cue_verb(token, verbs) or is_writer_aside(token):
             continue
         draft = _claim_for_verb(doc, token)
         if draft is not None:
@@ -231,15 +231,19 @@ def _claim_for_verb(doc: Doc, verb: Token) -> ClaimDraft | None:
 def _writer_asides(clauses: list[Token]) -> list[Token]:
     """"… were staffed — suggesting that the White House was informed": a participle of
     insinuation hung on the reported clause is the writer's inference, not the source's."""
-    asides = []
-    for clause in clauses:
-        for token in clause.subtree:
-            if token.dep_ in ("advcl", "acl", "xcomp") and token.tag_ == "VBG" and \
-                    token.lemma_.lower() in _INSINUATION_VERBS and token.i > clause.i:
-                before = token.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
-                if before is not None and before.text in (",", "—", "–", "-", ";"):
-                    asides.append(token)
-    return asides
+    return [token for clause in clauses for token in clause.subtree
+            if token.i > clause.i and is_writer_aside(token)]
+
+
+def is_writer_aside(token: Token) -> bool:
+    """A participle of insinuation set off by a comma or dash, with no subject of its own."""
+    if token.dep_ not in ("advcl", "acl", "xcomp") or token.tag_ != "VBG" or \
+            token.lemma_.lower() not in _INSINUATION_VERBS:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        return False
+    before = token.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
+    return before is not None and before.text in (",", "—", "–", "-", ";")
 
 
 def find_according_to(doc: Doc) -> list[ClaimDraft]:

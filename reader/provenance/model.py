@@ -21,13 +21,17 @@ class Span:
     label: str | None = None
     why: str = ""
     confidence: float = 1.0
+    corrected: bool = False  # changed or added by the reader (reader/corrections)
 
     def to_dict(self) -> dict:
-        return {
+        record = {
             "id": self.id, "kind": self.kind, "start": self.start, "end": self.end,
             "claim": self.claim, "label": self.label, "why": self.why,
             "confidence": round(self.confidence, 3),
         }
+        if self.corrected:  # only then, so the §3 contract of an uncorrected analysis is unchanged
+            record["corrected"] = True
+        return record
 
 
 @dataclass

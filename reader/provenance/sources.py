@@ -166,7 +166,8 @@ def _classify(doc: Doc, draft: ClaimDraft, known: dict) -> _Entry | None:
         return _Entry(("person", lower), "person", " ".join(full), None, start)
     org = _org_entity(doc, head, start, end)
     if org is not None:
-        name = _without_determiner(org.text)
+        # Clipped to the mention: NER runs a title-case headline's words into one entity.
+        name = _without_determiner(doc.text[max(org.start_char, start):min(org.end_char, end)])
         return _Entry(("org", name.lower()), "organization", name, None, start)
     plural = head.tag_ in ("NNS", "NNPS")
     if lower in lexicons.load("document_nouns") or lemma in lexicons.load("document_nouns"):
