@@ -35,16 +35,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from collections import Counter
 from pathlib import Path
 
+from reader.document import article_from_text
 from reader.evaluation.brat import QUOTE_TYPES, GoldDocument, SplitNotFound, read_split
 from reader.evaluation.metrics import DocumentScore, figures, score_document
 
 EXIT_OK, EXIT_MODEL = 0, 2
-_BLANK_LINES_RE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
 _SNIPPET_CHARS = 160
 
 
@@ -82,13 +81,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"reader.evaluate: {error}", file=sys.stderr)
         return EXIT_MODEL
 
-    analyses = analyzer.analyze_many((make_article(d.text) for d in documents),
+    analyses = analyzer.analyze_many((_unchanged(article_from_text, d.text) for d in documents),
                                      batch_size=args.batch_size)
     scores = [score_document(d.name, d.text, d.attributions, a)
               for d, a in zip(documents, analyses)]
     totals = sum((s.counts for s in scores), Counter())
     results = figures(totals)
-    print(format_report(args.split, analyzer.model_label, documents, results))
+    print(format_report(args.split, analyzer.model_label,
+                        documents, results))
     if args.json:
         print(json.dumps({"split": str(args.split), "model": analyzer.model_label,
                           "documents": len(documents), **gold_statistics(documents),
@@ -98,35 +98,12 @@ def main(argv: list[str] | None = None) -> int:
     return EXIT_OK
 
 
-def make_article(text: str):
-    """An Article of exactly `text`, so analysis offsets are the .ann's offsets."""
-    try:
-        from reader.document import article_from_text
-    except ImportError:
-        return paragraph_article(text)
-    article = article_from_text(text)
+def _unchanged(make_article, text: str):
+    article = make_article(text)
     if article.text != text:
-        raise ValueError("article_from_text changed the text; gold offsets would not line up")
+        raise ValueError(f"{make_article.__name__} changed the text, so gold offsets "
+                         "would not line up")
     return article
-
-
-def paragraph_article(text: str):
-    """Stand-in until `reader.document.article_from_text` exists: paragraphs split at
-    blank lines, each trimmed of surrounding whitespace."""
-    from reader.document.model import Article, Block
-
-    blocks, pos = [], 0
-    for piece in [*_BLANK_LINES_RE.finditer(text), None]:
-        end = piece.start() if piece else len(text)
-        start = pos
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
-            blocks.append(Block("paragraph", start, end))
-        pos = piece.end() if piece else len(text)
-    return Article(text=text, blocks=blocks)
 
 
 def gold_statistics(documents: list[GoldDocument]) -> dict:
@@ -146,7 +123,7 @@ def format_report(split: str, model: str, documents: list[GoldDocument], results
     stats = gold_statistics(documents)
     types = stats["gold_types"]
     lines = [
-        f"PolNeAR split {split}: {len(documents)} texts, {stats['annotation_files']} .ann files, "
+        f"PolNeAR split {split}: {len(documents)} texts, {stats['annotation_files']} .ann files; "
         f"model {model}",
         f"gold: {stats['gold_attributions']} attributions ({types['indirect']} indirect, "
         f"{types['mixed']} mixed, {types['direct']} direct; {stats['gold_sourceless']} without "
@@ -160,11 +137,12 @@ def format_report(split: str, model: str, documents: list[GoldDocument], results
 
     def row(label, key, detail):
         r = results[key]
-        lines.append(f"{label:<24}{r['precision']:>8.3f}{r['recall']:>8.3f}{r['f1']:>8.3f}   {detail}")
+        scores = "".join(f"{r[k]:>8.3f}" for k in ("precision", "recall", "f1"))
+        lines.append(f"{label:<24}{scores}   {detail}")
 
-    q, c = results["quote_tokens"], results["content_tokens"]
-    row("quote tokens", "quote_tokens", f"tp {q['tp']} / pred {q['predicted']} / gold {q['gold']}")
-    row("content tokens", "content_tokens", f"tp {c['tp']} / pred {c['predicted']} / gold {c['gold']}")
+    for label, key in (("quote tokens", "quote_tokens"), ("content tokens", "content_tokens")):
+        r = results[key]
+        row(label, key, f"tp {r['tp']} / pred {r['predicted']} / gold {r['gold']}")
     gold_claims, predicted = results["gold_claims"], results["predicted_claims"]
     for label, key, count in (("claims (overlap>=0.5)", "claims", "matched"),
                               ("claims (exact)", "exact_claims", "matched"),
@@ -205,7 +183,8 @@ def format_errors(documents: list[GoldDocument], scores: list[DocumentScore]) ->
             if not problems:
                 continue
             lines.append(f"{' '.join(problems)} [{gold.type}] "
-                         f"gold src={_snippet(text, gold.source)!r} cue={_snippet(text, gold.cue)!r} "
+                         f"gold src={_snippet(text, gold.source)!r} "
+                         f"cue={_snippet(text, gold.cue)!r} "
                          f"| pred src={_snippet(text, _opt(claim.source_span))!r} "
                          f"cue={_snippet(text, _opt(claim.cue_span))!r}\n"
                          f"    gold: {_snippet(text, gold.content)}\n"

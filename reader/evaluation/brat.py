@@ -123,7 +123,8 @@ def attributions_from_ann(ann: str, text: str | None = None,
         for ident, entity in entities.items():
             expected = " ".join(text[s:e] for s, e in entity.ranges)
             if _normalise_ws(expected) != _normalise_ws(entity.text):
-                mismatches.append(f"{ident} {entity.ranges}: {entity.text[:40]!r} != {expected[:40]!r}")
+                mismatches.append(f"{ident} {entity.ranges}: "
+                                  f"{entity.text[:40]!r} != {expected[:40]!r}")
     result = []
     for ident, trigger_id, roles in events:
         trigger = entities.get(trigger_id)

@@ -218,7 +218,9 @@ def figures(counts: Counter) -> dict:
                         "correct": c["source_ok"]},
         "source_accuracy": c["source_ok"] / matched if matched else 0.0,
         "cue_accuracy": c["cue_ok"] / matched if matched else 0.0,
-        "type_recall": {t: {"recall": c[f"matched_{t}"] / c[f"gold_{t}"] if c[f"gold_{t}"] else None,
-                            "matched": c[f"matched_{t}"], "gold": c[f"gold_{t}"]}
-                        for t in QUOTE_TYPES},
+        "type_recall": {t: _recall(c[f"matched_{t}"], c[f"gold_{t}"]) for t in QUOTE_TYPES},
     }
+
+
+def _recall(matched: int, gold: int) -> dict:
+    return {"recall": matched / gold if gold else None, "matched": matched, "gold": gold}

@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
-from reader.provenance import lexicons
 from reader.provenance.cues import _cue_range, cue_verbs, noun_phrase_range, subject_of
 from reader.provenance.drafts import ClaimDraft, clean_parts
 from reader.provenance.quotes import QuotePiece
