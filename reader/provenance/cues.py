@@ -11,7 +11,7 @@ Each rule reads one construction of English news prose:
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from reader.provenance import lexicons
 from reader.provenance.drafts import ClaimDraft, clean_parts, subtract, subtree_range, trim

@@ -174,10 +174,15 @@ def quote_claims(doc: Doc, pieces: list[QuotePiece], paragraphs: list[tuple[int,
                 not _cue_between(doc, last_speaker[para], q_start):
             before = last_speaker[para]
             if before.source_token is not None:
-                draft = _claim_from(doc, parts, before.source_token, before.cue, "quote-follow-on",
-                                    f"continues the quote of '{before.source_token.text}' "
-                                    "earlier in the paragraph", 0.75, "direct-quote",
-                                    [group[0].quote_id])
+                # '"A," Butler said. "B."' is one attribution with a discontinuous content.
+                before.content = sorted(before.content + clean_parts(doc, parts, min_chars=1))
+                before.quoted = True
+                before.quote_ids.add(group[0].quote_id)
+                before.why += "; the quote goes on after the cue"
+                last_para = _paragraph_of(paragraphs, q_end - 1)
+                if last_para is not None:
+                    last_speaker[last_para] = before
+                continue
         if draft is None and para is not None and para - 1 in last_speaker \
                 and doc.text[paragraphs[para][0]:q_start].strip() == "":
             before = last_speaker[para - 1]

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtGui import QColor, QPalette
 
 KINDS = ("quote", "paraphrase", "framing")
 PALETTES = ("light", "dark", "colourblind")
@@ -102,3 +103,30 @@ def resolve(choice: str, system_is_dark: bool) -> str:
     if choice in PALETTES:
         return choice
     return "dark" if system_is_dark else "light"
+
+
+# Window chrome for an explicitly chosen dark palette, where the platform has no dark
+# theme to switch to (Fusion draws with it).
+_DARK_CHROME = {
+    QPalette.ColorRole.Window: "#2b2d30", QPalette.ColorRole.WindowText: "#e8e6e3",
+    QPalette.ColorRole.Base: "#1e1f22", QPalette.ColorRole.AlternateBase: "#26282b",
+    QPalette.ColorRole.Text: "#e8e6e3", QPalette.ColorRole.Button: "#35373b",
+    QPalette.ColorRole.ButtonText: "#e8e6e3", QPalette.ColorRole.Highlight: "#3d6fb4",
+    QPalette.ColorRole.HighlightedText: "#ffffff", QPalette.ColorRole.ToolTipBase: "#35373b",
+    QPalette.ColorRole.ToolTipText: "#e8e6e3", QPalette.ColorRole.PlaceholderText: "#9a9a9a",
+    QPalette.ColorRole.Link: "#82b1ff", QPalette.ColorRole.BrightText: "#ffffff",
+    QPalette.ColorRole.Light: "#4a4d52", QPalette.ColorRole.Midlight: "#404347",
+    QPalette.ColorRole.Mid: "#35373b", QPalette.ColorRole.Dark: "#1a1b1e",
+    QPalette.ColorRole.Shadow: "#000000",
+}
+
+
+def dark_chrome(base: QPalette) -> QPalette:
+    palette = QPalette(base)
+    for role, colour in _DARK_CHROME.items():
+        palette.setColor(role, QColor(colour))
+    disabled = QColor("#7a7a7a")
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text,
+                 QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+    return palette
