@@ -43,7 +43,7 @@ _PREP_CUES = {
 # "X said Wednesday" has no content: time and manner adverbials are not what was said.
 _NON_CONTENT_DEPS = {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "cc", "conj",
                      "advmod", "npadvmod", "prt", "mark", "dep", "parataxis", "intj"}
-_WEAK_SOURCES = {"it", "this", "that", "which", "what", "there"}
+_WEAK_SOURCES = {"this", "that", "which", "what", "there"}
 _INSINUATION_VERBS = {"suggest", "imply", "indicate", "signal", "hint", "raise", "prompt"}
 # "(emphasis added)" is an editor's note, not a speaker.
 _NON_SPEAKERS = {"emphasis"}
@@ -70,7 +70,7 @@ def subject_of(verb: Token) -> Token | None:
             return verb.head
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
             return verb.head  # "a statement saying …"
-        if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+        if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
             verb = verb.head
             continue
         return None
@@ -82,7 +82,7 @@ def noun_phrase_range(head: Token) -> tuple[int, int]:
     anything after a comma."""
     tokens = [head]
     for child in head.subtree:
-        if child is head:
+        if child.i == head.i:
             continue
         ancestors = list(child.ancestors)
         path = ancestors[: ancestors.index(head)] if head in ancestors else []
@@ -114,6 +114,11 @@ def _source_fields(verb: Token) -> tuple[Token | None, tuple[int, int] | None]:
         subj = verb.head if verb.dep_ == "relcl" else None
         if subj is None:
             return None, None
+    own = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+    if own is not None and own.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+        # "Pelosi, who expressed …": the mention where the claim stands is "who"; the
+        # speaker it stands for is the noun it hangs on.
+        return subj, (own.idx, own.idx + len(own))
     start, end = noun_phrase_range(subj)
     cue_start, cue_end = _cue_range(verb)
     if start < cue_end and cue_start < end:
@@ -291,7 +296,7 @@ def find_hearsay(doc: Doc) -> list[ClaimDraft]:
             why = f"passive hearsay '{token.text} to' with no named source"
         if clause is None:
             continue
-        while clause.dep_ in ("amod", "acl") and clause.head is not clause:
+        while clause.dep_ in ("amod", "acl") and clause.head.i != clause.i:
             clause = clause.head
         parts = [subtree_range(clause)]
         parts = subtract(parts, (token.idx, token.idx + len(token)))

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from reader.provenance import lexicons
+from reader.provenance.cues import noun_phrase_range
 from reader.provenance.drafts import ClaimDraft
 from reader.provenance.model import Source
 
@@ -135,6 +136,8 @@ def _group_name(doc: Doc, head: Token) -> str | None:
 def _classify(doc: Doc, draft: ClaimDraft, known: dict) -> _Entry | None:
     head = draft.source_token
     start, end = draft.source_span
+    if not start <= head.idx < end:  # the mention is a relative pronoun ("who said")
+        start, end = noun_phrase_range(head)
     text = doc.text[start:end]
     lower = head.lower_
     if head.pos_ == "PRON" or lower in _PERSON_PRONOUNS | _PLURAL_PRONOUNS | _THING_PRONOUNS:

@@ -111,3 +111,12 @@ def test_sources_group_mentions_by_name(analyze):
     butler = r.source("Dave Butler")
     assert len(butler.claims) == 2
     assert {r.words(s, e) for s, e in butler.mentions} >= {"Dave Butler", "Butler"}
+
+
+def test_relative_clause_speaker_is_the_noun_it_hangs_on(analyze):
+    r = analyze("The plan was backed by Senator Ann Kerr, who said that the town could not "
+                "afford another closure.")
+    claim = r.claim_with("the town could not afford")
+    assert claim["source"] == "Ann Kerr"
+    (span,) = [c for c in r.analysis.claims if c.source]
+    assert r.words(*span.source_span) == "who"  # the mention where the claim stands
