@@ -168,8 +168,9 @@ def _claim_for_verb(doc: Doc, verb: Token) -> ClaimDraft | None:
     clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
     if clauses:
         parts = [subtree_range(c) for c in clauses]
-        for aside in _writer_asides(clauses):
-            parts = subtract(parts, (aside.idx, aside.right_edge.idx + len(aside.right_edge)))
+        for aside in _writer_asides(clauses) + _own_claims(clauses):
+            start = aside.left_edge.idx if aside.left_edge.i < aside.i else aside.idx
+            parts = subtract(parts, (start, aside.right_edge.idx + len(aside.right_edge)))
         rule = "inverted" if clauses[0].i < verb.i else "complement"
         subj = subject_of(verb)
         who = f" → subject '{subj.text}'" if subj is not None else ""
@@ -238,6 +239,21 @@ def _writer_asides(clauses: list[Token]) -> list[Token]:
     insinuation hung on the reported clause is the writer's inference, not the source's."""
     return [token for clause in clauses for token in clause.subtree
             if token.i > clause.i and is_writer_aside(token)]
+
+
+def _own_claims(clauses: list[Token]) -> list[Token]:
+    """"… said he did not believe it, arguing that …": a participle cue set off by a comma
+    inside the reported clause starts a claim of its own."""
+    verbs = cue_verbs()
+    found = []
+    for clause in clauses:
+        for token in clause.subtree:
+            if token.i > clause.i and token.dep_ == "advcl" and token.tag_ == "VBG" and \
+                    token.lemma_.lower() in verbs and not is_writer_aside(token) and \
+                    token.i > 0 and token.doc[token.left_edge.i - 1].text in (",", "—", "–", ";") and \
+                    any(c.dep_ in _CLAUSE_DEPS for c in token.children):
+                found.append(token)
+    return found
 
 
 def is_writer_aside(token: Token) -> bool:

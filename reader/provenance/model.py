@@ -33,6 +33,13 @@ class Span:
             record["corrected"] = True
         return record
 
+    @classmethod
+    def from_dict(cls, record: dict) -> Span:
+        return cls(id=record["id"], kind=record["kind"], start=record["start"],
+                   end=record["end"], claim=record.get("claim"), label=record.get("label"),
+                   why=record.get("why", ""), confidence=record.get("confidence", 1.0),
+                   corrected=bool(record.get("corrected", False)))
+
 
 @dataclass
 class Claim:
@@ -61,6 +68,14 @@ class Claim:
             "content": [list(part) for part in self.content], "kind": self.kind,
         }
 
+    @classmethod
+    def from_dict(cls, record: dict) -> Claim:
+        source_span, cue_span = record.get("source_span"), record.get("cue_span")
+        return cls(id=record["id"], source=record.get("source"),
+                   source_span=tuple(source_span) if source_span else None,
+                   cue_span=tuple(cue_span) if cue_span else None,
+                   content=[tuple(part) for part in record["content"]], kind=record["kind"])
+
 
 @dataclass
 class Source:
@@ -77,6 +92,13 @@ class Source:
             "description": self.description,
             "mentions": [list(m) for m in self.mentions], "claims": list(self.claims),
         }
+
+    @classmethod
+    def from_dict(cls, record: dict) -> Source:
+        return cls(id=record["id"], name=record["name"], type=record["type"],
+                   description=record.get("description"),
+                   mentions=[tuple(m) for m in record.get("mentions", [])],
+                   claims=list(record.get("claims", [])))
 
 
 @dataclass
@@ -104,3 +126,11 @@ class Analysis:
             "claims": [c.to_dict() for c in self.claims],
             "sources": [s.to_dict() for s in self.sources],
         }
+
+    @classmethod
+    def from_dict(cls, record: dict, model: str | None = None) -> Analysis:
+        """The inverse of to_dict (which leaves out the model, so it is passed apart)."""
+        return cls(spans=[Span.from_dict(s) for s in record.get("spans", [])],
+                   claims=[Claim.from_dict(c) for c in record.get("claims", [])],
+                   sources=[Source.from_dict(s) for s in record.get("sources", [])],
+                   model=model)

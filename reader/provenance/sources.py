@@ -185,6 +185,12 @@ def _classify(doc: Doc, draft: ClaimDraft, known: dict) -> _Entry | None:
     if plural or lower in lexicons.load("group_nouns"):
         return _Entry(("group", _without_determiner(text).lower()), "group", text, None, start,
                       plural=True)
+    if head.pos_ == "PROPN" and head.ent_type_ == "" and head.text[:1].isupper() and \
+            not head.text.isupper() and len(_without_determiner(text).split()) <= 3:
+        # A speaker named by a name the tagger did not recognise ("DuVernay said"):
+        # organisations are nearly always tagged, people's rarer names often are not.
+        name = " ".join(_strip_titles(_without_determiner(text).split())) or head.text
+        return _Entry(("person", lower), "person", name, None, start)
     if head.pos_ == "PROPN":
         return _Entry(("org", text.lower()), "organization", _without_determiner(text), None, start)
     return _Entry(("other", _without_determiner(text).lower()), "person", text, None, start)
@@ -309,15 +315,29 @@ def _resolve_person(doc: Doc, pronoun: Token, entries: dict, genders: dict[str, 
         same_sentence = ent.sent == pronoun.sent
         candidates.append(((same_sentence and is_subject, is_subject, ent.start_char), surname, ent, words))
     for key, entry in entries.items():
-        if entry.type == "person" and key[0] == "role":
+        # Speakers already known (named ones the tagger missed as PERSON, and roles such
+        # as "the spokesman") compete by their nearest earlier mention.
+        if entry.type == "organization" and len(entry.name.split()) == 1 and \
+                not entry.name.isupper():
+            # "DuVernay said … she said": a one-word name the tagger took for an
+            # organisation, referred to as a person.
             earlier = [s for s, _ in entry.mentions if s < at and at - s <= _PRONOUN_WINDOW]
             if earlier:
-                candidates.append(((False, True, max(earlier)), None, key, None))
+                candidates.append(((False, False, max(earlier)), None, key, None))
+            continue
+        if entry.type != "person" or key[0] not in ("role", "person"):
+            continue
+        if key[0] == "person" and want and genders.get(key[1], want) != want:
+            continue
+        earlier = [s for s, _ in entry.mentions if s < at and at - s <= _PRONOUN_WINDOW]
+        if earlier:
+            candidates.append(((False, True, max(earlier)), None, key, None))
     if not candidates:
         return None
     _, surname, ent, words = max(candidates, key=lambda c: c[0])
     if surname is None:
-        return ent  # a role entry's key
+        entries[ent].type = "person"
+        return ent  # a known speaker's key
     key = ("person", surname)
     if key not in entries:
         entries[key] = _Entry(key, "person", " ".join(words), None, ent.start_char)

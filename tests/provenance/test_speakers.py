@@ -120,3 +120,17 @@ def test_relative_clause_speaker_is_the_noun_it_hangs_on(analyze):
     assert claim["source"] == "Ann Kerr"
     (span,) = [c for c in r.analysis.claims if c.source]
     assert r.words(*span.source_span) == "who"  # the mention where the claim stands
+
+
+def test_pronoun_resolves_to_a_speaker_the_tagger_missed(analyze):
+    r = analyze("DuVernay said the film took three years. “We had no money at all,” she said.")
+    assert r.claim_with("We had no money")["source"] == "DuVernay"
+    assert r.source("DuVernay").type == "person"
+
+
+def test_participle_cue_inside_a_reported_clause_is_its_own_claim(analyze):
+    r = analyze("Senator Tom Reyes said he did not believe the plan would pass, arguing "
+                "that the votes were not there.")
+    said = r.claim_with("did not believe")
+    assert "arguing" not in said["content"]
+    assert r.claim_with("the votes were not there")["cue"] == "arguing"
