@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 from reader.document.model import NON_ARTICLE_KINDS
 from reader.provenance import assemble, cues, speakers
 from reader.provenance.framing import FramingFinder
+from reader.provenance.headline import headline_assertion
 from reader.provenance.model import Analysis
 from reader.provenance.quotes import find_quotes, paragraph_ranges
 from reader.provenance.sources import resolve_sources
@@ -117,10 +118,28 @@ class AttributionFinder:
         if self.framing is not None:
             attributed = [part for d in drafts for part in d.content]
             hits = self.framing.find(doc, attributed, excluded, drafts, scare)
+            names = {id(d): next((src.name for src in sources if src.id == sid), None)
+                     for d, sid in zip(drafts, source_ids)}
+
+            def describe(draft) -> str:
+                cue = f" ('{doc.text[draft.cue[0]:draft.cue[1]]}')" if draft.cue else ""
+                return (names.get(id(draft)) or "an unnamed source") + cue
+
+            headline = headline_assertion(doc, _headline(blocks), drafts, describe)
+            if headline is not None:
+                hits = [h for h in hits if not headline.start <= h.start < headline.end]
+                hits.append(headline)
         analysis = assemble.build(doc, drafts, sources, source_ids, pieces, hits, self.model)
         doc._.provenance = analysis
         doc.spans[SPAN_GROUP] = _span_group(doc, analysis)
         return doc
+
+
+def _headline(blocks) -> tuple[int, int] | None:
+    """The article's headline: its first block, when that is a heading."""
+    if blocks and blocks[0].kind == "heading":
+        return blocks[0].start, blocks[0].end
+    return None
 
 
 def _cue_quoted(draft, pieces) -> bool:

@@ -84,7 +84,8 @@ class FramingFinder:
         for group in scare_quotes:
             first, last = group[0], group[-1]
             inner = doc.text[first.inner_start:last.inner_end]
-            if not free(first.start, last.end) or _looks_like_title(inner):
+            if not free(first.start, last.end) or _looks_like_title(inner) or \
+                    _named_or_owned(doc, first.start):
                 continue
             hits.append(FramingHit(first.start, last.end, "scare-quote",
                                    "scare quote: quotation marks with no speaker within the sentence",
@@ -102,6 +103,9 @@ class FramingFinder:
         if lower in self.intensifiers and token.dep_ == "advmod":
             if lower == "even" and token.head.pos_ not in ("VERB", "AUX"):
                 return None
+            nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+            if lower == "even" and nxt is not None and nxt.pos_ in ("SCONJ", "ADP"):
+                return None  # "even as", "even though", "even if": a conjunction, not emphasis
             if lower != "even" and token.head.pos_ not in ("ADJ", "VERB", "ADV"):
                 return None
             end_token = token.head if token.head.i > token.i else token
@@ -119,6 +123,38 @@ def _label_phrase(token: Token) -> tuple[int, int]:
             if child.dep_ in ("compound",) and child.i < start.i:
                 start = child
     return start.idx, token.idx + len(token)
+
+
+# Words before a quotation that make it a name or label ("a box labeled “medical
+# problem”", "the documentary “13th”") or somebody's words ("Trump's claim that …").
+_NAMING_LEMMAS = {"label", "title", "call", "name", "dub", "mark", "brand", "rate", "term",
+                  "nickname", "headline", "caption", "tag"}
+_WORK_NOUNS = {"documentary", "film", "movie", "book", "song", "album", "show", "series",
+               "novel", "play", "article", "column", "essay", "poem", "podcast", "episode"}
+_CLAIM_NOUNS = {"claim", "statement", "remark", "comment", "assertion", "allegation", "words",
+                "promise", "pledge", "description", "phrase", "slogan", "tweet", "motto"}
+
+
+def _named_or_owned(doc: Doc, start: int) -> bool:
+    """Whether a quotation with no speaker is a name, a title or a known speaker's words,
+    which a teacher could not defend as the writer's scare quote."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    if start > 0 and doc.text[start - 1] == "=":
+        return True  # an attribute value in markup left in the text (<tweet author="…">)
+    before = [t for t in doc[span.sent.start:span[0].i] if not t.is_punct and not t.is_space]
+    window = before[-4:]
+    content = [t for t in window if t.pos_ != "DET"]
+    if content and content[-1].lower_ == "as" and any(
+            t.dep_ == "nsubj" and t.pos_ in ("PROPN", "PRON") for t in before):
+        return True  # "pounding Trump as a “con artist”": the subject's own words
+    if any(t.lemma_.lower() in _NAMING_LEMMAS | _WORK_NOUNS for t in window):
+        return True
+    for token in before:
+        if token.lemma_.lower() in _CLAIM_NOUNS and any(c.dep_ == "poss" for c in token.children):
+            return True  # "Trump's claim that there were …"
+    return False
 
 
 def _looks_like_title(text: str) -> bool:

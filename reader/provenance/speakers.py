@@ -50,8 +50,14 @@ def _frame_verbs(doc: Doc, group: list[QuotePiece], all_pieces: list[QuotePiece]
         span = doc.char_span(offset, offset + 1, alignment_mode="expand")
         if span is not None and span.sent not in sents:
             sents.append(span.sent)
+    nxt = doc.char_span(last.end, min(len(doc.text), last.end + 1), alignment_mode="expand")
+    after = nxt.sent if nxt is not None and nxt.sent not in sents else None
     verbs = cue_verbs()
     found = []
+    if after is not None:
+        # '“You winning?” she said': the parser often starts a sentence after "?" or "!".
+        found += [t for t in after if t.pos_ == "VERB" and t.lemma_.lower() in verbs
+                  and _adjacent(doc, t, group)]
     for sent in sents:
         for token in sent:
             if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in verbs \
@@ -152,7 +158,7 @@ def quote_claims(doc: Doc, pieces: list[QuotePiece], paragraphs: list[tuple[int,
         if words <= SCARE_QUOTE_MAX_WORDS:
             # A few quoted words take a speaker only from a cue they hang on grammatically;
             # otherwise they are the writer's scare quotes.
-            verbs = [v for v in verbs if _governs(doc, v, group[0])]
+            verbs = [v for v in verbs if _governs(doc, v, group[0]) or _adjacent(doc, v, group)]
         if verbs:
             verb = verbs[0]
             subj = subject_of(verb)
@@ -229,11 +235,25 @@ def _governs(doc: Doc, verb: Token, piece: QuotePiece) -> bool:
     for lower, upper in ((root, verb), (verb, root)):
         node = lower
         # Token objects are created on access: compare positions, never identity.
-        while node.i != upper.i and node.head.i != node.i and node.dep_ != "conj":
+        while node.i != upper.i and node.head.i != node.i and \
+                not (node.dep_ == "conj" and node.pos_ in ("VERB", "AUX")):
             node = node.head
         if node.i == upper.i:
             return True
     return False
+
+
+def _adjacent(doc: Doc, verb: Token, group: list[QuotePiece]) -> bool:
+    """'“You winning?” she said': a cue with its subject right after (or right before) the
+    quotation, with nothing but punctuation and the subject between."""
+    first, last = group[0], group[-1]
+    if verb.idx >= last.end:
+        between = doc.text[last.end:verb.idx]
+    elif verb.idx + len(verb) <= first.start:
+        between = doc.text[verb.idx + len(verb):first.start]
+    else:
+        return False
+    return len(between.split()) <= 3 and "\n" not in between.strip() and subject_of(verb) is not None
 
 
 def _absorb(holder: ClaimDraft, group: list[QuotePiece]) -> None:
