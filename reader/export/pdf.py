@@ -1,0 +1,116 @@
+"""PDF and printing through Qt: the "qt" variant of the HTML page in a QTextDocument.
+
+Qt's HTML reader has no dashed or wavy underlines, so the runs the page marks with a
+`title` of "pr:<kinds>" get them here, through their character formats. Needs a
+QGuiApplication (QT_QPA_PLATFORM=offscreen will do); no widgets.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QColor, QFont, QGuiApplication, QPageLayout, QPageSize, QPagedPaintDevice, QPainter,
+    QPdfWriter,
+    QTextCharFormat, QTextCursor, QTextDocument,
+)
+
+from reader.document.model import Article
+from reader.export.colours import KIND_COLOURS
+from reader.export.html import QT, QT_KIND_PREFIX, render_handout_html, render_html
+from reader.provenance.model import Analysis
+
+MARGIN_MM = 18
+FONT_POINTS = 11
+
+
+def text_document(article: Article, analysis: Analysis | None = None, *, handout: bool = False,
+                  corrections: int = 0) -> QTextDocument:
+    """The page as a QTextDocument, for a PDF or for QPrinter (File > Print)."""
+    if QGuiApplication.instance() is None:
+        raise RuntimeError("a QGuiApplication must exist before printing")
+    if not handout and analysis is None:
+        raise ValueError("an analysis is needed unless printing a handout")
+    html = (render_handout_html(article, variant=QT) if handout
+            else render_html(article, analysis, variant=QT, corrections=corrections))
+    document = QTextDocument()
+    document.setDefaultFont(QFont("serif", FONT_POINTS))
+    document.setHtml(html)
+    document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, article.title or "")
+    _apply_kind_underlines(document)
+    return document
+
+
+def print_document(document: QTextDocument, device: QPagedPaintDevice) -> None:
+    """Lay the document out on the device's pages (a QPdfWriter or a QPrinter) and print,
+    with page numbers.
+
+    Laid out on the device itself rather than through QTextDocument.print_, which scales
+    by the screen's DPI: on the offscreen platform that left the text a narrow column.
+    """
+    device.setPageMargins(QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+                          QPageLayout.Unit.Millimeter)
+    area = device.pageLayout().paintRectPixels(device.resolution())
+    footer = device.resolution() // 3  # a third of an inch for the page number
+    page = QSizeF(area.width(), area.height() - footer)
+    document.documentLayout().setPaintDevice(device)
+    document.setPageSize(page)
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError("the printer or PDF file could not be opened")
+    try:
+        painter.setFont(QFont("serif", FONT_POINTS - 2))
+        for number in range(document.pageCount()):
+            if number:
+                device.newPage()
+            painter.save()
+            painter.translate(0, -number * page.height())
+            document.drawContents(painter, QRectF(0, number * page.height(),
+                                                  page.width(), page.height()))
+            painter.restore()
+            painter.drawText(QRectF(0, page.height(), page.width(), footer),
+                             int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom),
+                             str(number + 1))
+    finally:
+        painter.end()
+
+
+def write_pdf(out: str | Path, article: Article, analysis: Analysis | None = None, *,
+              handout: bool = False, corrections: int = 0) -> None:
+    document = text_document(article, analysis, handout=handout, corrections=corrections)
+    # QPdfWriter reports an unwritable path only as a warning: find out first, as OSError.
+    Path(out).open("wb").close()
+    writer = QPdfWriter(str(out))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setResolution(300)
+    writer.setTitle(article.title or "Article")
+    writer.setCreator("Provenance Reader")
+    print_document(document, writer)
+
+
+def _apply_kind_underlines(document: QTextDocument) -> None:
+    runs = []
+    block = document.begin()
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            tip = fragment.charFormat().toolTip()
+            if tip.startswith(QT_KIND_PREFIX):
+                runs.append((fragment.position(), fragment.length(),
+                             set(tip[len(QT_KIND_PREFIX):].split(","))))
+            fragments += 1
+        block = block.next()
+    cursor = QTextCursor(document)
+    for position, length, kinds in runs:
+        change = QTextCharFormat()
+        change.setToolTip("")
+        kind = "framing" if "framing" in kinds else "paraphrase" if "paraphrase" in kinds else None
+        if kind is not None:
+            change.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline if kind == "framing"
+                                     else QTextCharFormat.UnderlineStyle.DashUnderline)
+            change.setUnderlineColor(QColor(KIND_COLOURS[kind][1]))
+        cursor.setPosition(position)
+        cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(change)
