@@ -142,6 +142,11 @@ def _cue_range(verb: Token) -> tuple[int, int]:
 
 def _draft(doc: Doc, verb: Token, parts, rule: str, why: str, confidence: float,
            label: str = "reported-speech") -> ClaimDraft | None:
+    for s, e in list(parts):
+        span = doc.char_span(s, e, alignment_mode="contract")
+        for token in span if span is not None else ():
+            if is_writer_aside(token):  # "… the calls — suggesting that …" is the writer's
+                parts = subtract(parts, (token.idx, token.right_edge.idx + len(token.right_edge)))
     parts = clean_parts(doc, parts)
     if not parts:
         return None
