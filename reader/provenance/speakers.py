@@ -365,3 +365,61 @@ def _reports_speech(doc: Doc, start: int, end: int) -> bool:
         if subjects and subjects[0].lower_ not in ("i", "we"):
             return True
     return False
+
+
+# "Editor's note:", "UPDATE:", "Photo:": labels before a colon that are not speakers.
+_NOT_SPEAKER_LABELS = {"note", "update", "updated", "correction", "related", "abstract", "photo",
+                       "photos", "watch", "read", "editor", "source", "sources", "credit",
+                       "video", "image", "caption", "disclaimer", "warning", "exclusive",
+                       "breaking", "live", "analysis", "opinion", "q", "a", "question", "answer",
+                       "clarification", "editors", "tags", "topics", "share", "listen",
+                       "background", "context", "why", "what", "how", "when", "where", "who",
+                       "summary", "conclusion", "key", "takeaway", "takeaways", "result",
+                       "results", "verdict", "fact", "facts", "reality", "claim", "bottom",
+                       "line", "also", "plus", "more", "previously", "earlier", "meanwhile",
+                       "today", "yesterday", "tomorrow", "contact", "email", "phone", "web",
+                       "website", "address", "location", "date", "time", "price", "cost"}
+MAX_SPEAKER_LABEL_WORDS = 6
+
+
+def speaker_label_claims(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[ClaimDraft]:
+    """'Sanders: Clinton email story has moved.' and transcript lines ('TAPPER: And …'):
+    a name before a colon at the start of a paragraph, and the speaker's words after it."""
+    drafts = []
+    for start, end in paragraphs:
+        line_end = doc.text.find("\n", start, end)
+        line_end = end if line_end < 0 else line_end
+        colon = doc.text.find(":", start, line_end)
+        if colon <= start or colon + 2 >= line_end:
+            continue
+        prefix = doc.char_span(start, colon, alignment_mode="contract")
+        if prefix is None or not 0 < len(prefix) <= MAX_SPEAKER_LABEL_WORDS + 2:
+            continue
+        words = [t for t in prefix if not t.is_punct]
+        if not words or len(words) > MAX_SPEAKER_LABEL_WORDS or \
+                any(t.lower_.strip("’'s") in _NOT_SPEAKER_LABELS for t in words) or \
+                any(t.pos_ in ("VERB", "AUX") and t.lower_ != "to" for t in words) or \
+                any(t.like_num for t in words) or not words[0].text[:1].isupper():
+            continue
+        names = [t for t in words if t.pos_ == "PROPN" or (t.is_upper and len(t) > 1)]
+        if not names and len(words) == 1 and words[0].is_title and words[0].pos_ == "NOUN":
+            names = words  # "Sanders:" tagged as a plural noun
+        if not names:
+            continue
+        # The speaker is the first name run: "Clinton to Planned Parenthood:" → "Clinton".
+        head = names[0]
+        while head.i + 1 < prefix.end and doc[head.i + 1] in names:
+            head = doc[head.i + 1]
+        first = names[0]
+        content_start = colon + 1
+        while content_start < line_end and doc.text[content_start].isspace():
+            content_start += 1
+        parts = clean_parts(doc, [(content_start, end)], min_chars=2)
+        if not parts:
+            continue
+        drafts.append(ClaimDraft(
+            content=parts, cue=(colon, colon + 1), source_token=head,
+            source_span=(first.idx, head.idx + len(head)), rule="speaker-label",
+            why=f"speaker label '{doc.text[first.idx:head.idx + len(head)]}:' before the words",
+            confidence=0.7, label="reported-speech"))
+    return drafts

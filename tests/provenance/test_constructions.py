@@ -120,3 +120,11 @@ def test_evaluator_regression_on_an_original_fixture(capsys):
     for key in ("quote_tokens", "content_tokens", "claims", "exact_claims", "attribution"):
         assert figures[key]["f1"] == 1.0, key
     assert figures["source_accuracy"] == 1.0
+
+
+def test_speaker_label_before_a_colon(analyze):
+    r = analyze("Sanders: The Email Story Has Moved On.\n\nTAPPER: And obviously, you are "
+                "supporting the nominee.\n\nEditor's note: This story was updated.")
+    assert r.claim_with("The Email Story Has Moved On")["source"] == "Sanders"
+    assert r.claim_with("you are supporting the nominee")["source"] is not None
+    assert all("This story was updated" not in c["content"] for c in r.claims())
