@@ -61,14 +61,14 @@ KIND_STYLES: dict[str, KindStyle] = {
         QT_TRANSLATE_NOOP("Palette", "Paraphrases"), DASH_UNDERLINE, {
             "light": KindColours("#e3f3e1", "#2e7d32"),
             "dark": KindColours("#1f3b22", "#7fd483"),
-            "colourblind": KindColours("#fbe7bf", "#e69f00"),  # Okabe-Ito orange
+            "colourblind": KindColours("#fbe7bf", "#d55e00"),  # Okabe-Ito orange / vermillion
         }),
     "framing": KindStyle(
         "framing", QT_TRANSLATE_NOOP("Palette", "Writer's framing"),
         QT_TRANSLATE_NOOP("Palette", "Framing"), WAVE_UNDERLINE, {
             "light": KindColours(None, "#c62828"),
             "dark": KindColours(None, "#ff8a80"),
-            "colourblind": KindColours(None, "#cc79a7"),  # Okabe-Ito reddish purple
+            "colourblind": KindColours(None, "#a8488a"),  # Okabe-Ito reddish purple, darkened
         }),
 }
 

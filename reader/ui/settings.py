@@ -25,7 +25,6 @@ class Option:
 
 OPTIONS: dict[str, Option] = {o.key: o for o in (
     Option("window/geometry", QByteArray()),
-    Option("window/state", QByteArray()),
     Option("window/splitter", QByteArray()),
     Option("window/panel_visible", True),
     Option("window/legend_visible", True),

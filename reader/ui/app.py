@@ -1,0 +1,70 @@
+"""`run_gui(paths)`: the QApplication, the window, the first article."""
+
+from __future__ import annotations
+
+import sys
+
+from reader import APP_ID, APP_NAME, __version__
+
+
+def create_application(argv: list[str] | None = None):
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui.pyside_workarounds import keep_none_alive
+
+    keep_none_alive()
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    # APP_ID is reverse-DNS: org.provenancereader.ProvenanceReader → provenancereader.org.
+    domain = ".".join(reversed(APP_ID.split(".")[:-1]))
+    app.setOrganizationName(APP_NAME)
+    app.setOrganizationDomain(domain)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    # Wayland and the desktop file find the running app (and its icon) under this id.
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(_app_icon())
+    return app
+
+
+def _app_icon():
+    from PySide6.QtGui import QIcon
+
+    from reader.resources_path import resource
+
+    icon = QIcon.fromTheme(APP_ID)
+    if icon.isNull():
+        icon = QIcon()
+        for path in sorted(resource("icons").glob(f"{APP_ID}-*.png")):
+            icon.addFile(str(path))
+    return icon
+
+
+def run_gui(paths: list[str], model_name: str | None = None) -> int:
+    from reader.app_support.logs import setup_logging
+    from reader.app_support.settings_guard import guard_settings_file
+
+    setup_logging()
+    app = create_application()
+    from PySide6.QtCore import QCoreApplication, QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from reader.ui.analysis_worker import AnalyzerHolder
+    from reader.ui.crash_dialog import install_excepthook
+    from reader.ui.main_window import MainWindow
+    from reader.ui.settings import Settings, settings_path
+
+    # A settings file QSettings cannot parse is set aside before it is opened.
+    notice = guard_settings_file(settings_path())
+    window = MainWindow(AnalyzerHolder(model_name), Settings())
+    uninstall_hook = install_excepthook(lambda: window)
+    window.show()
+    if notice:
+        QTimer.singleShot(0, window, lambda: QMessageBox.warning(
+            window, QCoreApplication.translate("App", "Settings reset"), notice))
+    # Read the file once the event loop runs, so the empty window paints first.
+    if paths:
+        QTimer.singleShot(0, window, lambda: window.open_path(paths[0]))
+    code = app.exec()
+    window.runner.cancel()
+    uninstall_hook()
+    return code

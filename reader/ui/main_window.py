@@ -1,0 +1,663 @@
+"""The main window: article view, sources panel, legend, status bar; menus and wiring.
+
+It keeps no analysis logic: it loads an Article (fast, on the UI thread), hands it to the
+AnalysisRunner and shows what comes back.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QFont, QGuiApplication, QPalette
+from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
+                               QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter,
+                               QToolButton, QVBoxLayout, QWidget)
+
+from reader import APP_NAME
+from reader.ui import palette as palettes
+from reader.ui import shortcuts
+from reader.ui.analysis_index import AnalysisIndex
+from reader.ui.analysis_worker import STAGE_MODEL, AnalysisRunner, AnalyzerHolder
+from reader.ui.article_view import BASE_POINT_SIZE, ArticleView
+from reader.ui.help_page import HelpDialog
+from reader.ui.legend_bar import LegendBar
+from reader.ui.minimap import Minimap
+from reader.ui.presentation import CaptionBar, Presentation
+from reader.ui.settings import Settings
+from reader.ui.sources_panel import ROW_CLAIM, ROW_SOURCE, ROW_SPAN, SourcesPanel
+
+# The panel grows with zoom, but not so far that its names no longer fit beside the text.
+PANEL_MAX_SCALE = 1.7
+LEGEND_MAX_SCALE = 2.2
+OPEN_PATTERNS = ("*.txt *.html *.htm *.md *.markdown *.mhtml *.mht *.eml *.epub *.docx *.pdf "
+                 "*.webarchive")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, holder: AnalyzerHolder | None = None, settings: Settings | None = None):
+        super().__init__()
+        self.settings = settings or Settings()
+        self.runner = AnalysisRunner(holder or AnalyzerHolder(), self)
+        self.article = None
+        self.index: AnalysisIndex | None = None
+        self.current_span: str | None = None
+        self.step_kind: str | None = None  # None: every shown kind
+        self._system_style: str | None = None
+        self._find_matches: list[int] = []
+        self._find_at = -1
+        self.setWindowTitle(APP_NAME)
+        self.setAcceptDrops(True)
+
+        self.view = ArticleView(self)
+        self.view.setAcceptDrops(False)
+        self.view.setPlaceholderText(
+            self.tr("Open an article with File > Open (Ctrl+O), or drop a file here."))
+        self.minimap = Minimap(self)
+        self.panel = SourcesPanel(self)
+        self.legend = LegendBar(self)
+        self.caption_bar = CaptionBar(self)
+        self.caption_bar.hide()
+        self.find_bar = self._make_find_bar()
+        self.find_bar.hide()
+
+        reading = QWidget(self)
+        reading_layout = QHBoxLayout(reading)
+        reading_layout.setContentsMargins(0, 0, 0, 0)
+        reading_layout.setSpacing(0)
+        reading_layout.addWidget(self.view, 1)
+        reading_layout.addWidget(self.minimap)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(reading)
+        self.splitter.addWidget(self.panel)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.caption_bar)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.find_bar)
+        self.setCentralWidget(central)
+
+        self.status_label = QLabel(self)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(160)
+        self.progress.setTextVisible(False)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setToolTip(self.tr("Stop the analysis; the text stays readable"))
+        self.cancel_button.clicked.connect(self.cancel_analysis)
+        self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.cancel_button)
+        self._show_progress(False)
+
+        self.presentation = Presentation(self)
+        self.actions: dict[str, QAction] = {}
+        self._make_menus()
+
+        self.runner.stage.connect(self._on_stage)
+        self.runner.finished.connect(self._on_analysis)
+        self.runner.failed.connect(self._on_failed)
+        self.view.spanClicked.connect(self.on_span_clicked)
+        self.view.positionClicked.connect(self._on_position_clicked)
+        self.view.zoomRequested.connect(self.zoom_by)
+        # Layout reports its size many times while a long article is laid out; place the
+        # minimap marks once it settles.
+        self._minimap_timer = QTimer(self)
+        self._minimap_timer.setSingleShot(True)
+        self._minimap_timer.setInterval(80)
+        self._minimap_timer.timeout.connect(self._update_minimap)
+        self.view.layoutChanged.connect(self._minimap_timer.start)
+        self.view.verticalScrollBar().valueChanged.connect(self._update_minimap_window)
+        self.minimap.jumpRequested.connect(self._jump_to_fraction)
+        self.panel.sourceSelected.connect(self.on_source_selected)
+        self.panel.claimSelected.connect(self.on_claim_selected)
+        self.panel.spanSelected.connect(self.on_panel_span_selected)
+        self.panel.selectionCleared.connect(lambda: self.view.set_focus_source(None))
+        self.panel.sort_box.currentIndexChanged.connect(
+            lambda _i: self.settings.set_value("panel/sort", self.panel.sort))
+        self.legend.toggled.connect(self.on_kind_toggled)
+        # A bound method, so Qt drops the connection when this window goes.
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
+
+        self._restore_settings()
+        self.set_status(self.tr("Open an article with File > Open, or drop a file here."))
+
+    # Menus -------------------------------------------------------------------------------
+
+    def _action(self, name: str, text: str, slot, menu=None, checkable: bool = False) -> QAction:
+        action = QAction(text, self)
+        if name in shortcuts.BY_ACTION:
+            action.setShortcuts(shortcuts.key_sequences(name))
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        if menu is not None:
+            menu.addAction(action)
+        self.addAction(action)  # shortcuts work in full screen too, with the menu bar hidden
+        self.actions[name] = action
+        return action
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self._action("open", self.tr("&Open…"), self.open_dialog, file_menu)
+        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        self._action("quit", self.tr("&Quit"), self.close, file_menu)
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        self._action("find", self.tr("&Find…"), self.show_find, view_menu)
+        self._action("find_next", self.tr("Find &Next"), lambda: self.find_step(1), view_menu)
+        self._action("find_previous", self.tr("Find &Previous"), lambda: self.find_step(-1),
+                     view_menu)
+        view_menu.addSeparator()
+        self._action("next_span", self.tr("Next &Span"), lambda: self.step_span(True), view_menu)
+        self._action("previous_span", self.tr("Previous S&pan"), lambda: self.step_span(False),
+                     view_menu)
+        step_menu = view_menu.addMenu(self.tr("Step &Through"))
+        group = QActionGroup(self)
+        for name, kind, title in (("step_all", None, self.tr("Every Kind")),
+                                  ("step_quote", "quote", self.tr("Quotes")),
+                                  ("step_paraphrase", "paraphrase", self.tr("Paraphrases")),
+                                  ("step_framing", "framing", self.tr("Framing"))):
+            action = self._action(name, title, lambda _c=False, k=kind: self.set_step_kind(k),
+                                  step_menu, checkable=True)
+            group.addAction(action)
+        self.actions["step_all"].setChecked(True)
+        view_menu.addSeparator()
+        self._action("zoom_in", self.tr("Zoom &In"), lambda: self.zoom_by(1), view_menu)
+        self._action("zoom_out", self.tr("Zoom &Out"), lambda: self.zoom_by(-1), view_menu)
+        self._action("zoom_reset", self.tr("&Normal Size"), lambda: self.set_zoom(0), view_menu)
+        view_menu.addSeparator()
+        palette_menu = view_menu.addMenu(self.tr("&Colours"))
+        palette_group = QActionGroup(self)
+        for choice in palettes.PALETTE_CHOICES:
+            action = self._action(f"palette_{choice}", palettes.tr(palettes.PALETTE_TITLES[choice]),
+                                  lambda _c=False, p=choice: self.set_palette_choice(p),
+                                  palette_menu, checkable=True)
+            palette_group.addAction(action)
+        self._action("toggle_panel", self.tr("Sources &Panel"), self.toggle_panel, view_menu,
+                     checkable=True).setChecked(True)
+        self._action("toggle_legend", self.tr("&Legend"), self.toggle_legend, view_menu,
+                     checkable=True).setChecked(True)
+        view_menu.addSeparator()
+        self._action("presentation", self.tr("P&resentation Mode"), self.presentation.toggle,
+                     view_menu, checkable=True)
+        # Not in a menu: arrows step only in presentation mode, Esc leaves it (or Find).
+        for name, slot in (("presentation_next", lambda: self.presentation.step(True)),
+                           ("presentation_previous", lambda: self.presentation.step(False)),
+                           ("presentation_leave", self.on_escape)):
+            text = QCoreApplication.translate("Shortcuts", shortcuts.BY_ACTION[name].description)
+            self._action(name, text, slot).setEnabled(name == "presentation_leave")
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action("help", self.tr("&How to Read This"), self.show_help, help_menu)
+        self._action("about", self.tr("&About"), self.show_about, help_menu)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.recent_files()
+        for path in recent:
+            action = self.recent_menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.triggered.connect(lambda _c=False, p=path: self.open_path(p))
+        if not recent:
+            self.recent_menu.addAction(self.tr("No recent files")).setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction(self.tr("Clear List"), self.settings.clear_recent_files)
+
+    # Opening -----------------------------------------------------------------------------
+
+    def open_dialog(self) -> None:
+        start = self.settings.value("files/last_dir") or str(Path.home())
+        filters = self.tr("Articles ({patterns});;All files (*)").format(patterns=OPEN_PATTERNS)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open an article"), start, filters)
+        if path:
+            self.open_path(path)
+
+    def open_path(self, path: str) -> bool:
+        """Show the article at `path` and start its analysis; on a bad file, say why in a
+        dialog and keep the current document."""
+        from reader.document import ArticleError, load_article
+
+        try:
+            article = load_article(path)
+        except ArticleError as error:
+            QMessageBox.warning(self, self.tr("Cannot open this file"), str(error))
+            return False
+        self.show_article(article, path)
+        return True
+
+    def show_article(self, article, path: str | None = None) -> None:
+        self._remember_position()
+        self.runner.cancel()
+        self.article, self.index, self.current_span = article, None, None
+        self.view.set_article(article)
+        self.panel.set_index(None)
+        self.legend.set_counts(None)
+        self.minimap.set_marks([])
+        self.caption_bar.clear()
+        self._find_matches = []
+        name = Path(path).name if path else (article.title or self.tr("Untitled"))
+        self.setWindowTitle(f"{name} — {APP_NAME}")
+        if path:
+            self.settings.add_recent_file(path)
+            self.settings.set_value("files/last_dir", str(Path(path).resolve().parent))
+            saved = self.settings.position_for(path)
+            if saved:
+                QTimer.singleShot(0, self, lambda: self.view.scroll_to_offset(saved))
+        self.runner.start(article)
+        self._show_progress(True)
+        self.set_status(self.tr("Analysing…") if self.runner.holder.loaded
+                        else self.tr("Loading language model…"))
+
+    def _remember_position(self) -> None:
+        if self.article is not None and self.article.path:
+            self.settings.set_position(self.article.path, self.view.top_offset())
+
+    def cancel_analysis(self) -> None:
+        self.runner.cancel()
+        self._show_progress(False)
+        self.set_status(self.tr("Analysis cancelled; the text is shown without colours."))
+
+    # Drag and drop -----------------------------------------------------------------------
+
+    def dragEnterEvent(self, event) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        for url in event.mimeData().urls():
+            if url.isLocalFile():
+                self.open_path(url.toLocalFile())
+                event.acceptProposedAction()
+                return
+
+    # Analysis results --------------------------------------------------------------------
+
+    def _on_stage(self, stage: str) -> None:
+        self.set_status(self.tr("Loading language model…") if stage == STAGE_MODEL
+                        else self.tr("Analysing…"))
+
+    def _on_analysis(self, analysis) -> None:
+        self._show_progress(False)
+        self.index = AnalysisIndex(self.article.text, analysis)
+        self.view.set_analysis(self.index)
+        self.panel.set_index(self.index)
+        counts = self.index.counts()
+        self.legend.set_counts(counts)
+        self._update_minimap()
+        self.set_status(self.summary(counts, len(analysis.sources)))
+        self.presentation.refresh()
+
+    def summary(self, counts: dict[str, int], sources: int) -> str:
+        return self.tr("{quotes} quotes, {paraphrases} paraphrases, {framing} framing, "
+                       "{sources} sources").format(
+            quotes=counts.get("quote", 0), paraphrases=counts.get("paraphrase", 0),
+            framing=counts.get("framing", 0), sources=sources)
+
+    def _on_failed(self, message: str, model_failed: bool) -> None:
+        self._show_progress(False)
+        if model_failed:
+            self.set_status(self.tr("{message} The text is shown without colours.")
+                            .format(message=message))
+        else:
+            self.set_status(self.tr("The analysis failed ({message}); the text is shown "
+                                    "without colours.").format(message=message))
+
+    def set_status(self, text: str) -> None:
+        self.status_label.setText(text)
+
+    def _show_progress(self, shown: bool) -> None:
+        self.progress.setVisible(shown)
+        self.cancel_button.setVisible(shown)
+
+    # Selection, both directions ----------------------------------------------------------
+
+    def on_span_clicked(self, span_id: str) -> None:
+        span = self.index.spans_by_id.get(span_id) if self.index else None
+        if span is None:
+            return
+        self.current_span = span.id
+        self.view.select_range(span.start, span.end, scroll=False)
+        if span.claim and self.panel.select(ROW_CLAIM, span.claim):
+            source = self.index.source_of_span(span)
+            if self.view.focus_source and (source is None or source.id != self.view.focus_source):
+                self.view.set_focus_source(None)
+        else:
+            self.panel.select(ROW_SPAN, span.id)
+        self.presentation.refresh()
+
+    def _on_position_clicked(self, offset: int) -> None:
+        """A click outside the spans: on a source's name selects that source, elsewhere
+        clears the selection."""
+        self.current_span = None
+        source = self.index.source_mentioned_at(offset) if self.index else None
+        if source is not None and self.panel.select(ROW_SOURCE, source.id):
+            self.view.set_focus_source(source.id)
+        else:
+            self.panel.clear_selection()
+            self.view.set_focus_source(None)
+        self.presentation.refresh()
+
+    def on_source_selected(self, source_id: str) -> None:
+        self.view.set_focus_source(source_id)
+        source = self.index.sources.get(source_id) if self.index else None
+        if source is not None and source.claims:
+            span_range = self.index.claim_range(source.claims[0])
+            if span_range:
+                self.view.center_on(span_range[0])
+
+    def on_claim_selected(self, claim_id: str) -> None:
+        span_range = self.index.claim_range(claim_id) if self.index else None
+        if span_range is None:
+            return
+        claim = self.index.claims[claim_id]
+        if self.view.focus_source and claim.source != self.view.focus_source:
+            self.view.set_focus_source(None)
+        spans = self.index.spans_of_claim(claim_id)
+        self.current_span = spans[0].id if spans else None
+        self.view.select_range(*span_range)
+        self.presentation.refresh()
+
+    def on_panel_span_selected(self, span_id: str) -> None:
+        span = self.index.spans_by_id.get(span_id) if self.index else None
+        if span is None:
+            return
+        self.view.set_focus_source(None)
+        self.current_span = span.id
+        self.view.select_range(span.start, span.end)
+        self.presentation.refresh()
+
+    def go_to_span(self, span) -> None:
+        """Select `span` in the view and its row in the panel."""
+        self.current_span = span.id
+        source = self.index.source_of_span(span)
+        if self.view.focus_source and (source is None or source.id != self.view.focus_source):
+            self.view.set_focus_source(None)
+        self.view.select_range(span.start, span.end)
+        if not (span.claim and self.panel.select(ROW_CLAIM, span.claim)):
+            self.panel.select(ROW_SPAN, span.id)
+        self.presentation.refresh()
+
+    # Legend, stepping --------------------------------------------------------------------
+
+    def on_kind_toggled(self, kind: str, shown: bool) -> None:
+        self.view.set_visible_kinds(self.legend.shown_kinds())
+        self._update_minimap()
+        self.settings.set_value("view/hidden_kinds",
+                                sorted(set(palettes.KINDS) - self.legend.shown_kinds()))
+
+    def set_step_kind(self, kind: str | None) -> None:
+        self.step_kind = kind
+        name = f"step_{kind}" if kind else "step_all"
+        self.actions[name].setChecked(True)
+
+    def step_kinds(self) -> set[str]:
+        shown = self.legend.shown_kinds()
+        return {self.step_kind} & shown if self.step_kind else shown
+
+    def step_span(self, forward: bool = True):
+        if self.index is None:
+            return None
+        current = self.index.spans_by_id.get(self.current_span) if self.current_span else None
+        if current is not None:
+            offset = current.start
+        else:
+            selected = self.view.selected_range()
+            offset = selected[0] if selected else self.view.top_offset() - (1 if forward else 0)
+        span = self.index.next_span(offset, self.step_kinds(), forward)
+        if span is not None:
+            self.go_to_span(span)
+        return span
+
+    # Find --------------------------------------------------------------------------------
+
+    def _make_find_bar(self) -> QWidget:
+        bar = QWidget(self)
+        layout = QHBoxLayout(bar)
+        layout.setContentsMargins(8, 2, 8, 2)
+        layout.addWidget(QLabel(self.tr("Find:"), bar))
+        self.find_edit = QLineEdit(bar)
+        self.find_edit.setClearButtonEnabled(True)
+        self.find_edit.textChanged.connect(self._find_changed)
+        self.find_edit.returnPressed.connect(lambda: self.find_step(1))
+        layout.addWidget(self.find_edit, 1)
+        self.find_count = QLabel(bar)
+        layout.addWidget(self.find_count)
+        for text, tip, step in (("▲", self.tr("Previous match (Shift+F3)"), -1),
+                                ("▼", self.tr("Next match (F3)"), 1)):
+            button = QToolButton(bar)
+            button.setText(text)
+            button.setToolTip(tip)
+            button.clicked.connect(lambda _c=False, s=step: self.find_step(s))
+            layout.addWidget(button)
+        close = QToolButton(bar)
+        close.setText("✕")
+        close.setToolTip(self.tr("Close the find bar (Esc)"))
+        close.clicked.connect(self.hide_find)
+        layout.addWidget(close)
+        return bar
+
+    def show_find(self) -> None:
+        self.find_bar.show()
+        self.find_edit.setFocus()
+        self.find_edit.selectAll()
+
+    def hide_find(self) -> None:
+        self.find_bar.hide()
+        self.view.setFocus()
+
+    def _find_changed(self, text: str) -> None:
+        self._find_matches = []
+        self._find_at = -1
+        if self.article is not None and text:
+            pattern = re.compile(re.escape(text), re.IGNORECASE)
+            self._find_matches = [m.start() for m in pattern.finditer(self.article.text)]
+        if self._find_matches:
+            self.find_step(1, from_top=True)
+        else:
+            self._update_find_count()
+
+    def find_step(self, step: int, from_top: bool = False) -> None:
+        if not self._find_matches:
+            self._update_find_count()
+            return
+        if from_top:
+            top = self.view.top_offset()
+            self._find_at = next((i for i, m in enumerate(self._find_matches) if m >= top), 0)
+        else:
+            self._find_at = (self._find_at + step) % len(self._find_matches)
+        start = self._find_matches[self._find_at]
+        self.view.select_range(start, start + len(self.find_edit.text()))
+        self._update_find_count()
+
+    def _update_find_count(self) -> None:
+        total = len(self._find_matches)
+        if not self.find_edit.text():
+            self.find_count.setText("")
+        elif total == 0:
+            self.find_count.setText(self.tr("No matches"))
+        else:
+            self.find_count.setText(self.tr("{n} of {total}").format(n=self._find_at + 1,
+                                                                     total=total))
+
+    def on_escape(self) -> None:
+        if self.presentation.active:
+            self.presentation.leave()
+        elif self.find_bar.isVisible():
+            self.hide_find()
+
+    # Zoom, palette, panels ---------------------------------------------------------------
+
+    def zoom_by(self, steps: int) -> None:
+        self.set_zoom(self.view.zoom + steps)
+
+    def set_zoom(self, zoom: int) -> None:
+        self.view.set_zoom(zoom)
+        self.settings.set_value("view/zoom", self.view.zoom)
+        self._apply_panel_font()
+
+    def _apply_panel_font(self) -> None:
+        """The panel, legend and find bar follow the view's zoom (and presentation size)."""
+        font = QFont(QGuiApplication.font())
+        base = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
+        scale = self.view.point_size() / BASE_POINT_SIZE
+        font.setPointSizeF(max(6.0, base * min(scale, PANEL_MAX_SCALE)))
+        for widget in (self.panel, self.find_bar):
+            widget.setFont(font)
+        # The legend is short, so it can grow further: in class it is the key to the colours.
+        legend = QFont(font)
+        legend.setPointSizeF(max(6.0, base * min(scale, LEGEND_MAX_SCALE)))
+        self.legend.setFont(legend)
+        caption = QFont(font)
+        caption.setPointSizeF(max(6.0, base * scale))
+        self.caption_bar.setFont(caption)
+        self.legend.set_palette(self.view.palette_name)  # swatches follow the font size
+
+    def palette_choice(self) -> str:
+        return self.settings.value("view/palette")
+
+    def palette_name(self) -> str:
+        dark = QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+        return palettes.resolve(self.palette_choice(), dark)
+
+    def set_palette_choice(self, choice: str) -> None:
+        if choice not in palettes.PALETTE_CHOICES:
+            return
+        self.settings.set_value("view/palette", choice)
+        self.actions[f"palette_{choice}"].setChecked(True)
+        self._apply_chrome(choice)
+        self.apply_palette()
+
+    def _apply_chrome(self, choice: str) -> None:
+        """Window chrome to match an explicit choice; "auto" leaves it to the system."""
+        app = QApplication.instance()
+        scheme = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark,
+                  "colourblind": Qt.ColorScheme.Light}.get(choice, Qt.ColorScheme.Unknown)
+        QGuiApplication.styleHints().setColorScheme(scheme)
+        if choice == "dark" and QGuiApplication.styleHints().colorScheme() != Qt.ColorScheme.Dark:
+            # No platform dark theme to switch to: draw the chrome ourselves.
+            if self._system_style is None:
+                self._system_style = app.style().name()
+            app.setStyle("Fusion")
+            app.setPalette(palettes.dark_chrome(app.style().standardPalette()))
+        elif self._system_style is not None:
+            # Undo only what the branch above did; an empty palette is the platform's own.
+            app.setStyle(self._system_style)
+            app.setPalette(QPalette())
+            self._system_style = None
+
+    def _on_color_scheme_changed(self, _scheme) -> None:
+        self.apply_palette()
+
+    def apply_palette(self) -> None:
+        name = self.palette_name()
+        surface = None
+        if self.presentation.active:
+            # Black on white projects best; keep the colour-blind colours if chosen.
+            name = "colourblind" if name == "colourblind" else "light"
+            surface = palettes.PRESENTATION_SURFACE
+        self.view.set_palette(name, surface)
+        self.legend.set_palette(name)
+        self.minimap.set_palette(name, (surface or palettes.SURFACES[name]).background)
+
+    def toggle_panel(self) -> None:
+        shown = not self.panel.isVisible()
+        self.panel.setVisible(shown)
+        self.actions["toggle_panel"].setChecked(shown)
+        self.settings.set_value("window/panel_visible", shown)
+
+    def toggle_legend(self) -> None:
+        shown = not self.legend.isVisible()
+        self.legend.setVisible(shown)
+        self.actions["toggle_legend"].setChecked(shown)
+        self.settings.set_value("window/legend_visible", shown)
+
+    # Minimap -----------------------------------------------------------------------------
+
+    def _update_minimap(self) -> None:
+        if self.index is None:
+            self.minimap.set_marks([])
+        else:
+            shown = self.legend.shown_kinds()
+            self.minimap.set_marks([(self.view.offset_fraction(s.start), s.kind)
+                                    for s in self.index.spans if s.kind in shown])
+        self._update_minimap_window()
+
+    def _update_minimap_window(self, *_args) -> None:
+        bar = self.view.verticalScrollBar()
+        total = bar.maximum() + bar.pageStep()
+        if total <= 0:
+            self.minimap.set_window(0.0, 1.0)
+        else:
+            self.minimap.set_window(bar.value() / total, (bar.value() + bar.pageStep()) / total)
+
+    def _jump_to_fraction(self, fraction: float) -> None:
+        bar = self.view.verticalScrollBar()
+        total = bar.maximum() + bar.pageStep()
+        bar.setValue(int(fraction * total - bar.pageStep() / 2))
+
+    # Help --------------------------------------------------------------------------------
+
+    def show_help(self) -> None:
+        dialog = HelpDialog(self, self.view.palette_name)
+        font = QFont(self.view.font())
+        font.setPointSizeF(max(9.0, self.view.point_size() - 2.0))
+        dialog.browser.setFont(font)
+        dialog.exec()
+
+    def show_about(self) -> None:
+        from reader import __version__
+        QMessageBox.about(self, self.tr("About {app}").format(app=APP_NAME),
+                          self.tr("{app} {version}\nSee who is speaking in every span of a "
+                                  "saved news article.").format(app=APP_NAME, version=__version__))
+
+    # Settings ----------------------------------------------------------------------------
+
+    def _restore_settings(self) -> None:
+        s = self.settings
+        geometry = s.value("window/geometry")
+        if geometry.isEmpty():
+            self.resize(1280, 820)
+        else:
+            self.restoreGeometry(geometry)
+        splitter = s.value("window/splitter")
+        if splitter.isEmpty():
+            self.splitter.setSizes([900, 380])
+        else:
+            self.splitter.restoreState(splitter)
+        self.panel.setVisible(s.value("window/panel_visible"))
+        self.actions["toggle_panel"].setChecked(s.value("window/panel_visible"))
+        self.legend.setVisible(s.value("window/legend_visible"))
+        self.actions["toggle_legend"].setChecked(s.value("window/legend_visible"))
+        for kind in s.value("view/hidden_kinds"):
+            if kind in palettes.KINDS:
+                self.legend.set_shown(kind, False)
+        self.view.set_visible_kinds(self.legend.shown_kinds())
+        self.panel.set_sort(s.value("panel/sort"))
+        choice = s.value("view/palette")
+        self.set_palette_choice(choice if choice in palettes.PALETTE_CHOICES else "auto")
+        self.set_zoom(s.value("view/zoom"))
+
+    def save_settings(self) -> None:
+        if self.presentation.active:
+            self.presentation.leave()
+        self._remember_position()
+        self.settings.set_value("window/geometry", self.saveGeometry())
+        self.settings.set_value("window/splitter", self.splitter.saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event) -> None:
+        self.save_settings()
+        self.runner.cancel()
+        super().closeEvent(event)

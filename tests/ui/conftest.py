@@ -1,0 +1,69 @@
+"""Fixtures for the window tests: one loaded Analyzer for the session, a fresh window."""
+
+import pytest
+
+from reader.ui.pyside_workarounds import keep_none_alive
+
+# The tests make more void Qt calls than None's reference count survives on Python 3.11
+# with PySide6 6.12 (see reader/ui/pyside_workarounds.py).
+keep_none_alive()
+
+SAMPLE = (
+    "Harbour Town Opens Floating Garden 🌱\n\n"
+    "This is a fictional article written for a test.\n\n"
+    "The harbour board 🚢 opened its floating garden on Sunday. "
+    "“Every child in town should see this,” said harbourmaster Lena Brooks. "
+    "The garden cost €2 million, according to the board's annual report.\n\n"
+    "Critics called the project a \"vanity barge\". "
+    "Brooks said the garden would pay for itself within ten years.\n"
+)
+QUOTE = "Every child in town should see this,"
+
+
+@pytest.fixture(scope="session")
+def analyzer():
+    from reader.provenance import Analyzer
+
+    loaded = Analyzer()
+    loaded.load()
+    return loaded
+
+
+@pytest.fixture
+def settings(tmp_path):
+    from reader.ui.settings import Settings
+
+    return Settings(tmp_path / "settings.ini")
+
+
+@pytest.fixture
+def window(qtbot, analyzer, settings):
+    from reader.ui.analysis_worker import AnalyzerHolder
+    from reader.ui.main_window import MainWindow
+
+    win = MainWindow(AnalyzerHolder(analyzer=analyzer), settings)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.runner.cancel()
+    win.runner.wait(30_000)
+
+
+@pytest.fixture
+def article_path(tmp_path):
+    path = tmp_path / "harbour.txt"
+    path.write_text(SAMPLE, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def open_article(qtbot, window):
+    """Open a file in the window and wait for its analysis (the real model runs)."""
+
+    def run(path, timeout=30_000):
+        with qtbot.waitSignal(window.runner.finished, timeout=timeout):
+            assert window.open_path(str(path))
+        qtbot.waitUntil(lambda: window.index is not None, timeout=timeout)
+        return window.index
+
+    return run
