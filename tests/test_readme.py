@@ -21,3 +21,11 @@ def test_ci_runs_exactly_the_readme_test_command():
     ci_lines = [line.strip() for line in (ROOT / ".ci" / "run").read_text().splitlines()
                 if line.strip() and not line.lstrip().startswith("#")]
     assert ci_lines[-1] == test_command
+
+
+def test_readme_lists_every_keyboard_shortcut():
+    from reader.ui.shortcuts import SHORTCUTS
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for shortcut in SHORTCUTS:
+        assert f"| {' or '.join(shortcut.keys)} | {shortcut.description} |" in readme
