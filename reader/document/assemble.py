@@ -63,13 +63,7 @@ def _opens_with(pieces: list[tuple[str, str]], title: str) -> bool:
 
 
 def _paragraph_kind(article: Article, text: str) -> str:
-    byline = cues.byline_of_line(text)
-    if byline:
-        article.byline = article.byline or byline
-        return "boilerplate"
-    date = cues.date_of_line(text)
-    if date:
-        article.date = article.date or date
+    if cues.header_kind(article, text):
         return "boilerplate"
     if cues.is_boilerplate(text) or cues.is_separator(text):
         return "boilerplate"

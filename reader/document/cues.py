@@ -197,3 +197,16 @@ def normalize_date(value) -> str | None:
         except ValueError:
             return value
     return date_of_line(value) or value
+
+
+def header_kind(article, line: str) -> str | None:
+    """"boilerplate" for a byline or a dateline, recording it on the article; else None."""
+    byline = byline_of_line(line)
+    if byline:
+        article.byline = article.byline or byline
+        return "boilerplate"
+    date = date_of_line(line)
+    if date:
+        article.date = article.date or date
+        return "boilerplate"
+    return None

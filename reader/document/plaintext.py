@@ -83,7 +83,7 @@ def _classify(article: Article, index: int, lines: list[tuple[int, int]],
     paragraph = text[start:end]
     single = len(lines) == 1
     if single and index < _HEADER_BLOCKS:
-        kind = _header_kind(article, paragraph)
+        kind = cues.header_kind(article, paragraph)
         if kind:
             return [Block(kind, start, end)]
     if index == 0 and single and count > 1 and _looks_like_title(paragraph):
@@ -110,16 +110,6 @@ def _credited_caption(text: str, lines: list[tuple[int, int]]) -> list[Block] | 
     return None
 
 
-def _header_kind(article: Article, line: str) -> str | None:
-    byline = cues.byline_of_line(line)
-    if byline:
-        article.byline = article.byline or byline
-        return "boilerplate"
-    date = cues.date_of_line(line)
-    if date:
-        article.date = article.date or date
-        return "boilerplate"
-    return None
 
 
 def _looks_like_title(line: str) -> bool:
