@@ -176,6 +176,11 @@ def _claim_for_verb(doc: Doc, verb: Token) -> ClaimDraft | None:
         for aside in _writer_asides(clauses) + _own_claims(clauses):
             start = aside.left_edge.idx if aside.left_edge.i < aside.i else aside.idx
             parts = subtract(parts, (start, aside.right_edge.idx + len(aside.right_edge)))
+        for other in _coordinated_reports(verb, clauses):
+            # "… says A and says B": B is a claim of its own, from the conjunction on.
+            first = min((c for c in other.head.children if c.dep_ == "cc" and c.i < other.i),
+                        key=lambda c: c.i, default=other)
+            parts = subtract(parts, (first.idx, other.right_edge.idx + len(other.right_edge)))
         rule = "inverted" if clauses[0].i < verb.i else "complement"
         subj = subject_of(verb)
         who = f" → subject '{subj.text}'" if subj is not None else ""
@@ -246,6 +251,24 @@ def _writer_asides(clauses: list[Token]) -> list[Token]:
             if token.i > clause.i and is_writer_aside(token)]
 
 
+def _coordinated_reports(verb: Token, clauses: list[Token]) -> list[Token]:
+    """Reporting verbs coordinated inside a reported clause that start a new report: the
+    same verb form as the cue ("says … and tells the crowd …") or a subject of their own
+    ("more than 4 in 10 said …, and three-quarters said …")."""
+    verbs = cue_verbs()
+    found = []
+    for clause in clauses:
+        for token in clause.subtree:
+            if token.i <= clause.i or token.dep_ != "conj" or token.pos_ != "VERB" or \
+                    token.lemma_.lower() not in verbs:
+                continue
+            has_content = any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in token.children)
+            own_subject = any(c.dep_ in _SUBJECT_DEPS for c in token.children)
+            if has_content and (own_subject or token.tag_ == verb.tag_):
+                found.append(token)
+    return found
+
+
 def _own_claims(clauses: list[Token]) -> list[Token]:
     """"… said he did not believe it, arguing that …": a participle cue set off by a comma
     inside the reported clause starts a claim of its own."""
@@ -255,8 +278,7 @@ def _own_claims(clauses: list[Token]) -> list[Token]:
         for token in clause.subtree:
             if token.i > clause.i and token.dep_ == "advcl" and token.tag_ == "VBG" and \
                     token.lemma_.lower() in verbs and not is_writer_aside(token) and \
-                    token.i > 0 and token.doc[token.left_edge.i - 1].text in (",", "—", "–", ";") and \
-                    any(c.dep_ in _CLAUSE_DEPS for c in token.children):
+                    token.i > 0 and token.doc[token.left_edge.i - 1].text in (",", "—", "–", ";"):
                 found.append(token)
     return found
 

@@ -128,3 +128,9 @@ def test_speaker_label_before_a_colon(analyze):
     assert r.claim_with("The Email Story Has Moved On")["source"] == "Sanders"
     assert r.claim_with("you are supporting the nominee")["source"] is not None
     assert all("This story was updated" not in c["content"] for c in r.claims())
+
+
+def test_coordinated_reports_are_separate_claims(analyze):
+    r = analyze("Mayor Ann Lee says the plan is sound and tells the crowd the vote was fair.")
+    assert "tells" not in r.claim_with("the plan is sound")["content"]
+    assert r.claim_with("the vote was fair")["cue"] == "tells"
