@@ -32,8 +32,12 @@ _OBJECT_CUES = {
     "dismiss", "denounce", "condemn", "question", "predict", "reveal", "disclose",
     "demand", "favor", "recommend", "allege", "describe", "dispute", "decry", "call",
     "slam", "blast", "attack", "mock", "tout", "hail", "applaud", "welcome", "reiterate",
-    "repeat", "challenge", "characterize", "estimate", "fear", "want", "urge",
+    "repeat", "challenge", "characterize", "estimate", "fear", "want", "urge", "mention",
+    "note", "highlight",
 }
+# Verbs that report a finding only when a document, poll or recording is their subject:
+# "Polling averages show Clinton with a lead", "the audit found irregularities".
+_DOCUMENT_OBJECT_CUES = {"show", "find", "indicate", "give", "put", "have"}
 # Prepositions whose object is the content: "called for X", "warned of X", "accused … of X".
 _CONTENT_PREPS = {"for", "of", "about", "on", "against"}
 _PREP_CUES = {
@@ -230,13 +234,24 @@ def _claim_for_verb(doc: Doc, verb: Token) -> ClaimDraft | None:
                 why = f"cue '{verb.text} {preps[0].text}' → subject '{subj.text}'"
                 return _draft(doc, verb, [(doc[start].idx, end)], "position", why, 0.65,
                               label="position")
-    if lemma in _OBJECT_CUES:
+    if lemma == "point":
+        to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
+                   and c.i > verb.i and c.i < c.right_edge.i), None)
+        if to is not None:
+            why = f"cue '{verb.text} to' → subject '{subj.text}'"
+            return _draft(doc, verb, [(doc[to.i + 1].idx, to.right_edge.idx + len(to.right_edge))],
+                          "object", why, 0.6)
+    document_subject = lemma in _DOCUMENT_OBJECT_CUES and (
+        subj.lemma_.lower() in lexicons.load("document_nouns")
+        or subj.lower_ in lexicons.load("document_nouns"))
+    if lemma in _OBJECT_CUES or document_subject:
         objects = [c for c in verb.children if c.dep_ in ("dobj",) and c.i > verb.i]
         if objects:
             tail = [c for c in verb.children if c.i >= objects[0].i and
                     c.dep_ in ("dobj", "prep", "xcomp", "oprd", "advcl") and
                     not (c.dep_ == "prep" and c.lower_ in ("in", "on", "at", "during", "after",
-                                                           "before", "since", "with"))]
+                                                           "before", "since", "with")
+                         and not (document_subject and c.lower_ == "with"))]
             start = subtree_range(objects[0])[0]
             end = max(subtree_range(c)[1] for c in tail)
             why = f"cue '{verb.text}' → subject '{subj.text}', content from its object"

@@ -134,3 +134,17 @@ def test_coordinated_reports_are_separate_claims(analyze):
     r = analyze("Mayor Ann Lee says the plan is sound and tells the crowd the vote was fair.")
     assert "tells" not in r.claim_with("the plan is sound")["content"]
     assert r.claim_with("the vote was fair")["cue"] == "tells"
+
+
+def test_poll_shows_reports_a_finding_but_a_person_showing_does_not(analyze):
+    poll = analyze("Polling averages show the mayor with a lead of four points.")
+    assert poll.claim_with("the mayor with a lead")["type"] == "document"
+    person = analyze("The mayor showed courage during the flood.")
+    assert person.claims() == []
+
+
+def test_pointed_to_and_mentioned(analyze):
+    r = analyze("Councilwoman Priya Natarajan pointed to the rising cost of heating. "
+                "She mentioned the library's long opening hours.")
+    assert r.claim_with("the rising cost of heating")["source"] == "Priya Natarajan"
+    assert r.claim_with("long opening hours")["source"] == "Priya Natarajan"
