@@ -123,7 +123,12 @@ def _source_fields(verb: Token) -> tuple[Token | None, tuple[int, int] | None]:
         # "Pelosi, who expressed …": the mention where the claim stands is "who"; the
         # speaker it stands for is the noun it hangs on.
         return subj, (own.idx, own.idx + len(own))
-    start, end = noun_phrase_range(subj)
+    if any(c.dep_ == "conj" for c in subj.children):
+        # "Sens. Marco Rubio (R-FL) and Rand Paul (R-KY) … are calling": the whole
+        # coordinated subject is the mention.
+        start, end = trim(verb.doc.text, *subtree_range(subj))
+    else:
+        start, end = noun_phrase_range(subj)
     cue_start, cue_end = _cue_range(verb)
     if start < cue_end and cue_start < end:
         # A title-case headline ("Pentagon Confirms Milley Talks") parses the cue into the
