@@ -35,6 +35,13 @@ _OBJECT_CUES = {
     "repeat", "challenge", "characterize", "estimate", "fear", "want", "urge", "mention",
     "note", "highlight",
 }
+# Cue verbs whose direct object is an addressee or a topic, not what was said.
+_NO_OBJECT_CUES = {"tell", "say", "inform", "remind", "warn", "ask", "answer", "address",
+                   "brief", "assure", "convince", "persuade", "thank", "contact", "meet",
+                   "interview", "call", "quote", "hear", "read", "write", "post", "tweet",
+                   "add", "continue", "explain", "respond", "reply",
+                   # findings only with a document as subject (_DOCUMENT_OBJECT_CUES)
+                   "show", "find", "indicate", "give", "put", "have"}
 # Verbs that report a finding only when a document, poll or recording is their subject:
 # "Polling averages show Clinton with a lead", "the audit found irregularities".
 _DOCUMENT_OBJECT_CUES = {"show", "find", "indicate", "give", "put", "have"}
@@ -207,6 +214,9 @@ def _claim_for_verb(doc: Doc, verb: Token) -> ClaimDraft | None:
         why = f"cue '{verb.text}' inside the sentence it reports → subject '{subj.text}'"
         return _draft(doc, verb, parts, "parenthetical", why, 0.8)
 
+    passive = _passive_with_agent(doc, verb)
+    if passive is not None:
+        return passive
     subj = subject_of(verb)
     if subj is None:
         return None
@@ -249,7 +259,8 @@ def _claim_for_verb(doc: Doc, verb: Token) -> ClaimDraft | None:
     document_subject = lemma in _DOCUMENT_OBJECT_CUES and (
         subj.lemma_.lower() in lexicons.load("document_nouns")
         or subj.lower_ in lexicons.load("document_nouns"))
-    if lemma in _OBJECT_CUES or document_subject:
+    if lemma in _OBJECT_CUES or document_subject or (
+            lemma not in _NO_OBJECT_CUES and verb.pos_ == "VERB"):
         objects = [c for c in verb.children if c.dep_ in ("dobj",) and c.i > verb.i]
         if objects:
             tail = [c for c in verb.children if c.i >= objects[0].i and
@@ -269,6 +280,23 @@ def _writer_asides(clauses: list[Token]) -> list[Token]:
     insinuation hung on the reported clause is the writer's inference, not the source's."""
     return [token for clause in clauses for token in clause.subtree
             if token.i > clause.i and is_writer_aside(token)]
+
+
+def _passive_with_agent(doc: Doc, verb: Token) -> ClaimDraft | None:
+    """"The move was first reported by MSNBC": the passive subject is the content and the
+    agent the source."""
+    content = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    who = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    if content is None or who is None or content.pos_ == "PRON":
+        return None
+    parts = clean_parts(doc, [subtree_range(content)])
+    if not parts:
+        return None
+    return ClaimDraft(content=parts, cue=_cue_range(verb), source_token=who,
+                      source_span=noun_phrase_range(who), rule="object",
+                      why=f"passive cue '{verb.text} by' → agent '{who.text}'", confidence=0.6,
+                      label="reported-speech")
 
 
 def _coordinated_reports(verb: Token, clauses: list[Token]) -> list[Token]:
