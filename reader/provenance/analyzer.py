@@ -44,18 +44,57 @@ def build_pipeline(model_name: str | None = None):
     return nlp
 
 
-class Analyzer:
-    """Loads the pipeline once (on first use, or with `load()`) and analyses articles."""
+def installed_model(name: str) -> str:
+    """`name` with its installed version ("en_core_web_sm==3.8.0"), found without importing
+    spaCy or the model; just `name` when it is not an installed package or folder."""
+    import importlib.util
+    import json
+    from pathlib import Path
 
-    def __init__(self, model_name: str | None = None):
+    folder = Path(name)
+    if not (folder / "meta.json").is_file():
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):
+            spec = None
+        if spec is None or not spec.submodule_search_locations:
+            return name
+        folder = Path(next(iter(spec.submodule_search_locations)))
+    try:
+        version = json.loads((folder / "meta.json").read_text(encoding="utf-8")).get("version")
+    except (OSError, ValueError, AttributeError):
+        return name
+    return f"{name}=={version}" if version else name
+
+
+class Analyzer:
+    """Loads the pipeline once (on first use, or with `load()`) and analyses articles.
+
+    With a `cache` (reader.provenance.cache.AnalysisCache), an article analysed before is
+    read back from disk without loading spaCy. Articles longer than `chunk_above`
+    characters are analysed in paragraph-aligned chunks of about `chunk_chars`
+    (reader.provenance.chunking)."""
+
+    def __init__(self, model_name: str | None = None, cache=None,
+                 chunk_chars: int | None = None, chunk_above: int | None = None):
+        from reader.provenance.chunking import CHUNK_ABOVE, DEFAULT_CHUNK_CHARS
+
         self.model_name = model_name
+        self.cache = cache
+        self.chunk_chars = chunk_chars or DEFAULT_CHUNK_CHARS
+        self.chunk_above = chunk_above or (chunk_chars if chunk_chars else CHUNK_ABOVE)
         self._nlp = None
+        self._model_key: str | None = None
 
     @property
     def nlp(self):
         if self._nlp is None:
             self._nlp = build_pipeline(self.model_name)
         return self._nlp
+
+    @property
+    def loaded(self) -> bool:
+        return self._nlp is not None
 
     def load(self) -> None:
         _ = self.nlp
@@ -65,20 +104,90 @@ class Analyzer:
         meta = self.nlp.meta
         return f"{meta.get('lang', 'en')}_{meta.get('name', '?')} {meta.get('version', '')}".strip()
 
+    @property
+    def model_key(self) -> str:
+        """The model as the cache knows it: the package that is (or would be) loaded."""
+        if self._model_key is None:
+            if self.model_name:
+                self._model_key = installed_model(self.model_name)
+            else:
+                found = (installed_model(name) for name in FALLBACK_MODELS)
+                self._model_key = next((key for key in found if "==" in key), DEFAULT_MODEL)
+        return self._model_key
+
     def _make_doc(self, article: Article):
         doc = self.nlp.make_doc(article.text)
         doc._.provenance_blocks = list(article.blocks)
         return doc
 
+    def cached(self, article: Article) -> Analysis | None:
+        """The cached analysis of `article`, or None; never loads the model."""
+        if self.cache is None:
+            return None
+        return self.cache.get(self.cache.key(article, self.model_key))
+
+    def _store(self, article: Article, analysis: Analysis) -> None:
+        if self.cache is not None:
+            self.cache.put(self.cache.key(article, self.model_key), analysis)
+
     def analyze(self, article: Article) -> Analysis:
-        doc = self.nlp(self._make_doc(article))
-        analysis = doc._.provenance
-        analysis.model = self.model_label
+        hit = self.cached(article)
+        if hit is not None:
+            return hit
+        if len(article.text) > self.chunk_above:
+            from reader.provenance.chunking import analyze_chunked
+
+            analysis = analyze_chunked(self, article, self.chunk_chars)
+        else:
+            doc = self.nlp(self._make_doc(article))
+            analysis = doc._.provenance
+            analysis.model = self.model_label
+        self._store(article, analysis)
         return analysis
 
-    def analyze_many(self, articles: Iterable[Article], batch_size: int = 8) -> Iterator[Analysis]:
+    def iter_analyze(self, article: Article):
+        """analyze() in steps, for a caller that shows progress: yields a
+        chunking.ChunkProgress after each chunk (once for an article that is short or
+        cached); the last one's `merged` is the whole analysis, which is then cached."""
+        from reader.provenance.chunking import ChunkProgress, iter_chunked
+
+        total = len(article.text)
+        analysis = self.cached(article)
+        if analysis is None and total <= self.chunk_above:
+            analysis = self.analyze(article)
+        if analysis is not None:
+            yield ChunkProgress(done=total, total=total, part=analysis, merged=analysis)
+            return
+        progress = None
+        for progress in iter_chunked(self, article, self.chunk_chars):
+            yield progress
+        self._store(article, progress.merged)
+
+    def run_pipeline(self, articles: Iterable[Article], batch_size: int = 8
+                     ) -> Iterator[Analysis]:
+        """The pipeline alone over `articles` with nlp.pipe: no cache, no chunking."""
         docs = (self._make_doc(a) for a in articles)
         for doc in self.nlp.pipe(docs, batch_size=batch_size):
             analysis = doc._.provenance
             analysis.model = self.model_label
             yield analysis
+
+    def analyze_many(self, articles: Iterable[Article], batch_size: int = 8) -> Iterator[Analysis]:
+        """Analyses in the order of `articles`; the short ones that miss the cache go
+        through nlp.pipe together."""
+        articles = list(articles)
+        results: list[Analysis | None] = [self.cached(a) for a in articles]
+        piped = [i for i, (a, r) in enumerate(zip(articles, results))
+                 if r is None and len(a.text) <= self.chunk_above]
+        stream = self.run_pipeline((articles[i] for i in piped), batch_size)
+        piped_at = set(piped)
+        for i, article in enumerate(articles):
+            if results[i] is None:
+                if i in piped_at:
+                    analysis = next(stream)
+                    self._store(article, analysis)
+                else:
+                    analysis = self.analyze(article)
+                results[i] = analysis
+            yield results[i]
+            results[i] = None  # what is yielded is the caller's to keep

@@ -220,7 +220,7 @@ def _claim_for_verb(doc: Doc, verb: Token) -> ClaimDraft | None:
     subj = subject_of(verb)
     if subj is None:
         return None
-    if lemma in _INFINITIVE_CUES:
+    if lemma in _INFINITIVE_CUES or lemma not in _NO_OBJECT_CUES:
         xcomps = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
         if xcomps:
             objects = [c for c in verb.children if c.dep_ in ("dobj",) and c.i < xcomps[0].i]

@@ -29,6 +29,7 @@ class ArticleView(QTextEdit):
     positionClicked = Signal(int)  # code-point offset of a click outside any span
     layoutChanged = Signal()  # for the minimap
     zoomRequested = Signal(int)  # steps, from Ctrl+wheel
+    contextMenuAt = Signal(QPoint, int)  # global position, code-point offset under the mouse
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -45,6 +46,8 @@ class ArticleView(QTextEdit):
         self.surface: SurfaceColours = SURFACES["light"]
         self.visible_kinds = set(KINDS)
         self.focus_source: str | None = None
+        # Quiz mode: only these span ids are coloured (None: every span).
+        self.shown_spans: set[str] | None = None
         self.zoom = 0
         self.base_point_size = BASE_POINT_SIZE
         self._press_pos: QPoint | None = None
@@ -161,6 +164,21 @@ class ArticleView(QTextEdit):
         self.focus_source = source_id
         self.refresh_highlights()
 
+    def set_shown_spans(self, span_ids) -> None:
+        """Colour only `span_ids` (quiz mode), or every span again with None."""
+        self.shown_spans = None if span_ids is None else set(span_ids)
+        self.refresh_highlights()
+
+    def span_at(self, offset: int):
+        """The shown span at `offset`, or None."""
+        if self.index is None:
+            return None
+        if self.shown_spans is None:
+            return self.index.span_at(offset, self.visible_kinds)
+        spans = [s for s in self.index.spans if s.start <= offset < s.end
+                 and s.id in self.shown_spans and s.kind in self.visible_kinds]
+        return min(spans, key=lambda s: s.end - s.start, default=None)
+
     def refresh_highlights(self) -> None:
         selections = []
         if self.index is None:
@@ -179,8 +197,12 @@ class ArticleView(QTextEdit):
         for span in self.index.spans:
             if span.kind not in self.visible_kinds:
                 continue
+            if self.shown_spans is not None and span.id not in self.shown_spans:
+                continue
             dimmed = source is not None and span.id not in focus_spans
             fmt = kind_format(span.kind, self.palette_name, dimmed)
+            if getattr(span, "corrected", False):
+                fmt.setFontOverline(True)  # the reader's own correction
             if source is not None:
                 fmt.setForeground(QColor(self.surface.dimmed_text if dimmed
                                          else self.surface.text))
@@ -296,11 +318,18 @@ class ArticleView(QTextEdit):
         if event.button() != Qt.MouseButton.LeftButton or moved or self.article is None:
             return
         offset = self.offset_at(pos)
-        span = self.index.span_at(offset, self.visible_kinds) if self.index else None
+        span = self.span_at(offset)
         if span is not None:
             self.spanClicked.emit(span.id)
         else:
             self.positionClicked.emit(offset)
+
+    def contextMenuEvent(self, event) -> None:
+        if self.article is None:
+            super().contextMenuEvent(event)
+            return
+        self.contextMenuAt.emit(event.globalPos(), self.offset_at(event.pos()))
+        event.accept()
 
     def wheelEvent(self, event) -> None:
         # Ctrl+wheel goes through the window's zoom, so the panel follows and it is saved.
@@ -314,7 +343,7 @@ class ArticleView(QTextEdit):
 
     def viewportEvent(self, event) -> bool:
         if event.type() == QEvent.Type.ToolTip and self.index is not None:
-            span = self.index.span_at(self.offset_at(event.pos()), self.visible_kinds)
+            span = self.span_at(self.offset_at(event.pos()))
             if span is None:
                 QToolTip.hideText()
             else:

@@ -60,6 +60,14 @@ def help_html() -> str:
                      f"<p style='margin-left:16px'><i>{escape(_tr('Example:'))}</i> "
                      f"{escape(example)}</p>")
     parts.append(f"<p>{escape(panel)}</p>")
+    corrections = _tr("You can overrule the marks: right-click a span to change its kind, "
+                      "give its claim to another or a new source, merge its source into "
+                      "another or remove it; select words and right-click to mark them. "
+                      "Corrected spans have a line above them and say “Corrected by you” "
+                      "in their card. Corrections are saved at once, come back when the "
+                      "article is opened again, and can be shared with File › Export "
+                      "Corrections. Quiz mode (F6) hides the colours for a class to guess.")
+    parts.append(f"<p>{escape(corrections)}</p>")
     parts.append(f"<h3>{escape(_tr('Keyboard shortcuts'))}</h3><table cellpadding='3'>")
     for keys, description in shortcuts.rows():
         parts.append(f"<tr><td><b>{escape(keys)}</b></td><td>{escape(description)}</td></tr>")

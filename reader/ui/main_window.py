@@ -12,8 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
-                               QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter,
-                               QToolButton, QVBoxLayout, QWidget)
+                               QMainWindow, QMenu, QMessageBox, QProgressBar, QPushButton,
+                               QSplitter, QToolButton, QVBoxLayout, QWidget)
 
 from reader import APP_NAME
 from reader.ui import palette as palettes
@@ -21,10 +21,13 @@ from reader.ui import shortcuts
 from reader.ui.analysis_index import AnalysisIndex
 from reader.ui.analysis_worker import STAGE_MODEL, AnalysisRunner, AnalyzerHolder
 from reader.ui.article_view import BASE_POINT_SIZE, ArticleView
+from reader.ui.corrections_ui import Corrections, menu_text
+from reader.ui.export_actions import Exporter
 from reader.ui.help_page import HelpDialog
 from reader.ui.legend_bar import LegendBar
 from reader.ui.minimap import Minimap
 from reader.ui.presentation import CaptionBar, Presentation
+from reader.ui.quiz_mode import QuizMode
 from reader.ui.settings import Settings
 from reader.ui.sources_panel import ROW_CLAIM, ROW_SOURCE, ROW_SPAN, SourcesPanel
 
@@ -36,9 +39,13 @@ OPEN_PATTERNS = ("*.txt *.html *.htm *.md *.markdown *.mhtml *.mht *.eml *.epub 
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, holder: AnalyzerHolder | None = None, settings: Settings | None = None):
+    def __init__(self, holder: AnalyzerHolder | None = None, settings: Settings | None = None,
+                 store=None):
         super().__init__()
         self.settings = settings or Settings()
+        self.corrections = Corrections(self, store)  # store: a CorrectionStore, or the default
+        self.exporter = Exporter(self)
+        self.who_speaks_dialog = None
         self.runner = AnalysisRunner(holder or AnalyzerHolder(), self)
         self.article = None
         self.index: AnalysisIndex | None = None
@@ -61,6 +68,7 @@ class MainWindow(QMainWindow):
         self.caption_bar.hide()
         self.find_bar = self._make_find_bar()
         self.find_bar.hide()
+        self.quiz_mode = QuizMode(self)
 
         reading = QWidget(self)
         reading_layout = QHBoxLayout(reading)
@@ -80,6 +88,7 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.legend)
         layout.addWidget(self.caption_bar)
+        layout.addWidget(self.quiz_mode.bar)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.find_bar)
         self.setCentralWidget(central)
@@ -107,6 +116,7 @@ class MainWindow(QMainWindow):
         self.view.spanClicked.connect(self.on_span_clicked)
         self.view.positionClicked.connect(self._on_position_clicked)
         self.view.zoomRequested.connect(self.zoom_by)
+        self.view.contextMenuAt.connect(self.show_context_menu)
         # Layout reports its size many times while a long article is laid out; place the
         # minimap marks once it settles.
         self._minimap_timer = QTimer(self)
@@ -150,7 +160,25 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
+        export_menu = file_menu.addMenu(self.tr("&Export"))
+        self.export_menu = export_menu
+        for fmt, title in (("html", self.tr("&HTML…")), ("pdf", self.tr("&PDF…")),
+                           ("handout", self.tr("PDF &Handout…")), ("json", self.tr("&JSON…")),
+                           ("brat", self.tr("&brat…"))):
+            self._action(f"export_{fmt}", title,
+                         lambda _c=False, f=fmt: self.exporter.export(f), export_menu)
+        self._action("print", self.tr("&Print…"), self.exporter.print_article, file_menu)
+        file_menu.addSeparator()
+        self._action("export_corrections", self.tr("Export &Corrections…"),
+                     self.exporter.export_corrections, file_menu)
+        self._action("import_corrections", self.tr("&Import Corrections…"),
+                     self.exporter.import_corrections, file_menu)
+        file_menu.addSeparator()
         self._action("quit", self.tr("&Quit"), self.close, file_menu)
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        self._action("undo", self.tr("&Undo"), self.corrections.undo, edit_menu)
+        self._action("redo", self.tr("&Redo"), self.corrections.redo, edit_menu)
 
         view_menu = bar.addMenu(self.tr("&View"))
         self._action("find", self.tr("&Find…"), self.show_find, view_menu)
@@ -188,8 +216,13 @@ class MainWindow(QMainWindow):
         self._action("toggle_legend", self.tr("&Legend"), self.toggle_legend, view_menu,
                      checkable=True).setChecked(True)
         view_menu.addSeparator()
-        self._action("presentation", self.tr("P&resentation Mode"), self.presentation.toggle,
+        self._action("presentation", self.tr("P&resentation Mode"), self.toggle_presentation,
                      view_menu, checkable=True)
+        self._action("quiz", self.tr("&Quiz Mode"), self.quiz_mode.toggle, view_menu,
+                     checkable=True)
+        self._action("quiz_check", self.tr("Check the Quiz &Guess"), self.quiz_mode.check,
+                     view_menu).setEnabled(False)
+        self._action("who_speaks", self.tr("&Who Speaks…"), self.show_who_speaks, view_menu)
         # Not in a menu: arrows step only in presentation mode, Esc leaves it (or Find).
         for name, slot in (("presentation_next", lambda: self.presentation.step(True)),
                            ("presentation_previous", lambda: self.presentation.step(False)),
@@ -200,6 +233,7 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action("help", self.tr("&How to Read This"), self.show_help, help_menu)
         self._action("about", self.tr("&About"), self.show_about, help_menu)
+        self.update_edit_actions()
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -240,6 +274,8 @@ class MainWindow(QMainWindow):
     def show_article(self, article, path: str | None = None) -> None:
         self._remember_position()
         self.runner.cancel()
+        self.quiz_mode.leave()
+        self.corrections.clear()
         self.article, self.index, self.current_span = article, None, None
         self.view.set_article(article)
         self.panel.set_index(None)
@@ -255,6 +291,7 @@ class MainWindow(QMainWindow):
             saved = self.settings.position_for(path)
             if saved:
                 QTimer.singleShot(0, self, lambda: self.view.scroll_to_offset(saved))
+        self.update_edit_actions()
         self.runner.start(article)
         self._show_progress(True)
         self.set_status(self.tr("Analysing…") if self.runner.holder.loaded
@@ -268,6 +305,7 @@ class MainWindow(QMainWindow):
         self.runner.cancel()
         self._show_progress(False)
         self.set_status(self.tr("Analysis cancelled; the text is shown without colours."))
+        self.update_edit_actions()
 
     # Drag and drop -----------------------------------------------------------------------
 
@@ -290,14 +328,91 @@ class MainWindow(QMainWindow):
 
     def _on_analysis(self, analysis) -> None:
         self._show_progress(False)
+        loaded = self.corrections.start(self.article, analysis)
+        self.show_analysis(self.corrections.analysis)
+        restored = len(self.corrections.history.corrections)
+        if restored:
+            self.set_status(self.status_label.text() + " " + self.tr(
+                "({n} of your corrections restored)").format(n=restored))
+        if loaded.dropped:
+            self.set_status(self.status_label.text() + " " + self.tr(
+                "{n} corrections no longer fit the changed text.").format(n=len(loaded.dropped)))
+
+    def show_analysis(self, analysis) -> None:
+        """Show `analysis` (the corrected one) for the current article: highlights, panel,
+        legend, minimap; called again after every correction."""
+        focus = self.view.focus_source
         self.index = AnalysisIndex(self.article.text, analysis)
         self.view.set_analysis(self.index)
+        if focus in self.index.sources:
+            self.view.set_focus_source(focus)
         self.panel.set_index(self.index)
+        if self.current_span not in self.index.spans_by_id:
+            self.current_span = None
         counts = self.index.counts()
-        self.legend.set_counts(counts)
+        self.legend.set_counts(None if self.quiz_mode.active else counts)
         self._update_minimap()
-        self.set_status(self.summary(counts, len(analysis.sources)))
+        if not self.quiz_mode.active:
+            self.set_status(self.summary(counts, len(analysis.sources)))
         self.presentation.refresh()
+        self.update_edit_actions()
+        if self.who_speaks_dialog is not None and self.who_speaks_dialog.isVisible():
+            self.who_speaks_dialog.set_analysis(self.article, analysis, self.view.palette_name)
+
+    def toggle_presentation(self) -> None:
+        # Presentation mode spells out every span: not during a quiz.
+        if not self.presentation.active:
+            self.quiz_mode.leave()
+        self.presentation.toggle()
+
+    def update_edit_actions(self) -> None:
+        history = self.corrections.history
+        editable = history is not None and not self.quiz_mode.active
+        undo, redo = self.actions["undo"], self.actions["redo"]
+        undo.setEnabled(editable and history.can_undo())
+        redo.setEnabled(editable and history.can_redo())
+        undo.setText(self.tr("&Undo {what}").format(what=menu_text(history.undo_text()))
+                     if editable and history.can_undo() else self.tr("&Undo"))
+        redo.setText(self.tr("&Redo {what}").format(what=menu_text(history.redo_text()))
+                     if editable and history.can_redo() else self.tr("&Redo"))
+        analysed = history is not None
+        for name in ("export_html", "export_pdf", "export_json", "export_brat", "print",
+                     "export_corrections", "who_speaks"):
+            self.actions[name].setEnabled(analysed)
+        self.actions["export_handout"].setEnabled(self.article is not None)
+        self.actions["import_corrections"].setEnabled(editable)
+        self.actions["quiz"].setEnabled(analysed)
+
+    def show_context_menu(self, global_pos, offset: int) -> QMenu:
+        """Pop the article's menu up at `global_pos` (without blocking: a chosen action
+        runs before the menu is deleted, deleteLater waits for the event loop)."""
+        menu = self.context_menu(offset)
+        menu.aboutToHide.connect(menu.deleteLater)
+        menu.popup(global_pos)
+        return menu
+
+    def context_menu(self, offset: int) -> QMenu:
+        """The article view's menu for code-point `offset`: Copy, Select All, and the
+        corrections of the span there and of the selection."""
+        menu = self.view.createStandardContextMenu()
+        menu.setParent(self, menu.windowFlags())
+        if self.corrections.history is not None and not self.quiz_mode.active:
+            menu.addSeparator()
+            self.corrections.fill_menu(menu, offset)
+        return menu
+
+    def show_who_speaks(self) -> None:
+        from reader.ui.who_speaks import WhoSpeaksDialog
+
+        if self.corrections.analysis is None:
+            return
+        if self.who_speaks_dialog is None:
+            self.who_speaks_dialog = WhoSpeaksDialog(self)
+        self.who_speaks_dialog.set_analysis(self.article, self.corrections.analysis,
+                                            self.view.palette_name)
+        self.who_speaks_dialog.show()
+        self.who_speaks_dialog.raise_()
+        self.who_speaks_dialog.activateWindow()
 
     def summary(self, counts: dict[str, int], sources: int) -> str:
         return self.tr("{quotes} quotes, {paraphrases} paraphrases, {framing} framing, "

@@ -44,6 +44,14 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("presentation_leave", ("Esc",),
              QT_TRANSLATE_NOOP("Shortcuts", "Leave presentation mode or close the find bar")),
     Shortcut("help", ("F1",), QT_TRANSLATE_NOOP("Shortcuts", "How to read this")),
+    Shortcut("undo", ("Ctrl+Z",), QT_TRANSLATE_NOOP("Shortcuts", "Undo the last correction")),
+    Shortcut("redo", ("Ctrl+Shift+Z",),
+             QT_TRANSLATE_NOOP("Shortcuts", "Redo the correction undone last")),
+    Shortcut("print", ("Ctrl+P",), QT_TRANSLATE_NOOP("Shortcuts", "Print the analysis")),
+    Shortcut("who_speaks", ("Ctrl+I",), QT_TRANSLATE_NOOP("Shortcuts", "Who speaks: the picture")),
+    Shortcut("quiz", ("F6",), QT_TRANSLATE_NOOP("Shortcuts", "Quiz mode")),
+    Shortcut("quiz_check", ("Ctrl+Return",),
+             QT_TRANSLATE_NOOP("Shortcuts", "Quiz mode: check the guess for the selection")),
 )
 
 BY_ACTION = {s.action: s for s in SHORTCUTS}

@@ -55,8 +55,13 @@ FACT_TITLES = {
 }
 
 
+CORRECTED_LINE = QT_TRANSLATE_NOOP("SpanCard", "Corrected by you")
+
+
 def span_card_html(index, span) -> str:
     rows = "".join(
         f"<tr><td style='padding-right:8px'><b>{escape(_tr(FACT_TITLES[key]))}</b></td>"
         f"<td>{escape(value)}</td></tr>" for key, value in span_facts(index, span).items())
+    if getattr(span, "corrected", False):
+        rows += f"<tr><td colspan='2'><i>✎ {escape(_tr(CORRECTED_LINE))}</i></td></tr>"
     return f"<table>{rows}</table>"

@@ -67,3 +67,11 @@ def open_article(qtbot, window):
         return window.index
 
     return run
+
+
+@pytest.fixture(autouse=True)
+def private_data_dir(tmp_path, monkeypatch):
+    """Corrections are saved under the user data folder: keep the tests' in tmp_path."""
+    data = tmp_path / "xdg-data"
+    monkeypatch.setenv("XDG_DATA_HOME", str(data))
+    return data
