@@ -14,7 +14,7 @@ from reader.provenance.quotes import QuotePiece
 _RULE_RANK = {
     "block-quote": 0, "quote-cue": 1, "quote-lead-in": 1, "complement": 2, "inverted": 2,
     "parenthetical": 2, "hearsay": 3, "according-to": 3, "speaker-label": 3, "quote-follow-on": 4, "position": 5,
-    "object": 6, "quote-unattributed": 8,
+    "object": 6, "noun-cue": 7, "quote-unattributed": 8,
 }
 
 

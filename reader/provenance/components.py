@@ -104,6 +104,7 @@ class AttributionFinder:
         verb_drafts = cues.find_verb_claims(doc) if has_parse else []
         verb_drafts += cues.find_according_to(doc) if has_parse else []
         verb_drafts += speakers.speaker_label_claims(doc, paragraphs) if has_parse else []
+        verb_drafts += cues.find_noun_cues(doc) if has_parse else []
         hearsay = cues.find_hearsay(doc) if has_parse else []
         # Speech reported inside a quotation belongs to the quotation's speaker.
         verb_drafts = [d for d in verb_drafts if not _cue_quoted(d, pieces)]

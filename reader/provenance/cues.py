@@ -405,3 +405,47 @@ def find_hearsay(doc: Doc) -> list[ClaimDraft]:
             drafts.append(ClaimDraft(content=parts, cue=cue, source_token=None, source_span=None,
                                      rule="hearsay", why=why, confidence=0.7, label="hearsay"))
     return drafts
+
+
+# Nouns that report what their owner said or holds: "his comments on Muslims", "Trump's
+# call for a ban", "the senator's claim that …".
+_NOUN_CUES = {"comment", "remark", "statement", "claim", "allegation", "accusation",
+              "criticism", "warning", "promise", "pledge", "plea", "demand", "proposal",
+              "view", "concern", "complaint", "praise", "assessment", "argument", "suggestion",
+              "prediction", "denial", "admission", "insistence", "assertion", "charge",
+              "call", "message", "support", "opposition", "endorsement", "plan", "vow",
+              "threat", "insinuation", "description", "characterization", "belief"}
+_NOUN_CUE_PREPS = {"on", "about", "of", "for", "against", "to"}
+
+
+def find_noun_cues(doc: Doc) -> list[ClaimDraft]:
+    """A possessed reporting noun with its content: "his comments on Muslims", "Rubio's
+    claim that the calls were secret". Without an owner the noun names no source, and the
+    claim would only add noise to Unattributed, so it is left out."""
+    drafts = []
+    for token in doc:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in _NOUN_CUES:
+            continue
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner is None:
+            continue
+        content = next((c for c in token.children if c.i > token.i and (
+            (c.dep_ == "prep" and c.lower_ in _NOUN_CUE_PREPS and c.i < c.right_edge.i)
+            or (c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                 for m in c.children)))), None)
+        if content is None:
+            continue
+        start = doc[content.i + 1].idx if content.dep_ == "prep" else content.left_edge.idx
+        if content.dep_ != "prep":
+            mark = next(m for m in content.children if m.dep_ == "mark")
+            start = doc[mark.i + 1].idx
+        end = content.right_edge.idx + len(content.right_edge)
+        parts = clean_parts(doc, [(start, end)])
+        if not parts:
+            continue
+        drafts.append(ClaimDraft(
+            content=parts, cue=(token.idx, token.idx + len(token)), source_token=owner,
+            source_span=noun_phrase_range(owner), rule="noun-cue",
+            why=f"reporting noun '{token.text}' of '{owner.text}'", confidence=0.55,
+            label="reported-speech"))
+    return drafts

@@ -148,3 +148,10 @@ def test_pointed_to_and_mentioned(analyze):
                 "She mentioned the library's long opening hours.")
     assert r.claim_with("the rising cost of heating")["source"] == "Priya Natarajan"
     assert r.claim_with("long opening hours")["source"] == "Priya Natarajan"
+
+
+def test_possessed_reporting_noun(analyze):
+    r = analyze("Councilwoman Priya Natarajan spoke last. Her comments on the closure "
+                "drew applause.")
+    claim = r.claim_with("the closure")
+    assert claim["cue"] == "comments" and claim["source"] == "Priya Natarajan"
