@@ -127,7 +127,8 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
     for p_start, p_end in paragraphs:
         para_pieces, carried, next_id = _pair_paragraph(text, p_start, p_end, carried, next_id)
         pieces.extend(para_pieces)
-    return pieces
+    # author="…" in markup left in a saved text is an attribute value, not a quotation.
+    return [p for p in pieces if not (p.start > 0 and text[p.start - 1] == "=")]
 
 
 def _first_mark(text: str, start: int, end: int) -> int | None:

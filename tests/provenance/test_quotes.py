@@ -140,3 +140,7 @@ def test_pairing_never_fails_and_pieces_are_well_formed(text):
         assert 0 <= piece.start <= piece.inner_start <= piece.inner_end <= piece.end <= len(text)
     starts = [p.start for p in pieces]
     assert len(starts) == len(set(starts))
+
+
+def test_markup_attribute_values_are_not_quotes():
+    assert quoted('<tweet author="mattyglesias" datetime="2016-06-29">It is "over" now') == ["over"]
