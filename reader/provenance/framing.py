@@ -14,9 +14,8 @@ from spacy.tokens import Doc, Token
 
 from reader.provenance import lexicons
 from reader.provenance.drafts import ClaimDraft
-from reader.provenance.quotes import QuotePiece
+from reader.provenance.quotes import QuotePiece, looks_like_title
 
-_TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by"}
 
 
 @dataclass
@@ -84,7 +83,7 @@ class FramingFinder:
         for group in scare_quotes:
             first, last = group[0], group[-1]
             inner = doc.text[first.inner_start:last.inner_end]
-            if not free(first.start, last.end) or _looks_like_title(inner) or \
+            if not free(first.start, last.end) or looks_like_title(inner) or \
                     _named_or_owned(doc, first.start):
                 continue
             hits.append(FramingHit(first.start, last.end, "scare-quote",
@@ -155,15 +154,6 @@ def _named_or_owned(doc: Doc, start: int) -> bool:
         if token.lemma_.lower() in _CLAIM_NOUNS and any(c.dep_ == "poss" for c in token.children):
             return True  # "Trump's claim that there were …"
     return False
-
-
-def _looks_like_title(text: str) -> bool:
-    """"Saturday Night Live" or "The Art of the Deal": a work's title, not a scare quote."""
-    words = [w for w in text.split() if w]
-    if len(words) < 2:
-        return False
-    return all(w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS or not w[0].isalpha()
-               for w in words)
 
 
 def _dedupe(hits: list[FramingHit]) -> list[FramingHit]:

@@ -233,3 +233,16 @@ def _piece(text, start, end, quote_id, family, closed):
     if not any(ch.isalnum() for ch in text[inner_start:inner_end]):
         return None
     return QuotePiece(start, end, inner_start, inner_end, quote_id, family, closed)
+
+
+_TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by"}
+
+
+def looks_like_title(text: str) -> bool:
+    """"Saturday Night Live" or "The Art of the Deal": a work's title or a name in quotation
+    marks, not anyone's words."""
+    words = [w for w in text.split() if w]
+    if len(words) < 2:
+        return False
+    return all(w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS or not w[0].isalpha()
+               for w in words)

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from reader.provenance.cues import _cue_range, cue_verbs, noun_phrase_range, subject_of
 from reader.provenance.drafts import ClaimDraft, clean_parts
-from reader.provenance.quotes import QuotePiece
+from reader.provenance.quotes import QuotePiece, looks_like_title
 
 # Words that turn a colon lead-in into a block quote's cue even without a verb
 # ("In a statement:", "The full statement:").
@@ -25,6 +25,7 @@ MAX_BLOCK_PARAGRAPHS = 8
 # A marked quotation this short with no speaker is a scare quote (the writer's framing),
 # not a claim.
 SCARE_QUOTE_MAX_WORDS = 4
+MAX_TITLE_WORDS = 6
 
 
 def group_quotes(pieces: list[QuotePiece]) -> list[list[QuotePiece]]:
@@ -151,7 +152,10 @@ def quote_claims(doc: Doc, pieces: list[QuotePiece], paragraphs: list[tuple[int,
                 last_speaker[last_para] = holder
             continue
         parts = [(p.start, p.end) for p in group]
-        words = _word_count(" ".join(doc.text[p.inner_start:p.inner_end] for p in group))
+        inner = " ".join(doc.text[p.inner_start:p.inner_end] for p in group)
+        words = _word_count(inner)
+        if words <= MAX_TITLE_WORDS and looks_like_title(inner):
+            continue  # “Sunday Morning Futures”, “Silent Night”: a name, not anyone's words
         para = _paragraph_of(paragraphs, q_start)
         draft = None
         verbs = _frame_verbs(doc, group, pieces)

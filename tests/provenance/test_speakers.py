@@ -135,3 +135,10 @@ def test_participle_cue_inside_a_reported_clause_is_its_own_claim(analyze):
     said = r.claim_with("did not believe")
     assert "arguing" not in said["content"]
     assert r.claim_with("the votes were not there")["cue"] == "arguing"
+
+
+def test_quoted_title_is_not_a_quote(analyze):
+    r = analyze("Representative Darrell Issa said on “Sunday Morning Futures” that he would vote no.")
+    assert all("Sunday Morning Futures" not in c["content"] or c["kind"] != "quote"
+               for c in r.claims())
+    assert r.spans("quote") == []
