@@ -14,8 +14,10 @@ from pathlib import Path
 
 import platformdirs
 
+from reader import DIR_NAME
+
 # The folder name under the platform's log folder: no space, so it is easy to type in a shell.
-LOG_DIR_NAME = "ProvenanceReader"
+LOG_DIR_NAME = DIR_NAME
 LOG_FILE_NAME = "provenance-reader.log"
 MAX_BYTES = 1_000_000
 BACKUP_COUNT = 3

@@ -21,11 +21,11 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader import DIR_NAME
 from reader.corrections.commands import Correction, CorrectionError
 
 FORMAT = "provenance-reader-corrections"
 VERSION = 1
-APP_DIR_NAME = "ProvenanceReader"
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +37,7 @@ def text_key(text: str) -> str:
 def default_root() -> Path:
     from platformdirs import user_data_path
 
-    return user_data_path(APP_DIR_NAME, appauthor=False) / "corrections"
+    return user_data_path(DIR_NAME, appauthor=False) / "corrections"
 
 
 def atomic_write_text(path: Path, data: str) -> None:

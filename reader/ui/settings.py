@@ -11,7 +11,7 @@ from pathlib import Path
 import platformdirs
 from PySide6.QtCore import QByteArray, QSettings
 
-from reader import APP_NAME
+from reader import DIR_NAME
 
 MAX_RECENT_FILES = 10
 MAX_REMEMBERED_POSITIONS = 200
@@ -40,7 +40,7 @@ _JSON_KEYS = {"view/hidden_kinds", "files/recent", "files/positions"}
 
 
 def settings_path() -> Path:
-    return platformdirs.user_config_path(APP_NAME, appauthor=False) / "settings.ini"
+    return platformdirs.user_config_path(DIR_NAME, appauthor=False) / "settings.ini"
 
 
 class Settings:
