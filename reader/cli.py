@@ -55,6 +55,9 @@ def _gui_parser() -> argparse.ArgumentParser:
                         help="article to open (default: the shipped sample article)")
     parser.add_argument("--model", default=None, help="spaCy pipeline to use")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="open the article, wait for its analysis, then exit "
+                             "(for packaging tests)")
     return parser
 
 
@@ -71,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     from reader.ui.app import run_gui
 
     paths = args.paths or [str(sample_article())]
-    return run_gui(paths, model_name=args.model)
+    return run_gui(paths, model_name=args.model, smoke_test=args.smoke_test)
 
 
 def analyze_command(argv: list[str]) -> int:

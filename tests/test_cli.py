@@ -132,3 +132,16 @@ def test_bad_bytes_are_reported_not_raised(tmp_path, capsys, payload):
     assert main(["analyze", "--format", "jsonl", str(path)]) == 1
     line = json.loads(capsys.readouterr().out)
     assert line["path"] == str(path) and line["error"]
+
+
+def test_window_smoke_test_opens_the_sample_and_exits(tmp_path):
+    """The installed command opens the window on the sample, waits for its analysis and
+    quits: the path the README's first command takes."""
+    import os
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "c"),
+               XDG_DATA_HOME=str(tmp_path / "d"), XDG_CACHE_HOME=str(tmp_path / "k"))
+    result = subprocess.run([sys.executable, "-m", "reader", "--smoke-test"], env=env,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr

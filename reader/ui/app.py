@@ -39,25 +39,38 @@ def _app_icon():
     return icon
 
 
-def run_gui(paths: list[str], model_name: str | None = None) -> int:
+# --smoke-test gives up after this long, so a packaging test never hangs.
+SMOKE_TEST_TIMEOUT_MS = 300_000
+
+
+def run_gui(paths: list[str], model_name: str | None = None, smoke_test: bool = False) -> int:
+    """Open the window with the first of `paths`. With `smoke_test`, quit as soon as its
+    analysis is shown (exit 0) or fails (exit 1): packaging tests run the built app so."""
     from reader.app_support.logs import setup_logging
     from reader.app_support.settings_guard import guard_settings_file
 
     setup_logging()
     app = create_application()
+    from reader.ui.crash_dialog import install_excepthook
+
+    # Installed before the window exists, so an error while building it gets the dialog too.
+    window = None
+    uninstall_hook = install_excepthook(lambda: window)
     from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QMessageBox
 
     from reader.ui.analysis_worker import AnalyzerHolder
-    from reader.ui.crash_dialog import install_excepthook
     from reader.ui.main_window import MainWindow
     from reader.ui.settings import Settings, settings_path
 
     # A settings file QSettings cannot parse is set aside before it is opened.
     notice = guard_settings_file(settings_path())
     window = MainWindow(AnalyzerHolder(model_name), Settings())
-    uninstall_hook = install_excepthook(lambda: window)
     window.show()
+    if smoke_test:
+        window.runner.finished.connect(lambda _analysis: app.exit(0))
+        window.runner.failed.connect(lambda _message, _model: app.exit(1))
+        QTimer.singleShot(SMOKE_TEST_TIMEOUT_MS, lambda: app.exit(2))
     if notice:
         QTimer.singleShot(0, window, lambda: QMessageBox.warning(
             window, QCoreApplication.translate("App", "Settings reset"), notice))
