@@ -64,7 +64,14 @@ def _gui_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "analyze":
-        return analyze_command(argv[1:])
+        try:
+            return analyze_command(argv[1:])
+        except BrokenPipeError:
+            # `analyze … | head`: the reader of our output left; that is not an error.
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return EXIT_OK
     if argv and argv[0] == "export":
         from reader.export.cli import export_main
 
