@@ -178,6 +178,9 @@ def _classify(doc: Doc, draft: ClaimDraft, known: dict) -> _Entry | None:
                       start, plural=plural)
     if lemma in lexicons.load("anonymous_nouns") or lower in lexicons.load("anonymous_nouns"):
         return _Entry(("anonymous", lemma), "anonymous", text, None, start, plural=plural)
+    if lemma in lexicons.load("organization_nouns") and (not plural or lemma == "police"):
+        name = _without_determiner(text) or text
+        return _Entry(("org", name.lower()), "organization", name, None, start)
     if lemma in lexicons.load("role_nouns") or lower in lexicons.load("role_nouns"):
         entry = _Entry(("role", _role(lemma)), "person", text, text, start)
         entry.roles.add(_role(lemma))

@@ -29,6 +29,7 @@ from reader.ui.minimap import Minimap
 from reader.ui.presentation import CaptionBar, Presentation
 from reader.ui.quiz_mode import QuizMode
 from reader.ui.settings import Settings
+from reader.ui.source_link import SourceLink
 from reader.ui.sources_panel import ROW_CLAIM, ROW_SOURCE, ROW_SPAN, SourcesPanel
 
 # The panel grows with zoom, but not so far that its names no longer fit beside the text.
@@ -76,8 +77,15 @@ class MainWindow(QMainWindow):
         reading_layout.setSpacing(0)
         reading_layout.addWidget(self.view, 1)
         reading_layout.addWidget(self.minimap)
+        self.source_link = SourceLink(self)
+        article_column = QWidget(self)
+        column_layout = QVBoxLayout(article_column)
+        column_layout.setContentsMargins(0, 0, 0, 0)
+        column_layout.setSpacing(0)
+        column_layout.addWidget(self.source_link)
+        column_layout.addWidget(reading, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(reading)
+        self.splitter.addWidget(article_column)
         self.splitter.addWidget(self.panel)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
@@ -278,6 +286,7 @@ class MainWindow(QMainWindow):
         self.corrections.clear()
         self.article, self.index, self.current_span = article, None, None
         self.view.set_article(article)
+        self.source_link.set_url(article.url)
         self.panel.set_index(None)
         self.legend.set_counts(None)
         self.minimap.set_marks([])

@@ -155,3 +155,8 @@ def test_possessed_reporting_noun(analyze):
                 "drew applause.")
     claim = r.claim_with("the closure")
     assert claim["cue"] == "comments" and claim["source"] == "Priya Natarajan"
+
+
+def test_common_noun_organisation_is_an_organisation(analyze):
+    r = analyze("The bridge reopened on Monday after six months of repairs, the town said.")
+    assert r.claim_with("The bridge reopened")["type"] == "organization"
