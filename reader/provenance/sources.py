@@ -179,7 +179,8 @@ def _classify(doc: Doc, draft: ClaimDraft, known: dict) -> _Entry | None:
     if lemma in lexicons.load("anonymous_nouns") or lower in lexicons.load("anonymous_nouns"):
         return _Entry(("anonymous", lemma), "anonymous", text, None, start, plural=plural)
     if lemma in lexicons.load("organization_nouns") and (not plural or lemma == "police"):
-        name = _without_determiner(text) or text
+        # "the town", "the board": a common noun keeps its article to read as a name.
+        name = re.sub(r"['’]s?$", "", text).strip() or text
         return _Entry(("org", name.lower()), "organization", name, None, start)
     if lemma in lexicons.load("role_nouns") or lower in lexicons.load("role_nouns"):
         entry = _Entry(("role", _role(lemma)), "person", text, text, start)

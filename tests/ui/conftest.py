@@ -8,16 +8,7 @@ from reader.ui.pyside_workarounds import keep_none_alive
 # with PySide6 6.12 (see reader/ui/pyside_workarounds.py).
 keep_none_alive()
 
-SAMPLE = (
-    "Harbour Town Opens Floating Garden 🌱\n\n"
-    "This is a fictional article written for a test.\n\n"
-    "The harbour board 🚢 opened its floating garden on Sunday. "
-    "“Every child in town should see this,” said harbourmaster Lena Brooks. "
-    "The garden cost €2 million, according to the board's annual report.\n\n"
-    "Critics called the project a \"vanity barge\". "
-    "Brooks said the garden would pay for itself within ten years.\n"
-)
-QUOTE = "Every child in town should see this,"
+from ui_samples import SAMPLE  # noqa: E402  (after the workaround above)
 
 
 @pytest.fixture(scope="session")
@@ -75,3 +66,17 @@ def private_data_dir(tmp_path, monkeypatch):
     data = tmp_path / "xdg-data"
     monkeypatch.setenv("XDG_DATA_HOME", str(data))
     return data
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_dialogs(monkeypatch):
+    """A message box a test did not ask for fails that test instead of waiting forever for
+    a click offscreen. Tests that expect one patch it again themselves."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def unexpected(*args, **kwargs):
+        texts = [a for a in args if isinstance(a, str)]
+        raise AssertionError(f"unexpected dialog: {' | '.join(texts)}")
+
+    for name in ("warning", "critical", "information", "question"):
+        monkeypatch.setattr(QMessageBox, name, unexpected)

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox
 
-from conftest import QUOTE
+from ui_samples import QUOTE
 from reader.ui.sources_panel import ROW_CLAIM, ROW_SOURCE
 
 
