@@ -231,6 +231,7 @@ class MainWindow(QMainWindow):
         self._action("quiz_check", self.tr("Check the Quiz &Guess"), self.quiz_mode.check,
                      view_menu).setEnabled(False)
         self._action("who_speaks", self.tr("&Who Speaks…"), self.show_who_speaks, view_menu)
+        self._action("page_images", self.tr("Page &Images…"), self.show_page_images, view_menu)
         # Not in a menu: arrows step only in presentation mode, Esc leaves it (or Find).
         for name, slot in (("presentation_next", lambda: self.presentation.step(True)),
                            ("presentation_previous", lambda: self.presentation.step(False)),
@@ -242,6 +243,15 @@ class MainWindow(QMainWindow):
         self._action("help", self.tr("&How to Read This"), self.show_help, help_menu)
         self._action("about", self.tr("&About"), self.show_about, help_menu)
         self.update_edit_actions()
+
+    def show_page_images(self) -> None:
+        from reader.ui.page_images import PageImagesDialog
+
+        images = self.article.images if self.article is not None else []
+        dialog = PageImagesDialog(images, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.page_images_dialog = dialog
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
