@@ -55,6 +55,8 @@ def _gui_parser() -> argparse.ArgumentParser:
                         help="article to open (default: the shipped sample article)")
     parser.add_argument("--model", default=None, help="spaCy pipeline to use")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--list-models", action="store_true",
+                        help="list the installed English spaCy pipelines usable with --model")
     parser.add_argument("--smoke-test", action="store_true",
                         help="open the article, wait for its analysis, then exit "
                              "(for packaging tests)")
@@ -77,6 +79,12 @@ def main(argv: list[str] | None = None) -> int:
 
         return export_main(argv[1:])
     args = _gui_parser().parse_args(argv)
+    if args.list_models:
+        from reader.provenance.models import DEFAULT_MODEL, installed_pipelines
+
+        for name in installed_pipelines():
+            print(name + ("  (default)" if name == DEFAULT_MODEL else ""))
+        return EXIT_OK
     from reader.resources_path import sample_article
     from reader.ui.app import run_gui
 

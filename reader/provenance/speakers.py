@@ -202,7 +202,9 @@ def quote_claims(doc: Doc, pieces: list[QuotePiece], paragraphs: list[tuple[int,
                                     "from the previous paragraph", 0.6, "direct-quote",
                                     [group[0].quote_id])
         if draft is None:
-            if words <= SCARE_QUOTE_MAX_WORDS:
+            if words <= SCARE_QUOTE_MAX_WORDS and doc.has_annotation("DEP"):
+                # Without a parse (rules-only pipeline) no cue can be ruled out: the
+                # quotation is kept as an unattributed quote, not called a scare quote.
                 scare.append(group)
                 continue
             draft = _claim_from(doc, parts, None, None, "quote-unattributed",

@@ -29,6 +29,11 @@ class AnalyzerHolder:
     def loaded(self) -> bool:
         return self._analyzer is not None
 
+    @property
+    def reduced(self) -> bool:
+        """Whether the loaded analyser fell back to the rules-only pipeline."""
+        return self._analyzer is not None and bool(getattr(self._analyzer, "reduced", False))
+
     def get(self):
         with self._lock:
             if self._error is not None:

@@ -65,7 +65,10 @@ def run_gui(paths: list[str], model_name: str | None = None, smoke_test: bool = 
 
     # A settings file QSettings cannot parse is set aside before it is opened.
     notice = guard_settings_file(settings_path())
-    window = MainWindow(AnalyzerHolder(model_name), Settings())
+    settings = Settings()
+    # --model wins over the model chosen in the window last time.
+    window = MainWindow(AnalyzerHolder(model_name or settings.value("analysis/model") or None),
+                        settings)
     window.show()
     if smoke_test:
         window.runner.finished.connect(lambda _analysis: app.exit(0))

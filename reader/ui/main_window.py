@@ -232,6 +232,10 @@ class MainWindow(QMainWindow):
                      view_menu).setEnabled(False)
         self._action("who_speaks", self.tr("&Who Speaks…"), self.show_who_speaks, view_menu)
         self._action("page_images", self.tr("Page &Images…"), self.show_page_images, view_menu)
+        view_menu.addSeparator()
+        self.model_menu = view_menu.addMenu(self.tr("Language &Model"))
+        # Filled when opened: finding the installed pipelines takes a moment.
+        self.model_menu.aboutToShow.connect(self._fill_model_menu)
         # Not in a menu: arrows step only in presentation mode, Esc leaves it (or Find).
         for name, slot in (("presentation_next", lambda: self.presentation.step(True)),
                            ("presentation_previous", lambda: self.presentation.step(False)),
@@ -243,6 +247,36 @@ class MainWindow(QMainWindow):
         self._action("help", self.tr("&How to Read This"), self.show_help, help_menu)
         self._action("about", self.tr("&About"), self.show_about, help_menu)
         self.update_edit_actions()
+
+    def _fill_model_menu(self) -> None:
+        from reader.provenance.models import DEFAULT_MODEL, installed_pipelines
+
+        self.model_menu.clear()
+        current = self.runner.holder.model_name or DEFAULT_MODEL
+        group = QActionGroup(self.model_menu)
+        for name in installed_pipelines():
+            action = self.model_menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(name == current)
+            group.addAction(action)
+            action.triggered.connect(lambda _c=False, n=name: self.set_model(n))
+        if not group.actions():
+            self.model_menu.addAction(self.tr("No trained English pipeline is installed")
+                                      ).setEnabled(False)
+
+    def set_model(self, name: str) -> None:
+        """Analyse with another installed pipeline from now on (kept in the settings)."""
+        from reader.provenance.models import DEFAULT_MODEL
+
+        if name == (self.runner.holder.model_name or DEFAULT_MODEL):
+            return
+        self.settings.set_value("analysis/model", "" if name == DEFAULT_MODEL else name)
+        self.runner.cancel()
+        self.runner.holder = AnalyzerHolder(name)
+        if self.article is not None:
+            self._show_progress(True)
+            self.set_status(self.tr("Loading language model…"))
+            self.runner.start(self.article)
 
     def show_page_images(self) -> None:
         from reader.ui.page_images import PageImagesDialog
@@ -349,6 +383,10 @@ class MainWindow(QMainWindow):
         self._show_progress(False)
         loaded = self.corrections.start(self.article, analysis)
         self.show_analysis(self.corrections.analysis)
+        if self.runner.holder.reduced:
+            self.set_status(self.status_label.text() + " " + QCoreApplication.translate(
+                "Models", "Attribution is reduced: no trained language model could be "
+                "loaded."))
         restored = len(self.corrections.history.corrections)
         if restored:
             self.set_status(self.status_label.text() + " " + self.tr(

@@ -35,6 +35,7 @@ OPTIONS: dict[str, Option] = {o.key: o for o in (
     Option("files/recent", []),  # newest first
     Option("files/positions", {}),  # path -> code-point offset of the top of the view
     Option("files/last_dir", ""),
+    Option("analysis/model", ""),  # an installed spaCy pipeline; "" for the default
 )}
 _JSON_KEYS = {"view/hidden_kinds", "files/recent", "files/positions"}
 

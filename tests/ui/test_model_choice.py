@@ -1,0 +1,24 @@
+"""View > Language Model lists the installed pipelines; a choice is kept and used."""
+
+import reader.provenance.models as models
+
+
+def test_model_menu_lists_installed_pipelines(qtbot, window, monkeypatch):
+    monkeypatch.setattr(models, "installed_pipelines",
+                        lambda: [models.DEFAULT_MODEL, "en_core_web_md"])
+    window._fill_model_menu()
+    names = [a.text() for a in window.model_menu.actions()]
+    assert names == [models.DEFAULT_MODEL, "en_core_web_md"]
+    checked = [a.text() for a in window.model_menu.actions() if a.isChecked()]
+    assert checked == [models.DEFAULT_MODEL]
+
+
+def test_choosing_a_model_is_remembered_and_reanalyses(qtbot, window, open_article,
+                                                       article_path):
+    open_article(article_path)
+    with qtbot.waitSignal(window.runner.failed, timeout=30_000):
+        window.set_model("no_such_pipeline_xyz")
+    assert window.settings.value("analysis/model") == "no_such_pipeline_xyz"
+    assert window.runner.holder.model_name == "no_such_pipeline_xyz"
+    assert "no_such_pipeline_xyz" in window.status_label.text() or \
+        "model" in window.status_label.text().lower()
