@@ -8,7 +8,8 @@ from collections.abc import Iterable, Iterator
 from reader.document.model import Article
 from reader.provenance.model import Analysis
 
-from reader.provenance.models import DEFAULT_MODEL, RULES_ONLY_NAME, rules_only_pipeline
+from reader.provenance.models import DEFAULT_MODEL  # noqa: F401  (re-exported)
+from reader.provenance.models import RULES_ONLY_NAME, rules_only_pipeline
 from reader.provenance.models import KNOWN_ENGLISH_PIPELINES as FALLBACK_MODELS  # tried in order
 
 log = logging.getLogger(__name__)
@@ -119,7 +120,7 @@ class Analyzer:
                 self._model_key = installed_model(self.model_name)
             else:
                 found = (installed_model(name) for name in FALLBACK_MODELS)
-                self._model_key = next((key for key in found if "==" in key), DEFAULT_MODEL)
+                self._model_key = next((key for key in found if "==" in key), RULES_ONLY_NAME)
         return self._model_key
 
     def _make_doc(self, article: Article):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from reader.provenance.drafts import ClaimDraft
+from reader.provenance.drafts import ClaimDraft, text_of
 from reader.provenance.framing import FramingHit
 from reader.provenance.model import Analysis, Claim, Source, Span
 from reader.provenance.quotes import QuotePiece
@@ -53,7 +53,7 @@ def build(doc: Doc, drafts: list[ClaimDraft], sources: list[Source], source_ids:
     for n, (draft, source_id) in enumerate(zip(drafts, source_ids), 1):
         claim_id = f"c{n}"
         quoted = _quoted_ranges(draft, pieces)
-        claim_spans = _split(doc.text, draft, quoted)
+        claim_spans = _split(text_of(doc), draft, quoted)
         kinds = {kind for kind, _, _ in claim_spans}
         kind = "mixed" if len(kinds) > 1 else (kinds.pop() if kinds else "paraphrase")
         claims.append(Claim(id=claim_id, source=source_id, source_span=draft.source_span,

@@ -18,6 +18,7 @@ import json
 import logging
 import os
 import tempfile
+import time
 from functools import cache
 from pathlib import Path
 
@@ -27,6 +28,7 @@ FORMAT = 1  # the entry layout; bump when it changes
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 DEFAULT_MAX_ENTRIES = 5000
 _SUFFIX = ".json"
+_STALE_TEMP_SECONDS = 3600
 
 log = logging.getLogger(__name__)
 
@@ -138,12 +140,17 @@ class AnalysisCache:
             scan = list(os.scandir(self.folder))
         except OSError:
             return []
+        stale = time.time() - _STALE_TEMP_SECONDS
         for item in scan:
-            if not item.name.endswith(_SUFFIX) or item.name.startswith(".tmp-"):
+            if not item.name.endswith(_SUFFIX):
                 continue
             try:
                 stat = item.stat()
             except OSError:  # removed meanwhile by another process
+                continue
+            if item.name.startswith(".tmp-"):
+                if stat.st_mtime < stale:  # left by a process that died mid-write
+                    self._discard(Path(item.path))
                 continue
             out.append((stat.st_mtime, stat.st_size, Path(item.path)))
         out.sort()

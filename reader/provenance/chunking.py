@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from reader.document.model import Article, Block
-from reader.provenance.model import Analysis, Claim, Source, Span
+from reader.provenance.model import Analysis, Claim, Source
 from reader.provenance.quotes import find_quotes, paragraph_ranges
 
 # Texts up to this length are analysed whole: nearly every news article (5,000 words is

@@ -22,6 +22,7 @@ from reader.document.model import NON_ARTICLE_KINDS
 from reader.provenance import assemble, cues, speakers
 from reader.provenance.framing import FramingFinder
 from reader.provenance.headline import headline_assertion
+from reader.provenance.drafts import text_of
 from reader.provenance.model import Analysis
 from reader.provenance.quotes import find_quotes, paragraph_ranges
 from reader.provenance.sources import resolve_sources
@@ -40,7 +41,7 @@ def _paragraphs(doc: Doc) -> list[tuple[int, int]]:
     blocks = doc._.provenance_blocks
     if blocks:
         return [(b.start, b.end) for b in blocks]
-    return paragraph_ranges(doc.text)
+    return paragraph_ranges(text_of(doc))
 
 
 @Language.factory("provenance_paragraphs")
@@ -65,7 +66,7 @@ def make_quote_finder(nlp: Language, name: str):
 
 
 def _quote_finder(doc: Doc) -> Doc:
-    pieces = find_quotes(doc.text, _paragraphs(doc))
+    pieces = find_quotes(text_of(doc), _paragraphs(doc))
     doc._.provenance_quotes = pieces
     spans = []
     for piece in pieces:
@@ -91,7 +92,7 @@ class AttributionFinder:
         paragraphs = _paragraphs(doc)
         pieces = doc._.provenance_quotes
         if pieces is None:
-            pieces = find_quotes(doc.text, paragraphs)
+            pieces = find_quotes(text_of(doc), paragraphs)
             doc._.provenance_quotes = pieces
         blocks = doc._.provenance_blocks or []
         excluded = [(b.start, b.end) for b in blocks if b.kind in NON_ARTICLE_KINDS]
@@ -124,7 +125,7 @@ class AttributionFinder:
                      for d, sid in zip(drafts, source_ids)}
 
             def describe(draft) -> str:
-                cue = f" ('{doc.text[draft.cue[0]:draft.cue[1]]}')" if draft.cue else ""
+                cue = f" ('{text_of(doc)[draft.cue[0]:draft.cue[1]]}')" if draft.cue else ""
                 return (names.get(id(draft)) or "an unnamed source") + cue
 
             headline = headline_assertion(doc, _headline(blocks), drafts, describe)

@@ -14,7 +14,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from reader.provenance import lexicons
-from reader.provenance.drafts import ClaimDraft, clean_parts, subtract, subtree_range, trim
+from reader.provenance.drafts import (ClaimDraft, clean_parts, subtract, subtree_range, text_of,
+                                      trim)
 
 # Complement kinds. A verb's own lexical class decides which complements make it a cue:
 # "said that" always reports; "wants to" reports a position; "confirmed the calls" reports
@@ -133,7 +134,7 @@ def _source_fields(verb: Token) -> tuple[Token | None, tuple[int, int] | None]:
     if any(c.dep_ == "conj" for c in subj.children):
         # "Sens. Marco Rubio (R-FL) and Rand Paul (R-KY) … are calling": the whole
         # coordinated subject is the mention.
-        start, end = trim(verb.doc.text, *subtree_range(subj))
+        start, end = trim(text_of(verb.doc), *subtree_range(subj))
     else:
         start, end = noun_phrase_range(subj)
     cue_start, cue_end = _cue_range(verb)
@@ -141,7 +142,7 @@ def _source_fields(verb: Token) -> tuple[Token | None, tuple[int, int] | None]:
         # A title-case headline ("Pentagon Confirms Milley Talks") parses the cue into the
         # subject; the mention stops at the cue.
         start, end = (start, cue_start) if subj.idx < cue_start else (cue_end, end)
-        start, end = trim(verb.doc.text, start, end)
+        start, end = trim(text_of(verb.doc), start, end)
         if end <= start:
             start, end = subj.idx, subj.idx + len(subj)
     return subj, (start, end)

@@ -10,9 +10,21 @@ _EDGE_PUNCT = " \t\r\n\u00a0,;:.—–-([{"
 _END_PUNCT = " \t\r\n\u00a0,;:—–-)]}"
 
 
+
+_TEXT_KEY = "provenance_text"
+
+
+def text_of(doc: Doc) -> str:
+    """`text_of(doc)`, built once per document: spaCy joins every token anew on each read,
+    which made reading it the largest cost of the whole analysis."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
 @dataclass
 class ClaimDraft:
-    """One attribution found in a doc. Offsets are character offsets into doc.text."""
+    """One attribution found in a doc. Offsets are character offsets into text_of(doc)."""
 
     content: list[tuple[int, int]]
     cue: tuple[int, int] | None
@@ -80,7 +92,7 @@ def subtract(ranges: list[tuple[int, int]], hole: tuple[int, int]) -> list[tuple
 def clean_parts(doc: Doc, parts: list[tuple[int, int]], min_chars: int = 2) -> list[tuple[int, int]]:
     out = []
     for s, e in sorted(parts):
-        s, e = trim(doc.text, s, e)
-        if e - s >= min_chars and any(ch.isalnum() for ch in doc.text[s:e]):
+        s, e = trim(text_of(doc), s, e)
+        if e - s >= min_chars and any(ch.isalnum() for ch in text_of(doc)[s:e]):
             out.append((s, e))
     return out

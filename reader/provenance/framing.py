@@ -13,7 +13,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from reader.provenance import lexicons
-from reader.provenance.drafts import ClaimDraft
+from reader.provenance.drafts import ClaimDraft, text_of
 from reader.provenance.quotes import QuotePiece, looks_like_title
 
 
@@ -82,7 +82,7 @@ class FramingFinder:
                                            "chosen by the writer to report the claim", 0.75))
         for group in scare_quotes:
             first, last = group[0], group[-1]
-            inner = doc.text[first.inner_start:last.inner_end]
+            inner = text_of(doc)[first.inner_start:last.inner_end]
             if not free(first.start, last.end) or looks_like_title(inner) or \
                     _named_or_owned(doc, first.start):
                 continue
@@ -96,7 +96,7 @@ class FramingFinder:
         if token.pos_ in ("NOUN", "ADJ") and (lower in self.labels or lemma in self.labels):
             label = self.labels.get(lower) or self.labels[lemma]
             start, end = _label_phrase(token)
-            text = token.doc.text[start:end]
+            text = text_of(token.doc)[start:end]
             return FramingHit(start, end, label, f"lexicon: {label.replace('-', ' ')} "
                               f"'{text}' in the writer's voice", 0.7)
         if lower in self.intensifiers and token.dep_ == "advmod":
@@ -140,7 +140,7 @@ def _named_or_owned(doc: Doc, start: int) -> bool:
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     if span is None:
         return False
-    if start > 0 and doc.text[start - 1] == "=":
+    if start > 0 and text_of(doc)[start - 1] == "=":
         return True  # an attribute value in markup left in the text (<tweet author="…">)
     before = [t for t in doc[span.sent.start:span[0].i] if not t.is_punct and not t.is_space]
     window = before[-4:]

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from reader.provenance import lexicons
 from reader.provenance.cues import noun_phrase_range
-from reader.provenance.drafts import ClaimDraft
+from reader.provenance.drafts import ClaimDraft, text_of
 from reader.provenance.model import Source
 
 _TITLES = {"col", "gen", "sen", "sens", "rep", "reps", "dr", "mr", "mrs", "ms", "gov", "lt",
@@ -138,7 +138,7 @@ def _classify(doc: Doc, draft: ClaimDraft, known: dict) -> _Entry | None:
     start, end = draft.source_span
     if not start <= head.idx < end:  # the mention is a relative pronoun ("who said")
         start, end = noun_phrase_range(head)
-    text = doc.text[start:end]
+    text = text_of(doc)[start:end]
     lower = head.lower_
     if head.pos_ == "PRON" or lower in _PERSON_PRONOUNS | _PLURAL_PRONOUNS | _THING_PRONOUNS:
         return None  # resolved afterwards
@@ -170,7 +170,7 @@ def _classify(doc: Doc, draft: ClaimDraft, known: dict) -> _Entry | None:
     org = _org_entity(doc, head, start, end)
     if org is not None:
         # Clipped to the mention: NER runs a title-case headline's words into one entity.
-        name = _without_determiner(doc.text[max(org.start_char, start):min(org.end_char, end)])
+        name = _without_determiner(text_of(doc)[max(org.start_char, start):min(org.end_char, end)])
         return _Entry(("org", name.lower()), "organization", name, None, start)
     plural = head.tag_ in ("NNS", "NNPS")
     if lower in lexicons.load("document_nouns") or lemma in lexicons.load("document_nouns"):

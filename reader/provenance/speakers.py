@@ -8,7 +8,7 @@ from collections import defaultdict
 from spacy.tokens import Doc, Token
 
 from reader.provenance.cues import _cue_range, cue_verbs, noun_phrase_range, subject_of
-from reader.provenance.drafts import ClaimDraft, clean_parts
+from reader.provenance.drafts import ClaimDraft, clean_parts, text_of
 from reader.provenance.quotes import QuotePiece, looks_like_title
 
 # Words that turn a colon lead-in into a block quote's cue even without a verb
@@ -51,7 +51,7 @@ def _frame_verbs(doc: Doc, group: list[QuotePiece], all_pieces: list[QuotePiece]
         span = doc.char_span(offset, offset + 1, alignment_mode="expand")
         if span is not None and span.sent not in sents:
             sents.append(span.sent)
-    nxt = doc.char_span(last.end, min(len(doc.text), last.end + 1), alignment_mode="expand")
+    nxt = doc.char_span(last.end, min(len(text_of(doc)), last.end + 1), alignment_mode="expand")
     after = nxt.sent if nxt is not None and nxt.sent not in sents else None
     verbs = cue_verbs()
     found = []
@@ -79,8 +79,8 @@ def _paragraph_of(paragraphs: list[tuple[int, int]], offset: int) -> int | None:
 
 
 def lead_in(doc: Doc, start: int, end: int) -> tuple[Token | None, tuple[int, int] | None, str] | None:
-    """If doc.text[start:end] ends with a colon lead-in, its (speaker head, cue range, why)."""
-    text = doc.text[start:end].rstrip()
+    """If text_of(doc)[start:end] ends with a colon lead-in, its (speaker head, cue range, why)."""
+    text = text_of(doc)[start:end].rstrip()
     if not text.endswith(":"):
         return None
     colon = start + len(text) - 1
@@ -152,7 +152,7 @@ def quote_claims(doc: Doc, pieces: list[QuotePiece], paragraphs: list[tuple[int,
                 last_speaker[last_para] = holder
             continue
         parts = [(p.start, p.end) for p in group]
-        inner = " ".join(doc.text[p.inner_start:p.inner_end] for p in group)
+        inner = " ".join(text_of(doc)[p.inner_start:p.inner_end] for p in group)
         words = _word_count(inner)
         if words <= MAX_TITLE_WORDS and looks_like_title(inner):
             continue  # “Sunday Morning Futures”, “Silent Night”: a name, not anyone's words
@@ -194,7 +194,7 @@ def quote_claims(doc: Doc, pieces: list[QuotePiece], paragraphs: list[tuple[int,
                     last_speaker[last_para] = before
                 continue
         if draft is None and para is not None and para - 1 in last_speaker \
-                and doc.text[paragraphs[para][0]:q_start].strip() == "":
+                and text_of(doc)[paragraphs[para][0]:q_start].strip() == "":
             before = last_speaker[para - 1]
             if before.source_token is not None:
                 draft = _claim_from(doc, parts, before.source_token, before.cue, "quote-follow-on",
@@ -254,9 +254,9 @@ def _adjacent(doc: Doc, verb: Token, group: list[QuotePiece]) -> bool:
     quotation, with nothing but punctuation and the subject between."""
     first, last = group[0], group[-1]
     if verb.idx >= last.end:
-        between = doc.text[last.end:verb.idx]
+        between = text_of(doc)[last.end:verb.idx]
     elif verb.idx + len(verb) <= first.start:
-        between = doc.text[verb.idx + len(verb):first.start]
+        between = text_of(doc)[verb.idx + len(verb):first.start]
     else:
         return False
     return len(between.split()) <= 3 and "\n" not in between.strip() and subject_of(verb) is not None
@@ -320,11 +320,11 @@ def block_quote_claims(doc: Doc, paragraphs: list[tuple[int, int]], blocks,
             continue
         run = []
         j = i + 1
-        mentions_lead_in = _lead_in_reference(doc.text[start:end])
+        mentions_lead_in = _lead_in_reference(text_of(doc)[start:end])
         while j < len(paragraphs) and len(run) < MAX_BLOCK_PARAGRAPHS:
             s, e = paragraphs[j]
             if kind_at(s, e) != "paragraph" or has_marks(s, e) or _reports_speech(doc, s, e) \
-                    or (mentions_lead_in is not None and mentions_lead_in.search(doc.text[s:e])):
+                    or (mentions_lead_in is not None and mentions_lead_in.search(text_of(doc)[s:e])):
                 break
             run.append((s, e))
             j += 1
@@ -393,9 +393,9 @@ def speaker_label_claims(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Cl
     a name before a colon at the start of a paragraph, and the speaker's words after it."""
     drafts = []
     for start, end in paragraphs:
-        line_end = doc.text.find("\n", start, end)
+        line_end = text_of(doc).find("\n", start, end)
         line_end = end if line_end < 0 else line_end
-        colon = doc.text.find(":", start, line_end)
+        colon = text_of(doc).find(":", start, line_end)
         if colon <= start or colon + 2 >= line_end:
             continue
         prefix = doc.char_span(start, colon, alignment_mode="contract")
@@ -418,7 +418,7 @@ def speaker_label_claims(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Cl
             head = doc[head.i + 1]
         first = names[0]
         content_start = colon + 1
-        while content_start < line_end and doc.text[content_start].isspace():
+        while content_start < line_end and text_of(doc)[content_start].isspace():
             content_start += 1
         parts = clean_parts(doc, [(content_start, end)], min_chars=2)
         if not parts:
@@ -426,6 +426,6 @@ def speaker_label_claims(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Cl
         drafts.append(ClaimDraft(
             content=parts, cue=(colon, colon + 1), source_token=head,
             source_span=(first.idx, head.idx + len(head)), rule="speaker-label",
-            why=f"speaker label '{doc.text[first.idx:head.idx + len(head)]}:' before the words",
+            why=f"speaker label '{text_of(doc)[first.idx:head.idx + len(head)]}:' before the words",
             confidence=0.7, label="reported-speech"))
     return drafts
