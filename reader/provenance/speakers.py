@@ -18,6 +18,12 @@ _LEAD_IN_NOUNS = {"statement", "statements", "letter", "memo", "post", "tweet", 
 _SPEECH_LEMMAS = {"say", "tell", "write", "add", "report", "state", "declare", "explain",
                   "note", "announce", "tweet", "post", "continue", "respond", "reply", "ask",
                   "argue", "claim", "insist", "warn", "read", "conclude", "answer", "quote"}
+# Verbs that give a few quoted words a speaker: speech, and naming or judging someone in
+# their own words ("called it a “disgrace”"). With any other verb ("embraced “Leave”") a
+# short quotation is a mention or a scare quote.
+_NAMING_LEMMAS = {"call", "describe", "dub", "label", "brand", "term", "deride", "denounce",
+                  "decry", "praise", "slam", "mock", "accuse", "blast", "hail", "condemn",
+                  "promise", "pledge", "vow", "urge", "demand", "predict", "characterize"}
 # Verbs that, reported by the writer, show a paragraph is no longer the quoted block.
 _BLOCK_ENDING_LEMMAS = {"say", "tell", "write", "report", "add", "claim", "allege", "announce",
                         "state", "confirm", "deny", "argue", "insist", "explain"}
@@ -158,11 +164,14 @@ def quote_claims(doc: Doc, pieces: list[QuotePiece], paragraphs: list[tuple[int,
             continue  # “Sunday Morning Futures”, “Silent Night”: a name, not anyone's words
         para = _paragraph_of(paragraphs, q_start)
         draft = None
+        mention = False
         verbs = _frame_verbs(doc, group, pieces)
         if words <= SCARE_QUOTE_MAX_WORDS:
             # A few quoted words take a speaker only from a cue they hang on grammatically;
             # otherwise they are the writer's scare quotes.
-            verbs = [v for v in verbs if _governs(doc, v, group[0]) or _adjacent(doc, v, group)]
+            governing = [v for v in verbs if _governs(doc, v, group[0]) or _adjacent(doc, v, group)]
+            verbs = [v for v in governing if v.lemma_.lower() in _SPEECH_LEMMAS | _NAMING_LEMMAS]
+            mention = bool(governing) and not verbs
         if verbs:
             verb = verbs[0]
             subj = subject_of(verb)
@@ -202,6 +211,8 @@ def quote_claims(doc: Doc, pieces: list[QuotePiece], paragraphs: list[tuple[int,
                                     "from the previous paragraph", 0.6, "direct-quote",
                                     [group[0].quote_id])
         if draft is None:
+            if words <= SCARE_QUOTE_MAX_WORDS and mention:
+                continue  # 'embraced “Leave”': a name mentioned, not a claim nor a sneer
             if words <= SCARE_QUOTE_MAX_WORDS and doc.has_annotation("DEP"):
                 # Without a parse (rules-only pipeline) no cue can be ruled out: the
                 # quotation is kept as an unattributed quote, not called a scare quote.

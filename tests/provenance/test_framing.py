@@ -67,3 +67,9 @@ def test_headline_that_attributes_is_not_framing(analyze):
     r = analyze("Emails Show Mayor Hid Library Offer\n\n"
                 "The mayor's office hid an offer from a developer, according to emails.")
     assert "headline-assertion" not in r.framing().values()
+
+
+def test_quoted_name_after_an_ordinary_verb_is_neither_claim_nor_scare_quote(analyze):
+    r = analyze("The posters in the north showed “Leave” in red letters.")
+    assert r.claims() == []
+    assert r.framing() == {}
