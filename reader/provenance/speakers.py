@@ -14,7 +14,7 @@ from reader.provenance.quotes import QuotePiece, looks_like_title
 # Words that turn a colon lead-in into a block quote's cue even without a verb
 # ("In a statement:", "The full statement:").
 _LEAD_IN_NOUNS = {"statement", "statements", "letter", "memo", "post", "tweet", "email",
-                  "release", "remarks", "transcript", "excerpt", "reads", "read"}
+                  "release", "remarks", "transcript", "excerpt", "reads"}
 _SPEECH_LEMMAS = {"say", "tell", "write", "add", "report", "state", "declare", "explain",
                   "note", "announce", "tweet", "post", "continue", "respond", "reply", "ask",
                   "argue", "claim", "insist", "warn", "read", "conclude", "answer", "quote"}
@@ -95,8 +95,12 @@ def lead_in(doc: Doc, start: int, end: int) -> tuple[Token | None, tuple[int, in
         return None
     sent = span.sent
     verbs = cue_verbs()
+    # A cue whose clause already holds what was said ("pointed out that … were ignored:")
+    # introduces something else after the colon (a list, a tweet), not the speaker's words.
     candidates = [t for t in sent if t.i < span.start and t.pos_ in ("VERB", "AUX")
-                  and t.lemma_.lower() in verbs and not _editorial_note(t)]
+                  and t.lemma_.lower() in verbs and not _editorial_note(t)
+                  and not any(c.dep_ in ("ccomp", "xcomp") and c.i < span.start
+                              for c in t.children)]
     if candidates:
         verb = max(candidates, key=lambda t: (t.lemma_.lower() in _SPEECH_LEMMAS, t.i))
         subj = subject_of(verb)
@@ -116,7 +120,8 @@ def lead_in(doc: Doc, start: int, end: int) -> tuple[Token | None, tuple[int, in
         return owner, (noun.idx, noun.idx + len(noun)), f"colon lead-in '{noun.text}:'"
     # "The New York Times reports:" parsed oddly, or "Butler:" — a lone subject before a colon.
     subjects = [t for t in sent if t.i < span.start and t.dep_ in ("nsubj", "ROOT")
-                and t.pos_ in ("PROPN", "NOUN")]
+                and (t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP"))
+                and not t.is_upper and not t.like_num]
     if subjects and len(sent) <= 12:
         return subjects[0], (colon, colon + 1), "colon lead-in"
     return None
@@ -334,6 +339,8 @@ def block_quote_claims(doc: Doc, paragraphs: list[tuple[int, int]], blocks,
         mentions_lead_in = _lead_in_reference(text_of(doc)[start:end])
         while j < len(paragraphs) and len(run) < MAX_BLOCK_PARAGRAPHS:
             s, e = paragraphs[j]
+            if not run and text_of(doc)[s:e].lstrip().startswith(("<", "http://", "https://")):
+                break  # an embedded tweet or a link left in the text, not the speaker's words
             if kind_at(s, e) != "paragraph" or has_marks(s, e) or _reports_speech(doc, s, e) \
                     or (mentions_lead_in is not None and mentions_lead_in.search(text_of(doc)[s:e])):
                 break
@@ -355,7 +362,7 @@ def block_quote_claims(doc: Doc, paragraphs: list[tuple[int, int]], blocks,
 def _lead_in_reference(lead_in_text: str):
     """A pattern for the writer referring back to the quoted document ("the statement"),
     which shows the block quote has ended; None when the lead-in names no document."""
-    nouns = [n for n in _LEAD_IN_NOUNS - {"read", "reads"}
+    nouns = [n for n in _LEAD_IN_NOUNS - {"reads"}
              if re.search(rf"\b{n}\b", lead_in_text, re.I)]
     if not nouns:
         return None
