@@ -9,24 +9,10 @@ import pypdf
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from reader.corrections import CorrectionStore
 from reader.export.brat import read_brat
 from reader.export.stats import voice_shares
-from reader.ui.analysis_worker import AnalyzerHolder
-from reader.ui.main_window import MainWindow
 
-QUOTE = "Every child in town should see this,"  # as in conftest.SAMPLE
-
-
-@pytest.fixture
-def window(qtbot, analyzer, settings, tmp_path):
-    win = MainWindow(AnalyzerHolder(analyzer=analyzer), settings,
-                     store=CorrectionStore(tmp_path / "corrections"))
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.runner.cancel()
-    win.runner.wait(30_000)
+from ui_samples import QUOTE
 
 
 @pytest.fixture

@@ -1,26 +1,10 @@
 """Issue 6, quiz mode on the real window: colours hidden, a guess for the selection is
 checked and scored, the guessed span gets its colours back, Reveal All shows everything."""
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu
 
-from reader.corrections import CorrectionStore
-from reader.ui.analysis_worker import AnalyzerHolder
-from reader.ui.main_window import MainWindow
-
-QUOTE = "Every child in town should see this,"  # as in conftest.SAMPLE
-
-
-@pytest.fixture
-def window(qtbot, analyzer, settings, tmp_path):
-    win = MainWindow(AnalyzerHolder(analyzer=analyzer), settings,
-                     store=CorrectionStore(tmp_path / "corrections"))
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.runner.cancel()
-    win.runner.wait(30_000)
+from ui_samples import QUOTE
 
 
 def choose(box, data):
