@@ -1,25 +1,26 @@
 """Where the packaged resources (lexicons, samples, icons) are.
 
-Installed, they are the `reader.resources` package; in a source checkout run without
-installing, they are the `resources/` folder beside `reader/`.
+Installed (a wheel, or a PyInstaller bundle), they are the folder `reader/resources`
+beside this module; in a source checkout run without installing, they are the
+`resources/` folder beside `reader/`. (`importlib.resources` is not used: without an
+`__init__.py` the folder is a namespace package, whose path it does not give as a plain
+directory.)
 """
 
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from pathlib import Path
+
+_HERE = Path(__file__).resolve().parent
 
 
 @cache
 def resource_dir() -> Path:
-    try:
-        found = Path(str(resources.files("reader.resources")))
-        if (found / "lexicons").is_dir():
-            return found
-    except (ModuleNotFoundError, TypeError):
-        pass
-    return Path(__file__).resolve().parent.parent / "resources"
+    installed = _HERE / "resources"
+    if (installed / "lexicons").is_dir():
+        return installed
+    return _HERE.parent / "resources"
 
 
 def resource(*parts: str) -> Path:
