@@ -36,7 +36,8 @@ import time
 from pathlib import Path
 
 FIGURES = ("cold", "open", "overhead", "batch", "long", "cache")
-DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "polnear" / "dev"
+DEFAULT_CORPUS = (Path(__file__).resolve().parent.parent.parent
+                  / "shared" / "corpora" / "polnear" / "dev")
 TEXTACY_PYTHONS = (os.environ.get("PROVENANCE_BENCH_TEXTACY_PYTHON", ""),
                    str(Path(__file__).resolve().parent.parent / ".venv-bench" / "bin" / "python"),
                    "/tmp/bench-venv/bin/python")
@@ -109,7 +110,8 @@ def invented_paragraphs(words: int, seed: int = 7) -> list[str]:
 
 
 def invented_text(words: int, seed: int = 7) -> str:
-    return "Valley Council Faces Questions\n\n" + "\n\n".join(invented_paragraphs(words, seed)) + "\n"
+    body = "\n\n".join(invented_paragraphs(words, seed))
+    return f"Valley Council Faces Questions\n\n{body}\n"
 
 
 def invented_html(words: int, seed: int = 11) -> str:
@@ -128,7 +130,8 @@ def _median(values: list[float]) -> float:
 
 def _env(workdir: Path, **extra) -> dict:
     env = dict(os.environ)
-    env.update(QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT) + os.pathsep + env.get("PYTHONPATH", ""))
+    env.update(QT_QPA_PLATFORM="offscreen",
+               PYTHONPATH=str(ROOT) + os.pathsep + env.get("PYTHONPATH", ""))
     for name in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
         folder = workdir / name.lower()
         folder.mkdir(parents=True, exist_ok=True)
@@ -142,7 +145,8 @@ def _run_json(args: list[str], env: dict, timeout: float = 1200) -> dict:
     done = subprocess.run(args, capture_output=True, text=True, env=env, timeout=timeout, cwd=ROOT)
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
     if done.returncode != 0 or not lines:
-        raise RuntimeError(f"{args[0]} {args[1]} … failed ({done.returncode}): {done.stderr[-800:]}")
+        raise RuntimeError(f"{args[0]} {args[1]} … failed ({done.returncode}): "
+                           f"{done.stderr[-800:]}")
     return json.loads(lines[-1])
 
 
@@ -196,10 +200,10 @@ class _Painted(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint and window.view.article is not None:
             now = time.monotonic()
-            before_paint = {n: main for n, (main, t) in first_import.items() if t <= now}
+            seen = {n: main for n, (main, t) in first_import.items() if t <= now}
             print(json.dumps({"painted": now, "spacy_loaded": "spacy" in sys.modules,
-                              "heavy_on_main_thread": sorted(n for n, m in before_paint.items() if m),
-                              "heavy_in_background": sorted(n for n, m in before_paint.items() if not m)}),
+                              "heavy_on_main_thread": sorted(n for n, m in seen.items() if m),
+                              "heavy_in_background": sorted(n for n, m in seen.items() if not m)}),
                   flush=True)
             os._exit(0)  # do not wait for the model, which is loading in the background
         return False
@@ -305,7 +309,8 @@ def stop(ok):
     result.update(ok=ok, total=time.monotonic() - state["t0"],
                   max_stall_ms=1000 * max(gaps, default=0.0),
                   stalls_over_100ms=sum(1 for g in gaps if g > 0.1), beats=len(gaps),
-                  finished_at=state.get("finished"), worst_stalls=sorted(stalls, key=lambda s: -s[1])[:8],
+                  finished_at=state.get("finished"),
+                  worst_stalls=sorted(stalls, key=lambda s: -s[1])[:8],
                   spans=len(window.index.spans) if window.index else 0)
     app.quit()
 window.runner.finished.connect(finished)
@@ -558,7 +563,8 @@ class Bench:
         self.say(f"  analyze --jobs 2: {m2:.1f} s, {words / m2:.0f} words/s; speed-up "
                  f"{m1 / m2:.2f}x")
         self.say(f"  CPU seconds (user+sys, insensitive to other load): analyze "
-                 f"{_median(cpu['analyze--jobs1']):.1f}, --jobs 2 {_median(cpu['analyze--jobs2']):.1f}, "
+                 f"{_median(cpu['analyze--jobs1']):.1f}, "
+                 f"--jobs 2 {_median(cpu['analyze--jobs2']):.1f}, "
                  f"bare nlp.pipe {_median(cpu['bare']):.1f}; ratio "
                  f"{figures['cpu_ratio_to_bare_pipe']:.2f}x")
         self.say(f"  bare nlp.pipe: {mb:.1f} s, {words / mb:.0f} words/s "
@@ -701,11 +707,13 @@ def machine() -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m reader.bench", description=__doc__.split("\n\n")[0],
+    parser = argparse.ArgumentParser(prog="python -m reader.bench",
+                                     description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5, help="runs per figure (default 5)")
     parser.add_argument("--slow-runs", type=int, default=3,
-                        help="at most this many runs of the slow figures: overhead, batch (default 3)")
+                        help="at most this many runs of the slow figures (overhead, "
+                             "batch; default 3)")
     parser.add_argument("--only", default=",".join(FIGURES),
                         help=f"comma-separated figures (default all: {','.join(FIGURES)})")
     parser.add_argument("--corpus", type=Path,
@@ -714,7 +722,8 @@ def main(argv: list[str] | None = None) -> int:
                              "(default: ../shared/corpora/polnear/dev if present, else generated)")
     parser.add_argument("--limit", type=int, default=None, help="at most this many batch texts")
     parser.add_argument("--overhead-texts", type=int, default=20,
-                        help="corpus texts for the overhead figure, besides the sample (default 20)")
+                        help="corpus texts for the overhead figure, besides the sample "
+                             "(default 20)")
     parser.add_argument("--model", default=None, help="spaCy pipeline (default: the app's)")
     parser.add_argument("--long-words", type=int, default=200_000)
     parser.add_argument("--long-runs", type=int, default=1,

@@ -3,12 +3,19 @@
 Highlights are QTextEdit extra selections rather than document formats, so toggling a
 kind, dimming for a selected source or switching palettes repaints without touching the
 document or the scroll position. Every offset goes through TextPositions.
+
+A long document has thousands of spans: selections are kept by key and reused, so a
+refresh builds only the new ones, and when there are many they are built a slice per
+event-loop turn (add_spans while the chunks of an analysis come in, then set_analysis),
+so the window never stalls on one giant formatting pass.
 """
 
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from collections import deque
+
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (QColor, QFont, QPalette, QTextBlockFormat, QTextCharFormat,
                            QTextCursor, QTextDocument, QTextFormat)
 from PySide6.QtWidgets import QTextEdit, QToolTip
@@ -22,6 +29,9 @@ BASE_POINT_SIZE = 12
 ZOOM_STEP = 1
 MIN_ZOOM, MAX_ZOOM = -6, 24
 _SET_APART = {"caption", "credit", "boilerplate"}
+# Highlights built per event-loop turn when many are new (a long document): each selection
+# costs a few tens of microseconds to build, so a slice stays well under a frame or two.
+HIGHLIGHT_SLICE = 400
 
 
 class ArticleView(QTextEdit):
@@ -30,6 +40,7 @@ class ArticleView(QTextEdit):
     layoutChanged = Signal()  # for the minimap
     zoomRequested = Signal(int)  # steps, from Ctrl+wheel
     contextMenuAt = Signal(QPoint, int)  # global position, code-point offset under the mouse
+    highlightsDone = Signal()  # every highlight asked for is built and shown
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -51,6 +62,17 @@ class ArticleView(QTextEdit):
         self.zoom = 0
         self.base_point_size = BASE_POINT_SIZE
         self._press_pos: QPoint | None = None
+        # Built selections by key (see _span_keys), the keys shown in order, those still to
+        # build, and the next slice's timer (a zero-interval continuation).
+        self._built: dict[tuple, QTextEdit.ExtraSelection] = {}
+        self._keys: list[tuple] = []
+        self._pending: deque = deque()
+        self._shown: list = []
+        self._partial_spans: list = []  # spans of an analysis still coming in
+        self._slice_timer = QTimer(self)
+        self._slice_timer.setSingleShot(True)
+        self._slice_timer.setInterval(0)
+        self._slice_timer.timeout.connect(self._next_slice)
         self.document().setUndoRedoEnabled(False)
         self.document().documentLayout().documentSizeChanged.connect(
             lambda _size: self.layoutChanged.emit())
@@ -61,6 +83,7 @@ class ArticleView(QTextEdit):
     def set_article(self, article) -> None:
         """Show `article` at once, without colours (they come with set_analysis)."""
         self.article, self.index, self.focus_source = article, None, None
+        self._partial_spans = []
         self._build_document(article)
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
@@ -94,6 +117,7 @@ class ArticleView(QTextEdit):
             old.deleteLater()
         document.documentLayout().documentSizeChanged.connect(
             lambda _size: self.layoutChanged.emit())
+        self._forget_highlights()
         self.setExtraSelections([])
         self.layoutChanged.emit()
 
@@ -135,11 +159,13 @@ class ArticleView(QTextEdit):
     def set_analysis(self, index) -> None:
         """`index`: an AnalysisIndex for the shown article, or None for no colours."""
         self.index, self.focus_source = index, None
+        self._partial_spans = []
         self.refresh_highlights()
 
     def set_palette(self, palette_name: str, surface: SurfaceColours | None = None) -> None:
         self.palette_name = palette_name
         self.surface = surface or SURFACES[palette_name]
+        self._forget_highlights()
         pal = self.palette()
         pal.setColor(QPalette.ColorRole.Base, QColor(self.surface.background))
         pal.setColor(QPalette.ColorRole.Text, QColor(self.surface.text))
@@ -179,42 +205,116 @@ class ArticleView(QTextEdit):
                  and s.id in self.shown_spans and s.kind in self.visible_kinds]
         return min(spans, key=lambda s: s.end - s.start, default=None)
 
+    def add_spans(self, spans) -> None:
+        """Colour `spans` too, while the analysis of a long document is still coming in
+        (before set_analysis): only the new spans are built, a slice at a time."""
+        if self.index is not None or self.article is None:
+            return
+        self._partial_spans.extend(spans)
+        keys = self._span_keys(spans, None, set())
+        self._keys.extend(keys)
+        self._pending.extend(k for k in keys if k not in self._built)
+        self._schedule_slices()
+
+    @property
+    def highlighting(self) -> bool:
+        """Whether highlights are still being built (in slices, between event-loop turns)."""
+        return bool(self._pending)
+
     def refresh_highlights(self) -> None:
-        selections = []
-        if self.index is None:
+        """Rebuild the extra selections for the current spans, kinds, focus and quiz state.
+        Selections built before are reused; when more than a slice's worth is new, the new
+        ones are built over several event-loop turns (what is already built stays shown)."""
+        self._slice_timer.stop()
+        spans = self.index.spans if self.index is not None else self._partial_spans
+        if self.article is None or (self.index is None and not spans):
+            self._keys, self._pending = [], deque()
+            self._shown = []
             self.setExtraSelections([])
             self.viewport().update()
             return
         focus_spans, mentions = set(), []
-        source = self.index.sources.get(self.focus_source) if self.focus_source else None
+        source = (self.index.sources.get(self.focus_source)
+                  if self.index is not None and self.focus_source else None)
+        keys = []
         if source is not None:
             for claim_id in source.claims:
                 focus_spans.update(s.id for s in self.index.spans_of_claim(claim_id))
             mentions = list(source.mentions)
-            dim = QTextCharFormat()
-            dim.setForeground(QColor(self.surface.dimmed_text))
-            selections.append(self._selection(0, len(self.article.text), dim))
-        for span in self.index.spans:
+            keys.append(("dim", 0, len(self.article.text)))
+        keys.extend(self._span_keys(spans, source, focus_spans))
+        keys.extend(("mention", start, end) for start, end in mentions)
+        self._keys = keys
+        self._pending = deque(k for k in keys if k not in self._built)
+        if len(self._pending) <= HIGHLIGHT_SLICE:
+            self._build_slice(len(self._pending))
+        else:
+            self._publish()
+            self._schedule_slices()
+
+    def _span_keys(self, spans, source, focus_spans) -> list[tuple]:
+        """One key per span to colour: everything its selection's format depends on."""
+        keys = []
+        for span in spans:
             if span.kind not in self.visible_kinds:
                 continue
             if self.shown_spans is not None and span.id not in self.shown_spans:
                 continue
-            dimmed = source is not None and span.id not in focus_spans
-            fmt = kind_format(span.kind, self.palette_name, dimmed)
-            if getattr(span, "corrected", False):
-                fmt.setFontOverline(True)  # the reader's own correction
-            if source is not None:
-                fmt.setForeground(QColor(self.surface.dimmed_text if dimmed
-                                         else self.surface.text))
-            selections.append(self._selection(span.start, span.end, fmt))
-        for start, end in mentions:
+            state = None if source is None else span.id in focus_spans
+            keys.append(("span", span.start, span.end, span.kind,
+                         bool(getattr(span, "corrected", False)), state))
+        return keys
+
+    def _make_selection(self, key: tuple):
+        what, start, end = key[:3]
+        if what == "dim":
+            fmt = QTextCharFormat()
+            fmt.setForeground(QColor(self.surface.dimmed_text))
+        elif what == "mention":
             fmt = QTextCharFormat()
             fmt.setForeground(QColor(self.surface.focus))
             fmt.setFontWeight(QFont.Weight.Bold)
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
             fmt.setUnderlineColor(QColor(self.surface.focus))
-            selections.append(self._selection(start, end, fmt))
-        self.setExtraSelections(selections)
+        else:
+            kind, corrected, focused = key[3:]
+            dimmed = focused is False
+            fmt = kind_format(kind, self.palette_name, dimmed)
+            if corrected:
+                fmt.setFontOverline(True)  # the reader's own correction
+            if focused is not None:
+                fmt.setForeground(QColor(self.surface.dimmed_text if dimmed
+                                         else self.surface.text))
+        return self._selection(start, end, fmt)
+
+    def _schedule_slices(self) -> None:
+        if self._pending and not self._slice_timer.isActive():
+            self._slice_timer.start()
+
+    def _next_slice(self) -> None:
+        self._build_slice(HIGHLIGHT_SLICE)
+        self._schedule_slices()
+
+    def _build_slice(self, count: int) -> None:
+        built, pending = self._built, self._pending
+        for _ in range(min(count, len(pending))):
+            key = pending.popleft()
+            if key not in built:
+                built[key] = self._make_selection(key)
+        self._publish()
+        if not pending:
+            self.highlightsDone.emit()
+
+    def _publish(self) -> None:
+        built = self._built
+        self._shown = [built[k] for k in self._keys if k in built]
+        self.setExtraSelections(self._shown)
+
+    def _forget_highlights(self) -> None:
+        """Drop every built selection (their cursors and formats belong to the old
+        document or palette) and any slice still to come."""
+        self._slice_timer.stop()
+        self._built, self._keys, self._pending, self._shown = {}, [], deque(), []
 
     def _selection(self, start: int, end: int, fmt: QTextCharFormat):
         selection = QTextEdit.ExtraSelection()
@@ -271,16 +371,34 @@ class ArticleView(QTextEdit):
 
     def offset_fraction(self, offset: int) -> float:
         """Where `offset` falls between the top (0) and bottom (1) of the laid-out text."""
+        return self.offset_fractions([offset])[0]
+
+    def offset_fractions(self, offsets) -> list[float]:
+        """offset_fraction of each of `offsets` (the document's size is asked once)."""
+        tops = self.offset_tops(offsets)
+        height = self.layout_height()
+        return [min(1.0, max(0.0, top / height)) for top in tops]
+
+    def offset_tops(self, offsets) -> list[float]:
+        """The laid-out y of each of `offsets` (laying the text out up to them)."""
         document = self.document()
-        position = self.positions.to_qt(offset)
-        block = document.findBlock(position)
         layout = document.documentLayout()
-        top = layout.blockBoundingRect(block).top()
-        line = block.layout().lineForTextPosition(position - block.position())
-        if line.isValid():
-            top += line.y()
-        height = max(1.0, layout.documentSize().height())
-        return min(1.0, max(0.0, top / height))
+        out = []
+        for offset in offsets:
+            position = self.positions.to_qt(offset)
+            block = document.findBlock(position)
+            top = layout.blockBoundingRect(block).top()
+            line = block.layout().lineForTextPosition(position - block.position())
+            if line.isValid():
+                top += line.y()
+            out.append(top)
+        return out
+
+    def layout_height(self) -> float:
+        """The height of the whole laid-out text (laying out what is not yet)."""
+        layout = self.document().documentLayout()
+        layout.blockBoundingRect(self.document().lastBlock())
+        return max(1.0, layout.documentSize().height())
 
     # Zoom --------------------------------------------------------------------------------
 

@@ -78,13 +78,20 @@ class Corrections(QObject):
 
     # Life cycle --------------------------------------------------------------------------
 
-    def start(self, article, analysis):
-        """A new analysis of `article`: restore what was saved for it. Returns the Loaded."""
+    def prepare(self, article, analysis):
+        """What start() needs that takes long on a long document (reading the saved
+        corrections, copying the analysis): pure Python, safe in a worker thread."""
         from reader.corrections import CorrectionHistory
 
-        self.article = article
         loaded = self.store.load(article.text, path=article.path, url=article.url)
-        self.history = CorrectionHistory(analysis, loaded.corrections, on_change=self._changed)
+        history = CorrectionHistory(analysis, loaded.corrections, on_change=self._changed)
+        return loaded, history
+
+    def start(self, article, analysis, prepared=None):
+        """A new analysis of `article`: restore what was saved for it. Returns the Loaded.
+        `prepared`: what prepare(article, analysis) returned, if it ran already."""
+        self.article = article
+        loaded, self.history = prepared or self.prepare(article, analysis)
         if loaded.reanchored and loaded.corrections:
             self.save()  # keep them under the new text's key from now on
         return loaded

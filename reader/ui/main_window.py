@@ -20,7 +20,7 @@ from reader.ui import palette as palettes
 from reader.ui import shortcuts
 from reader.ui.analysis_index import AnalysisIndex
 from reader.ui.analysis_worker import STAGE_MODEL, AnalysisRunner, AnalyzerHolder
-from reader.ui.article_view import BASE_POINT_SIZE, ArticleView
+from reader.ui.article_view import BASE_POINT_SIZE, HIGHLIGHT_SLICE, ArticleView
 from reader.ui.corrections_ui import Corrections, menu_text
 from reader.ui.export_actions import Exporter
 from reader.ui.help_page import HelpDialog
@@ -35,6 +35,10 @@ from reader.ui.sources_panel import ROW_CLAIM, ROW_SOURCE, ROW_SPAN, SourcesPane
 # The panel grows with zoom, but not so far that its names no longer fit beside the text.
 PANEL_MAX_SCALE = 1.7
 LEGEND_MAX_SCALE = 2.2
+# The progress bar counts in thousandths of the text (a long one has over a million chars).
+PROGRESS_STEPS = 1000
+# Minimap marks placed per event-loop turn on a long document.
+MINIMAP_SLICE = 800
 OPEN_PATTERNS = ("*.txt *.html *.htm *.md *.markdown *.mhtml *.mht *.eml *.epub *.docx *.pdf "
                  "*.webarchive")
 
@@ -119,6 +123,8 @@ class MainWindow(QMainWindow):
         self._make_menus()
 
         self.runner.stage.connect(self._on_stage)
+        self.runner.progress.connect(self._on_progress)
+        self.runner.prepare = self._prepare_analysis
         self.runner.finished.connect(self._on_analysis)
         self.runner.failed.connect(self._on_failed)
         self.view.spanClicked.connect(self.on_span_clicked)
@@ -134,6 +140,18 @@ class MainWindow(QMainWindow):
         self.view.layoutChanged.connect(self._minimap_timer.start)
         self.view.verticalScrollBar().valueChanged.connect(self._update_minimap_window)
         self.minimap.jumpRequested.connect(self._jump_to_fraction)
+        self._minimap_job: tuple[list, list] = ([], [])  # spans, the tops found so far
+        self._minimap_slices = QTimer(self)
+        self._minimap_slices.setSingleShot(True)
+        self._minimap_slices.setInterval(0)
+        self._minimap_slices.timeout.connect(self._next_minimap_slice)
+        # A long document's sources panel is filled once its highlights are shown.
+        self._panel_stale = False
+        self._panel_timer = QTimer(self)
+        self._panel_timer.setSingleShot(True)
+        self._panel_timer.setInterval(0)
+        self._panel_timer.timeout.connect(self._refresh_panel)
+        self.view.highlightsDone.connect(self._on_highlights_done)
         self.panel.sourceSelected.connect(self.on_source_selected)
         self.panel.claimSelected.connect(self.on_claim_selected)
         self.panel.spanSelected.connect(self.on_panel_span_selected)
@@ -331,8 +349,11 @@ class MainWindow(QMainWindow):
         self.article, self.index, self.current_span = article, None, None
         self.view.set_article(article)
         self.source_link.set_url(article.url)
+        self._panel_stale = False
+        self._panel_timer.stop()
         self.panel.set_index(None)
         self.legend.set_counts(None)
+        self._minimap_slices.stop()
         self.minimap.set_marks([])
         self.caption_bar.clear()
         self._find_matches = []
@@ -356,6 +377,8 @@ class MainWindow(QMainWindow):
 
     def cancel_analysis(self) -> None:
         self.runner.cancel()
+        if self.index is None:
+            self.view.set_analysis(None)  # drop the chunks coloured so far
         self._show_progress(False)
         self.set_status(self.tr("Analysis cancelled; the text is shown without colours."))
         self.update_edit_actions()
@@ -379,10 +402,32 @@ class MainWindow(QMainWindow):
         self.set_status(self.tr("Loading language model…") if stage == STAGE_MODEL
                         else self.tr("Analysing…"))
 
+    def _on_progress(self, done: int, total: int, part) -> None:
+        """A chunk of a long document is analysed: its spans join the view at once."""
+        if self.article is None or self.index is not None:
+            return
+        self.progress.setRange(0, PROGRESS_STEPS)
+        self.progress.setValue(min(PROGRESS_STEPS, PROGRESS_STEPS * done // max(1, total)))
+        self.set_status(self.tr("Analysing… {percent}%").format(
+            percent=min(100, 100 * done // max(1, total))))
+        self.view.add_spans(part.spans)
+
+    def _prepare_analysis(self, article, analysis):
+        """Run by the analysis job in its worker thread: the corrections history (a copy of
+        the analysis) and the index of the corrected analysis, which take a long document
+        hundreds of milliseconds that the event loop would otherwise stall for."""
+        loaded, history = self.corrections.prepare(article, analysis)
+        return article, (loaded, history), AnalysisIndex(article.text, history.analysis)
+
     def _on_analysis(self, analysis) -> None:
         self._show_progress(False)
-        loaded = self.corrections.start(self.article, analysis)
-        self.show_analysis(self.corrections.analysis)
+        prepared, index = self.runner.prepared, None
+        if prepared is not None and prepared[0] is self.article:
+            loaded = self.corrections.start(self.article, analysis, prepared[1])
+            index = prepared[2]
+        else:
+            loaded = self.corrections.start(self.article, analysis)
+        self.show_analysis(self.corrections.analysis, index)
         if self.runner.holder.reduced:
             self.set_status(self.status_label.text() + " " + QCoreApplication.translate(
                 "Models", "Attribution is reduced: no trained language model could be "
@@ -395,26 +440,50 @@ class MainWindow(QMainWindow):
             self.set_status(self.status_label.text() + " " + self.tr(
                 "{n} corrections no longer fit the changed text.").format(n=len(loaded.dropped)))
 
-    def show_analysis(self, analysis) -> None:
+    def show_analysis(self, analysis, index: AnalysisIndex | None = None) -> None:
         """Show `analysis` (the corrected one) for the current article: highlights, panel,
-        legend, minimap; called again after every correction."""
+        legend, minimap; called again after every correction. `index`: its AnalysisIndex,
+        if made already. A long document's highlights are built in slices over several
+        event-loop turns, and its panel and minimap follow once they are shown."""
         focus = self.view.focus_source
-        self.index = AnalysisIndex(self.article.text, analysis)
+        if index is None or index.analysis is not analysis:
+            index = AnalysisIndex(self.article.text, analysis)
+        self.index = index
         self.view.set_analysis(self.index)
         if focus in self.index.sources:
             self.view.set_focus_source(focus)
-        self.panel.set_index(self.index)
+        large = len(self.index.spans) > HIGHLIGHT_SLICE
+        if large:
+            self._panel_stale = True
+            if not self.view.highlighting:
+                self._panel_timer.start()
+        else:
+            self._panel_stale = False
+            self._panel_timer.stop()
+            self.panel.set_index(self.index)
         if self.current_span not in self.index.spans_by_id:
             self.current_span = None
         counts = self.index.counts()
         self.legend.set_counts(None if self.quiz_mode.active else counts)
-        self._update_minimap()
+        if large:
+            self._minimap_timer.start()
+        else:
+            self._update_minimap()
         if not self.quiz_mode.active:
             self.set_status(self.summary(counts, len(analysis.sources)))
         self.presentation.refresh()
         self.update_edit_actions()
         if self.who_speaks_dialog is not None and self.who_speaks_dialog.isVisible():
             self.who_speaks_dialog.set_analysis(self.article, analysis, self.view.palette_name)
+
+    def _on_highlights_done(self) -> None:
+        if self._panel_stale:
+            self._panel_timer.start()  # the next turn, after the highlights are painted
+
+    def _refresh_panel(self) -> None:
+        if self._panel_stale and self.index is not None:
+            self._panel_stale = False
+            self.panel.set_index(self.index, sliced=True)
 
     def toggle_presentation(self) -> None:
         # Presentation mode spells out every span: not during a quiz.
@@ -490,6 +559,8 @@ class MainWindow(QMainWindow):
         self.status_label.setText(text)
 
     def _show_progress(self, shown: bool) -> None:
+        if shown:
+            self.progress.setRange(0, 0)  # busy until the first chunk of a long document
         self.progress.setVisible(shown)
         self.cancel_button.setVisible(shown)
 
@@ -758,12 +829,33 @@ class MainWindow(QMainWindow):
     # Minimap -----------------------------------------------------------------------------
 
     def _update_minimap(self) -> None:
+        self._minimap_slices.stop()
         if self.index is None:
             self.minimap.set_marks([])
         else:
             shown = self.legend.shown_kinds()
-            self.minimap.set_marks([(self.view.offset_fraction(s.start), s.kind)
-                                    for s in self.index.spans if s.kind in shown])
+            spans = [s for s in self.index.spans if s.kind in shown]
+            if len(spans) <= MINIMAP_SLICE:
+                fractions = self.view.offset_fractions([s.start for s in spans])
+                self.minimap.set_marks([(f, s.kind) for f, s in zip(fractions, spans)])
+            else:
+                # A long text: place the marks a slice per event-loop turn (finding where
+                # a span is lays the text out up to it, which takes a while the first time).
+                self._minimap_job = (spans, [])
+                self._minimap_slices.start()
+        self._update_minimap_window()
+
+    def _next_minimap_slice(self) -> None:
+        spans, tops = self._minimap_job
+        part = spans[len(tops):len(tops) + MINIMAP_SLICE]
+        tops.extend(self.view.offset_tops([s.start for s in part]))
+        if len(tops) < len(spans):
+            self._minimap_slices.start()
+            return
+        height = self.view.layout_height()
+        self._minimap_job = ([], [])
+        self.minimap.set_marks([(min(1.0, max(0.0, top / height)), s.kind)
+                                for top, s in zip(tops, spans)])
         self._update_minimap_window()
 
     def _update_minimap_window(self, *_args) -> None:

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView,
                                QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
@@ -12,6 +12,8 @@ ROLE = Qt.ItemDataRole.UserRole
 ROW_GROUP, ROW_SOURCE, ROW_CLAIM, ROW_SPAN = "group", "source", "claim", "span"
 # A long list of framing rows would push the sources out of sight; it starts folded.
 FRAMING_EXPANDED_MAX = 12
+# Rows added per event-loop turn when the panel is filled in slices.
+ROWS_PER_STEP = 300
 
 GROUP_TITLES = {
     "person": QT_TRANSLATE_NOOP("SourcesPanel", "People"),
@@ -36,6 +38,7 @@ class SourcesPanel(QWidget):
     claimSelected = Signal(str)  # claim id
     spanSelected = Signal(str)  # span id (framing or a claimless span)
     selectionCleared = Signal()
+    built = Signal()  # a sliced set_index has added its last row
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -77,13 +80,19 @@ class SourcesPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.tree, 1)
         self._items: dict[tuple[str, str], QTreeWidgetItem] = {}
+        self._steps = None  # the rows still to add, when they come in slices
+        self._build_timer = QTimer(self)
+        self._build_timer.setSingleShot(True)
+        self._build_timer.setInterval(0)
+        self._build_timer.timeout.connect(self._next_rows)
 
     # Content ---------------------------------------------------------------------------
 
-    def set_index(self, index) -> None:
-        """Show the sources of an AnalysisIndex (None: empty panel)."""
+    def set_index(self, index, sliced: bool = False) -> None:
+        """Show the sources of an AnalysisIndex (None: empty panel). `sliced`: add the rows
+        a few hundred per event-loop turn (a long document has thousands of claims)."""
         self.index = index
-        self._rebuild()
+        self._rebuild(sliced)
 
     def set_sort(self, sort: str) -> None:
         if sort not in SORTS:
@@ -97,14 +106,52 @@ class SourcesPanel(QWidget):
         if current:
             self.select(*current)
 
-    def _rebuild(self) -> None:
-        self.tree.blockSignals(True)
-        self.tree.clear()
+    @property
+    def building(self) -> bool:
+        """Whether rows are still being added (a sliced set_index)."""
+        return self._steps is not None
+
+    def _rebuild(self, sliced: bool = False) -> None:
+        self._build_timer.stop()
+        self._steps = None
+        steps = self._rebuild_steps()
+        if sliced:
+            self._steps = steps
+            self._next_rows()
+        else:
+            for _ in steps:
+                pass
+
+    def _next_rows(self) -> None:
+        if self._steps is None:
+            return
+        try:
+            next(self._steps)
+        except StopIteration:
+            self._steps = None
+            self.built.emit()
+        else:
+            self._build_timer.start()
+
+    def _rebuild_steps(self):
+        """Fills the tree; yields (signals unblocked) after about ROWS_PER_STEP rows."""
+        tree = self.tree
+        tree.blockSignals(True)
+        tree.clear()
         self._items.clear()
         index = self.index
         if index is None:
-            self.tree.blockSignals(False)
+            tree.blockSignals(False)
             return
+        made = [len(self._items) + ROWS_PER_STEP]
+
+        def pause():
+            if len(self._items) < made[0]:
+                return False
+            made[0] = len(self._items) + ROWS_PER_STEP
+            tree.blockSignals(False)
+            return True
+
         groups: dict[str, list] = {}
         for source in index.sources.values():
             groups.setdefault(source.type, []).append(source)
@@ -112,28 +159,40 @@ class SourcesPanel(QWidget):
             sources = groups.get(kind)
             if not sources:
                 continue
-            group = self._row(self.tree, f"{_tr(title)}", ROW_GROUP, kind)
+            group = self._row(tree, f"{_tr(title)}", ROW_GROUP, kind)
             for source in self._sorted(sources):
                 self._source_row(group, source).setExpanded(True)
+                if pause():
+                    yield
+                    tree.blockSignals(True)
             group.setExpanded(True)
         unattributed = [c for c in index.claims.values() if not c.source]
         loose = [s for s in index.spans if s.kind != "framing" and not s.claim]
         if unattributed or loose:
-            group = self._row(self.tree, _tr("Unattributed"), ROW_GROUP, "unattributed")
+            group = self._row(tree, _tr("Unattributed"), ROW_GROUP, "unattributed")
             group.setText(1, str(len(unattributed) + len(loose)))
             for claim in sorted(unattributed, key=lambda c: c.start):
                 self._claim_row(group, claim)
+                if pause():
+                    yield
+                    tree.blockSignals(True)
             for span in loose:
                 self._span_row(group, span)
+                if pause():
+                    yield
+                    tree.blockSignals(True)
             group.setExpanded(True)
         framing = [s for s in index.spans if s.kind == "framing"]
         if framing:
-            group = self._row(self.tree, _tr("The writer's framing"), ROW_GROUP, "framing")
+            group = self._row(tree, _tr("The writer's framing"), ROW_GROUP, "framing")
             group.setText(1, str(len(framing)))
             for span in framing:
                 self._span_row(group, span)
+                if pause():
+                    yield
+                    tree.blockSignals(True)
             group.setExpanded(len(framing) <= FRAMING_EXPANDED_MAX)
-        self.tree.blockSignals(False)
+        tree.blockSignals(False)
         self._apply_filter(self.filter.text())
 
     def _sorted(self, sources: list) -> list:

@@ -164,3 +164,13 @@ def test_reading_the_cache_does_not_import_spacy(tmp_path):
     out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "c")], capture_output=True,
                          text=True, timeout=60, cwd=root)
     assert out.stdout.split() == ["True", "False"], out.stderr
+
+
+def test_a_temporary_file_left_by_a_crashed_writer_is_cleared(cache):
+    cache.folder.mkdir(parents=True)
+    left = cache.folder / ".tmp-crashed.json"
+    left.write_text("{\"format\": 1", encoding="utf-8")
+    os.utime(left, (1000, 1000))
+    cache.put(cache.key(article_from_text(TEXT), MODEL), _analysis())
+    cache.prune()
+    assert not left.exists() and len(cache) == 1
