@@ -14,7 +14,7 @@ from reader.ui.analysis_worker import AnalyzerHolder
 from reader.ui.main_window import MainWindow
 from reader.ui.span_card import span_card_html
 
-QUOTE = "Every child in town should see this,"  # as in conftest.SAMPLE
+from ui_samples import QUOTE
 
 
 @pytest.fixture
@@ -31,15 +31,6 @@ def window(qtbot, analyzer, settings, store):
     yield win
     win.runner.cancel()
     win.runner.wait(30_000)
-
-
-@pytest.fixture(autouse=True)
-def no_blocking_dialogs(monkeypatch):
-    def refuse(*args, **kwargs):
-        raise AssertionError(f"unexpected dialog: {args[1:3]}")
-
-    for name in ("warning", "critical", "information", "question"):
-        monkeypatch.setattr(QMessageBox, name, staticmethod(refuse))
 
 
 def menu_action(menu, name) -> QAction:

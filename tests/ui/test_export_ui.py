@@ -31,15 +31,6 @@ def save_to(monkeypatch):
     return answer
 
 
-@pytest.fixture(autouse=True)
-def no_blocking_dialogs(monkeypatch):
-    def refuse(*args, **kwargs):
-        raise AssertionError(f"unexpected dialog: {args[1:3]}")
-
-    for name in ("warning", "critical", "information", "question"):
-        monkeypatch.setattr(QMessageBox, name, staticmethod(refuse))
-
-
 def corrected(window):
     """Correct one span (the quote becomes a paraphrase) through the context menu."""
     quote = next(s for s in window.index.spans if QUOTE in window.index.text[s.start:s.end])
