@@ -160,3 +160,8 @@ def test_possessed_reporting_noun(analyze):
 def test_common_noun_organisation_is_an_organisation(analyze):
     r = analyze("The bridge reopened on Monday after six months of repairs, the town said.")
     assert r.claim_with("The bridge reopened")["type"] == "organization"
+
+
+def test_cue_after_a_preposition_takes_the_main_subject(analyze):
+    r = analyze("Senator Tom Reyes closed the debate by insisting that the vote was fair.")
+    assert r.claim_with("the vote was fair")["source"] == "Tom Reyes"
