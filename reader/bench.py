@@ -39,8 +39,7 @@ FIGURES = ("cold", "open", "overhead", "batch", "long", "cache")
 DEFAULT_CORPUS = (Path(__file__).resolve().parent.parent.parent
                   / "shared" / "corpora" / "polnear" / "dev")
 TEXTACY_PYTHONS = (os.environ.get("PROVENANCE_BENCH_TEXTACY_PYTHON", ""),
-                   str(Path(__file__).resolve().parent.parent / ".venv-bench" / "bin" / "python"),
-                   "/tmp/bench-venv/bin/python")
+                   str(Path(__file__).resolve().parent.parent / ".venv-bench" / "bin" / "python"))
 ROOT = Path(__file__).resolve().parent.parent
 
 
