@@ -18,10 +18,6 @@ _RULE_RANK = {
 }
 
 
-def _length(parts) -> int:
-    return sum(e - s for s, e in parts)
-
-
 def _overlap(a: ClaimDraft, b: ClaimDraft) -> int:
     return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a.content for s2, e2 in b.content)
 

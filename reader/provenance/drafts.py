@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 _EDGE_PUNCT = " \t\r\n\u00a0,;:.—–-([{"
 _END_PUNCT = " \t\r\n\u00a0,;:—–-)]}"
@@ -62,12 +62,6 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
             while end > start and text[end - 1] in _END_PUNCT:
                 end -= 1
     return start, end
-
-
-def char_range(tokens: Span | list[Token]) -> tuple[int, int]:
-    if isinstance(tokens, Span):
-        return tokens.start_char, tokens.end_char
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
 def subtree_range(token: Token) -> tuple[int, int]:
