@@ -47,11 +47,42 @@ def brat_paths(out: str | Path) -> tuple[Path, Path]:
     return base.with_name(base.name + ".txt"), base.with_name(base.name + ".ann")
 
 
+# brat reads the types of a folder's documents from its annotation.conf.
+ANNOTATION_CONF = """[entities]
+Quote
+Paraphrase
+Framing
+Content
+Cue
+Source
+
+[relations]
+Speaker	Arg1:Content, Arg2:Source
+SourceOf	Arg1:Content, Arg2:Source
+CueOf	Arg1:Content, Arg2:Cue
+PartOf	Arg1:Quote|Paraphrase|Framing, Arg2:Content
+SameSource	Arg1:Source, Arg2:Source
+<OVERLAP>	Arg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>
+
+[events]
+
+[attributes]
+ClaimKind	Arg:Content, Value:quote|paraphrase|mixed
+SourceType	Arg:Source, Value:person|organization|document|group|anonymous
+Corrected	Arg:Quote|Paraphrase|Framing|Content
+"""
+
+
 def write_brat(out: str | Path, text: str, analysis: Analysis) -> tuple[Path, Path]:
+    """OUT.txt and OUT.ann, plus an annotation.conf beside them unless the folder has one
+    (a brat collection's own configuration is never overwritten)."""
     txt, ann = brat_paths(out)
     with txt.open("w", encoding="utf-8", newline="") as handle:  # offsets must stay true
         handle.write(text)
     ann.write_text(brat_ann(text, analysis), encoding="utf-8")
+    conf = ann.parent / "annotation.conf"
+    if not conf.exists():
+        conf.write_text(ANNOTATION_CONF, encoding="utf-8")
     return txt, ann
 
 

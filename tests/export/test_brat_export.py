@@ -72,3 +72,19 @@ def test_round_trip_of_a_corrected_analysis(tmp_path):
     assert corrected.to_dict() == before.to_dict()
     assert shape(back) == shape(corrected)
     assert [s.name for s in back.sources] == ["Ann Ortiz", "critics", "Budget office"]
+
+
+def test_annotation_conf_declares_every_type_and_is_never_overwritten(tmp_path):
+    _, ann = write_brat(tmp_path / "article", make_article().text, make_analysis())
+    conf = (tmp_path / "annotation.conf").read_text(encoding="utf-8")
+    used = set()
+    for line in ann.read_text(encoding="utf-8").splitlines():
+        ident, _, rest = line.partition("\t")
+        if ident[:1] in "TRA":
+            used.add(rest.split()[0])
+    declared = {line.split("\t")[0].split()[0] for line in conf.splitlines()
+                if line and not line.startswith("[")}
+    assert used <= declared, used - declared
+    (tmp_path / "annotation.conf").write_text("[entities]\nMine\n", encoding="utf-8")
+    write_brat(tmp_path / "other", make_article().text, make_analysis())
+    assert (tmp_path / "annotation.conf").read_text(encoding="utf-8") == "[entities]\nMine\n"
