@@ -9,7 +9,7 @@ from reader.document.model import Article
 from reader.provenance.model import Analysis
 
 from reader.provenance.models import DEFAULT_MODEL  # noqa: F401  (re-exported)
-from reader.provenance.models import RULES_ONLY_NAME, rules_only_pipeline
+from reader.provenance.models import RULES_ONLY_NAME, installed_model, rules_only_pipeline
 from reader.provenance.models import KNOWN_ENGLISH_PIPELINES as FALLBACK_MODELS  # tried in order
 
 log = logging.getLogger(__name__)
@@ -45,29 +45,6 @@ def build_pipeline(model_name: str | None = None):
     nlp.add_pipe("provenance_quotes")
     nlp.add_pipe("provenance_attribution")
     return nlp
-
-
-def installed_model(name: str) -> str:
-    """`name` with its installed version ("en_core_web_sm==3.8.0"), found without importing
-    spaCy or the model; just `name` when it is not an installed package or folder."""
-    import importlib.util
-    import json
-    from pathlib import Path
-
-    folder = Path(name)
-    if not (folder / "meta.json").is_file():
-        try:
-            spec = importlib.util.find_spec(name)
-        except (ImportError, ValueError):
-            spec = None
-        if spec is None or not spec.submodule_search_locations:
-            return name
-        folder = Path(next(iter(spec.submodule_search_locations)))
-    try:
-        version = json.loads((folder / "meta.json").read_text(encoding="utf-8")).get("version")
-    except (OSError, ValueError, AttributeError):
-        return name
-    return f"{name}=={version}" if version else name
 
 
 class Analyzer:

@@ -17,25 +17,30 @@ REDUCED_ATTRIBUTION_NOTICE = (
     "Attribution is reduced: no trained language model could be loaded.")
 
 
-def _package_dir(name: str) -> Path | None:
+def pipeline_meta(name: str) -> dict:
+    """The meta.json of a pipeline given as a package name or a folder, read without
+    importing spaCy or the pipeline; {} when there is none."""
+    folder = Path(name)
+    if not (folder / "meta.json").is_file():
+        try:
+            spec = importlib.util.find_spec(name)  # finds the package without importing it
+        except (ImportError, ValueError):
+            return {}
+        if spec is None or not spec.submodule_search_locations:
+            return {}
+        folder = Path(next(iter(spec.submodule_search_locations)))
     try:
-        spec = importlib.util.find_spec(name)  # finds the package without importing it
-    except (ImportError, ValueError):
-        return None
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    return Path(next(iter(spec.submodule_search_locations)))
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return meta if isinstance(meta, dict) else {}
 
 
-def _pipeline_lang(name: str) -> str | None:
-    """The "lang" of an installed pipeline package's meta.json, or None if it has none."""
-    folder = _package_dir(name)
-    if folder is None:
-        return None
-    try:
-        return json.loads((folder / "meta.json").read_text(encoding="utf-8")).get("lang")
-    except (OSError, ValueError, AttributeError):
-        return None
+def installed_model(name: str) -> str:
+    """`name` with its installed version ("en_core_web_sm==3.8.0"); just `name` when it is
+    not an installed pipeline."""
+    version = pipeline_meta(name).get("version")
+    return f"{name}=={version}" if version else name
 
 
 def _registered_pipelines() -> list[str]:
@@ -50,7 +55,7 @@ def installed_pipelines() -> list[str]:
     # the known names are also looked for directly.
     others = sorted(set(_registered_pipelines()) - set(KNOWN_ENGLISH_PIPELINES))
     return [name for name in (*KNOWN_ENGLISH_PIPELINES, *others)
-            if _pipeline_lang(name) == "en"]
+            if pipeline_meta(name).get("lang") == "en"]
 
 
 def rules_only_pipeline():

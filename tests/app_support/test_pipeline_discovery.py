@@ -22,20 +22,23 @@ def test_known_pipelines_in_preference_order_then_others(monkeypatch):
                   "de_core_news_sm": "de", "en_core_sci_sm": "en", "en_broken": None}
     monkeypatch.setattr(models, "_registered_pipelines",
                         lambda: ["de_core_news_sm", "en_core_sci_sm", "en_broken"])
-    monkeypatch.setattr(models, "_pipeline_lang", fake_langs.get)
+    monkeypatch.setattr(models, "pipeline_meta",
+                        lambda name: {"lang": fake_langs[name]} if fake_langs.get(name) else {})
     assert installed_pipelines() == [DEFAULT_MODEL, "en_core_web_sm", "en_core_web_lg",
                                      "en_core_sci_sm"]
 
 
 def test_nothing_installed_gives_an_empty_list(monkeypatch):
     monkeypatch.setattr(models, "_registered_pipelines", lambda: [])
-    monkeypatch.setattr(models, "_pipeline_lang", lambda name: None)
+    monkeypatch.setattr(models, "pipeline_meta", lambda name: {})
     assert installed_pipelines() == []
 
 
 def test_a_package_that_is_not_a_pipeline_is_not_listed():
-    assert models._pipeline_lang("json") is None
-    assert models._pipeline_lang("no_such_package_xyz") is None
+    assert models.pipeline_meta("json") == {}
+    assert models.pipeline_meta("no_such_package_xyz") == {}
+    assert models.installed_model("no_such_package_xyz") == "no_such_package_xyz"
+    assert models.installed_model(DEFAULT_MODEL) == f"{DEFAULT_MODEL}==3.8.0"
 
 
 def test_rules_only_pipeline_splits_sentences_without_a_parse():
