@@ -429,9 +429,10 @@ class MainWindow(QMainWindow):
             loaded = self.corrections.start(self.article, analysis)
         self.show_analysis(self.corrections.analysis, index)
         if self.runner.holder.reduced:
+            from reader.provenance.models import REDUCED_ATTRIBUTION_NOTICE
+
             self.set_status(self.status_label.text() + " " + QCoreApplication.translate(
-                "Models", "Attribution is reduced: no trained language model could be "
-                "loaded."))
+                "Models", REDUCED_ATTRIBUTION_NOTICE))
         restored = len(self.corrections.history.corrections)
         if restored:
             self.set_status(self.status_label.text() + " " + self.tr(
