@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from reader.provenance import lexicons
 from reader.provenance.drafts import ClaimDraft, text_of
-from reader.provenance.quotes import QuotePiece, looks_like_title
+from reader.provenance.quotes import QuotePiece
 
 
 
@@ -82,9 +82,9 @@ class FramingFinder:
                                            "chosen by the writer to report the claim", 0.75))
         for group in scare_quotes:
             first, last = group[0], group[-1]
-            inner = text_of(doc)[first.inner_start:last.inner_end]
-            if not free(first.start, last.end) or looks_like_title(inner) or \
-                    _named_or_owned(doc, first.start):
+            # Titles ("Sunday Morning Futures") and markup values never get here: the quote
+            # pairing and quote_claims already set them aside.
+            if not free(first.start, last.end) or _named_or_owned(doc, first.start):
                 continue
             hits.append(FramingHit(first.start, last.end, "scare-quote",
                                    "scare quote: quotation marks with no speaker within the sentence",
@@ -140,8 +140,6 @@ def _named_or_owned(doc: Doc, start: int) -> bool:
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     if span is None:
         return False
-    if start > 0 and text_of(doc)[start - 1] == "=":
-        return True  # an attribute value in markup left in the text (<tweet author="…">)
     before = [t for t in doc[span.sent.start:span[0].i] if not t.is_punct and not t.is_space]
     window = before[-4:]
     content = [t for t in window if t.pos_ != "DET"]
