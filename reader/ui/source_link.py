@@ -25,7 +25,6 @@ class SourceLink(QLabel):
         super().__init__(parent)
         self.url: str | None = None
         self.setOpenExternalLinks(False)
-        self.setTextInteractionFlags(self.textInteractionFlags())
         self.setContentsMargins(8, 2, 8, 2)
         self.linkActivated.connect(self._confirm_and_open)
         self.hide()
