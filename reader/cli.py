@@ -3,6 +3,7 @@
     provenance-reader                      the window, with the shipped sample article
     provenance-reader article.html         the window, with that article
     python -m reader analyze [--format json|jsonl] [--model NAME] [--jobs N] PATH...
+    python -m reader compare A B           two articles compared, as JSON
 
 `analyze` prints one JSON object per article (design.md §3). With several paths it prints
 one JSON line each, keeps going past a file it cannot read (a line with "path" and
@@ -50,7 +51,8 @@ def _gui_parser() -> argparse.ArgumentParser:
         description=f"{APP_NAME}: see who is speaking in every span of a saved news article.",
         epilog="Subcommands: 'analyze PATH...' prints the analysis as JSON instead of opening "
                "the window; 'export --format html|pdf|json|brat PATH -o OUT' writes it to a "
-               "file (see 'provenance-reader analyze --help', '… export --help').")
+               "file; 'compare A B' prints two articles' comparison as JSON "
+               "(see 'provenance-reader analyze --help', '… export --help').")
     parser.add_argument("paths", nargs="*", metavar="PATH",
                         help="article to open (default: the shipped sample article)")
     parser.add_argument("--model", default=None, help="spaCy pipeline to use")
@@ -78,6 +80,10 @@ def main(argv: list[str] | None = None) -> int:
         from reader.export.cli import export_main
 
         return export_main(argv[1:])
+    if argv and argv[0] == "compare":
+        from reader.export.compare_cli import compare_main
+
+        return compare_main(argv[1:])
     args = _gui_parser().parse_args(argv)
     if args.list_models:
         from reader.provenance.models import DEFAULT_MODEL, installed_pipelines

@@ -29,3 +29,8 @@ def resource(*parts: str) -> Path:
 
 def sample_article() -> Path:
     return resource("samples", "riverside_library.txt")
+
+
+def comparison_sample() -> Path:
+    """A second report of the sample's invented event, with another slant (for Compare)."""
+    return resource("samples", "riverside_library_budget.txt")

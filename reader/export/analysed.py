@@ -1,0 +1,24 @@
+"""An article on disk, analysed as the window would show it: the disk cache first, then
+the model, then the corrections the reader saved for it. Shared by `compare` and
+`collection`."""
+
+from __future__ import annotations
+
+
+def analyse_article(analyzer, article, corrections: bool = True):
+    """The analysis of `article` by `analyzer` (which reads and fills its cache), with the
+    saved corrections applied unless `corrections` is False."""
+    analysis = analyzer.analyze(article)
+    if not corrections:
+        return analysis
+    from reader.corrections import CorrectionStore, apply_corrections
+
+    loaded = CorrectionStore().load(article.text, path=article.path, url=article.url)
+    return apply_corrections(analysis, loaded.corrections) if loaded.corrections else analysis
+
+
+def make_analyzer(model: str | None, cache: bool = True):
+    from reader.provenance import Analyzer
+    from reader.provenance.cache import AnalysisCache
+
+    return Analyzer(model, cache=AnalysisCache() if cache else None)
