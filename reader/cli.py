@@ -4,6 +4,7 @@
     provenance-reader article.html         the window, with that article
     python -m reader analyze [--format json|jsonl] [--model NAME] [--jobs N] PATH...
     python -m reader compare A B           two articles compared, as JSON
+    python -m reader collection FOLDER --csv OUT   a row of figures per article, as CSV
 
 `analyze` prints one JSON object per article (design.md §3). With several paths it prints
 one JSON line each, keeps going past a file it cannot read (a line with "path" and
@@ -51,7 +52,8 @@ def _gui_parser() -> argparse.ArgumentParser:
         description=f"{APP_NAME}: see who is speaking in every span of a saved news article.",
         epilog="Subcommands: 'analyze PATH...' prints the analysis as JSON instead of opening "
                "the window; 'export --format html|pdf|json|brat PATH -o OUT' writes it to a "
-               "file; 'compare A B' prints two articles' comparison as JSON "
+               "file; 'compare A B' prints two articles' comparison as JSON, "
+               "'collection FOLDER --csv OUT' a table of a folder of articles "
                "(see 'provenance-reader analyze --help', '… export --help').")
     parser.add_argument("paths", nargs="*", metavar="PATH",
                         help="article to open (default: the shipped sample article)")
@@ -84,6 +86,10 @@ def main(argv: list[str] | None = None) -> int:
         from reader.export.compare_cli import compare_main
 
         return compare_main(argv[1:])
+    if argv and argv[0] == "collection":
+        from reader.export.collection_cli import collection_main
+
+        return collection_main(argv[1:])
     args = _gui_parser().parse_args(argv)
     if args.list_models:
         from reader.provenance.models import DEFAULT_MODEL, installed_pipelines

@@ -22,6 +22,8 @@ _EXTENSIONS = {
     ".epub": "epub", ".pdf": "pdf", ".docx": "docx", ".md": "markdown",
     ".markdown": "markdown",
 }
+# Every file name ending the reader opens (what a folder of saved articles is read for).
+ARTICLE_SUFFIXES = frozenset({".txt", ".text", *_EXTENSIONS})
 _HEADER_LINE = re.compile(rb"[A-Za-z][\w-]*:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*")
 _ANY_TAG = re.compile(r"<[A-Za-z!/]")
 _MARKUP_START = re.compile(

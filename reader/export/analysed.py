@@ -9,8 +9,11 @@ def analyse_article(analyzer, article, corrections: bool = True):
     """The analysis of `article` by `analyzer` (which reads and fills its cache), with the
     saved corrections applied unless `corrections` is False."""
     analysis = analyzer.analyze(article)
-    if not corrections:
-        return analysis
+    return with_corrections(article, analysis) if corrections else analysis
+
+
+def with_corrections(article, analysis):
+    """`analysis` with the corrections saved for `article` applied (itself if there are none)."""
     from reader.corrections import CorrectionStore, apply_corrections
 
     loaded = CorrectionStore().load(article.text, path=article.path, url=article.url)

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from reader.document.model import Article
-from reader.export.stats import voice_shares
+from reader.export.figures import ArticleFigures, SideSource, article_figures
 from reader.provenance.model import Analysis, Source
 
 # Words that describe a role rather than name anyone: left out of a name key.
@@ -41,22 +41,6 @@ _NAME_TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][\w'’.-]*")
 
 
 @dataclass
-class SideSource:
-    """One source of one article, as the comparison lists it."""
-
-    id: str
-    name: str
-    type: str
-    claims: int
-    words: int  # of the article's words quoted or retold as this source's
-    share: float  # of all the article's words
-
-    def to_dict(self) -> dict:
-        return {"id": self.id, "name": self.name, "type": self.type, "claims": self.claims,
-                "words": self.words, "share": round(self.share, 4)}
-
-
-@dataclass
 class SharedSource:
     a: SideSource
     b: SideSource
@@ -64,68 +48,6 @@ class SharedSource:
 
     def to_dict(self) -> dict:
         return {"a": self.a.to_dict(), "b": self.b.to_dict(), "matched_by": self.matched_by}
-
-
-@dataclass
-class ArticleFigures:
-    """One article's side of the comparison."""
-
-    path: str | None
-    title: str | None
-    publisher: str | None
-    date: str | None
-    words: int
-    quoted_words: int  # in a named source's exact words
-    retold_words: int  # in a named source's claims retold by the writer
-    unattributed_words: int  # quoted or retold with no identifiable source
-    writer_words: int  # the writer's own voice
-    sources: list[SideSource] = field(default_factory=list)
-    anonymous: list[SideSource] = field(default_factory=list)
-    unattributed_claims: int = 0
-    framing_spans: int = 0
-    framing_by_label: dict[str, int] = field(default_factory=dict)
-
-    def share(self, words: int) -> float:
-        return words / self.words if self.words else 0.0
-
-    @property
-    def shares(self) -> dict[str, float]:
-        return {"quoted": self.share(self.quoted_words), "retold": self.share(self.retold_words),
-                "unattributed": self.share(self.unattributed_words),
-                "writer": self.share(self.writer_words)}
-
-    def per_thousand(self, count: int) -> float:
-        return 1000 * count / self.words if self.words else 0.0
-
-    @property
-    def framing_per_1000(self) -> float:
-        return self.per_thousand(self.framing_spans)
-
-    @property
-    def anonymous_share(self) -> float:
-        """Of the words quoted or retold as some named-or-anonymous source's, the share
-        that is an anonymous source's."""
-        attributed = sum(s.words for s in self.sources)
-        return sum(s.words for s in self.anonymous) / attributed if attributed else 0.0
-
-    def to_dict(self) -> dict:
-        return {
-            "path": self.path, "title": self.title, "publisher": self.publisher,
-            "date": self.date, "words": self.words,
-            "words_by_voice": {"quoted": self.quoted_words, "retold": self.retold_words,
-                               "unattributed": self.unattributed_words,
-                               "writer": self.writer_words},
-            "shares": {k: round(v, 4) for k, v in self.shares.items()},
-            "sources": [s.to_dict() for s in self.sources],
-            "anonymous_sources": [s.to_dict() for s in self.anonymous],
-            "anonymous_share": round(self.anonymous_share, 4),
-            "unattributed_claims": self.unattributed_claims,
-            "framing": {"spans": self.framing_spans,
-                        "per_1000_words": round(self.framing_per_1000, 2),
-                        "per_1000_words_by_label": {
-                            label: round(self.per_thousand(n), 2)
-                            for label, n in sorted(self.framing_by_label.items())}},
-        }
 
 
 @dataclass
@@ -159,39 +81,6 @@ class Comparison:
             "only_in_second": [s.to_dict() for s in self.only_b],
             "scale": round(self.scale, 4),
         }
-
-
-def article_figures(article: Article, analysis: Analysis, path: str | None = None
-                    ) -> ArticleFigures:
-    shares = voice_shares(article, analysis)
-    by_id = {s.source_id: s for s in shares.sources}
-    quoted = sum(s.quote_words for s in shares.sources if s.source_id is not None)
-    retold = sum(s.paraphrase_words for s in shares.sources if s.source_id is not None)
-    unattributed = by_id[None].words if None in by_id else 0
-    sources = []
-    for source in analysis.sources:
-        share = by_id.get(source.id)
-        words = share.words if share else 0
-        sources.append(SideSource(source.id, source.name, source.type, len(source.claims), words,
-                                  words / shares.total_words if shares.total_words else 0.0))
-    framing = [s for s in analysis.spans if s.kind == "framing"
-               and _in_article(article, s.start)]
-    by_label: dict[str, int] = {}
-    for span in framing:
-        label = span.label or "framing"
-        by_label[label] = by_label.get(label, 0) + 1
-    return ArticleFigures(
-        path=path or article.path, title=article.title, publisher=article.publisher,
-        date=article.date, words=shares.total_words, quoted_words=quoted, retold_words=retold,
-        unattributed_words=unattributed, writer_words=shares.writer_words, sources=sources,
-        anonymous=[s for s in sources if s.type == "anonymous"],
-        unattributed_claims=shares.unattributed_allegations, framing_spans=len(framing),
-        framing_by_label=by_label)
-
-
-def _in_article(article: Article, offset: int) -> bool:
-    block = article.block_at(offset) if article.blocks else None
-    return block is None or block.kind not in ("caption", "credit", "boilerplate")
 
 
 def compare(a: tuple[Article, Analysis], b: tuple[Article, Analysis],

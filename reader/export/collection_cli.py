@@ -1,0 +1,69 @@
+"""`python -m reader collection FOLDER [--csv OUT]`: a row of figures per article in FOLDER
+(recursively), as CSV (reader.export.collection). A file that cannot be read gets its
+error in its row and the others are still measured; the exit status is then 1. Without
+--csv the table goes to standard output."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+EXIT_OK, EXIT_FAILED, EXIT_MODEL = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m reader collection",
+        description="Measure every saved article in a folder (recursively): title, publisher, "
+                    "date, words, quotes, paraphrases, sources, anonymous share, unattributed "
+                    "claims, framing per 1,000 words; written as CSV.")
+    parser.add_argument("folder", metavar="FOLDER", help="the folder of saved articles")
+    parser.add_argument("--csv", metavar="OUT", default=None,
+                        help="write the table to OUT (default: standard output)")
+    parser.add_argument("--model", default=None, help="spaCy pipeline to use")
+    parser.add_argument("--cache", action=argparse.BooleanOptionalAction, default=True,
+                        help="reuse and keep analyses in the user cache folder (default: on)")
+    parser.add_argument("--no-corrections", action="store_true",
+                        help="ignore the corrections saved for these articles")
+    return parser
+
+
+def collection_main(argv: list[str]) -> int:
+    args = _parser().parse_args(argv)
+    from reader.export.analysed import make_analyzer
+    from reader.export.collection import article_files, collection_row, csv_text, write_csv
+    from reader.provenance import ModelError
+
+    if not os.path.isdir(args.folder):
+        print(f"provenance-reader: {args.folder} is not a folder.", file=sys.stderr)
+        return EXIT_FAILED
+    paths = article_files(args.folder)
+    analyzer = make_analyzer(args.model, args.cache)
+    rows = []
+    progress = sys.stderr.isatty()
+    try:
+        for number, path in enumerate(paths, 1):
+            if progress:
+                print(f"\r{number}/{len(paths)} {path.name[:50]:50}", end="", file=sys.stderr)
+            rows.append(collection_row(path, analyzer, corrections=not args.no_corrections))
+    except ModelError as error:
+        print(f"\nprovenance-reader: {error}" if progress else f"provenance-reader: {error}",
+              file=sys.stderr)
+        return EXIT_MODEL
+    if progress:
+        print(file=sys.stderr)
+    for row in rows:
+        if row.error:
+            print(f"provenance-reader: {row.error}", file=sys.stderr)
+    if args.csv:
+        try:
+            write_csv(args.csv, rows)
+        except OSError as error:
+            print(f"provenance-reader: {args.csv}: {error.strerror or error}", file=sys.stderr)
+            return EXIT_FAILED
+    else:
+        sys.stdout.write(csv_text(rows))
+    if not paths:
+        print(f"provenance-reader: no article files in {args.folder}.", file=sys.stderr)
+    return EXIT_FAILED if any(row.error for row in rows) else EXIT_OK

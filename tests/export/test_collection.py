@@ -1,0 +1,58 @@
+"""The collection table without the model: which files are articles, a failing analysis
+in its row, and the CSV form."""
+
+import csv
+import io
+
+from reader.export.collection import (COLUMNS, CollectionRow, article_files, collection_row,
+                                      csv_text, write_csv)
+from reader.export.figures import article_figures
+
+from handmade import make_analysis, make_article
+
+
+def test_article_files_recursive_and_only_articles(tmp_path):
+    for name in ("a.txt", "b.HTML", "deep/c.epub", "deep/deeper/d.md", "page.html",
+                 "page_files/frame.html", "other_files/kept.txt", ".hidden.txt",
+                 ".git/e.txt", "f.json", "g.png"):
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x", encoding="utf-8")
+    found = [p.relative_to(tmp_path).as_posix() for p in article_files(tmp_path)]
+    assert found == ["a.txt", "b.HTML", "deep/c.epub", "deep/deeper/d.md",
+                     "other_files/kept.txt", "page.html"]
+
+
+class _Failing:
+    """An analyser whose analysis raises, as a broken article or a bug would."""
+
+    def cached(self, article):
+        return None
+
+    def analyze(self, article):
+        raise RuntimeError("boom")
+
+
+def test_a_failing_analysis_is_an_error_row(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Some words here.", encoding="utf-8")
+    row = collection_row(path, _Failing())
+    assert row.figures is None and "RuntimeError: boom" in row.error
+    assert row.value("words") is None and row.value("path") == str(path)
+
+
+def test_csv_has_every_column_and_hand_counted_figures(tmp_path):
+    good = CollectionRow("/x/council.txt", article_figures(make_article(), make_analysis()))
+    bad = CollectionRow("/x/bad.pdf", error="“bad.pdf” is not a readable PDF.")
+    out = tmp_path / "table.csv"
+    write_csv(out, [good, bad])
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert list(rows[0]) == [header for _, header in COLUMNS]
+    assert rows[0]["words"] == "31" and rows[0]["sources"] == "2"
+    assert rows[0]["quotes"] == "1" and rows[0]["paraphrases"] == "3"
+    assert rows[0]["unattributed claims"] == "1"
+    assert rows[0]["framing per 1000 words"] == str(round(1000 / 31, 2))
+    assert rows[0]["publisher"] == "The Courier" and rows[0]["error"] == ""
+    assert rows[1]["error"] == "“bad.pdf” is not a readable PDF." and rows[1]["words"] == ""
+    assert out.read_text(encoding="utf-8") == csv_text([good, bad])
+    assert [p.name for p in tmp_path.iterdir()] == ["table.csv"]  # no temporary file left
