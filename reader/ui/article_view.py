@@ -15,13 +15,14 @@ from __future__ import annotations
 import shiboken6
 from collections import deque
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import (QColor, QFont, QPalette, QTextBlockFormat, QTextCharFormat,
-                           QTextCursor, QTextDocument, QTextFormat)
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import (QColor, QFont, QFontInfo, QPainter, QPalette, QTextBlockFormat,
+                           QTextCharFormat, QTextCursor, QTextDocument, QTextFormat)
 from PySide6.QtWidgets import QTextEdit, QToolTip
 
-from reader.ui.formats import kind_format
-from reader.ui.palette import KINDS, SURFACES, SurfaceColours
+from reader.ui.formats import DIMMED_LINE_ALPHA, kind_format
+from reader.ui.mark_painter import BOX, OUTLINE, UNDERLINE, Mark, paint_marks
+from reader.ui.palette import KINDS, SURFACES, SurfaceColours, kind_colours, projector_mark_width
 from reader.ui.span_card import span_card_html
 from reader.ui.text_positions import TextPositions, display_text
 
@@ -61,6 +62,10 @@ class ArticleView(QTextEdit):
         self.shown_spans: set[str] | None = None
         self.zoom = 0
         self.base_point_size = BASE_POINT_SIZE
+        # The projector style: stronger fills, underlines and boxes drawn as thick as the
+        # font (on in presentation mode); the current claim's spans get an outline.
+        self.projector = False
+        self.current_spans: list = []
         self._press_pos: QPoint | None = None
         # Built selections by key (see _span_keys), the keys shown in order, those still to
         # build, and the next slice's timer (a zero-interval continuation).
@@ -182,6 +187,22 @@ class ArticleView(QTextEdit):
             self.verticalScrollBar().setValue(scroll)
         self.refresh_highlights()
 
+    def set_projector_style(self, on: bool) -> None:
+        if on == self.projector:
+            return
+        self.projector = on
+        self._forget_highlights()
+        self.refresh_highlights()
+
+    def set_current_spans(self, spans) -> None:
+        """Outline `spans` (the parts of the claim presentation mode is on), keeping their
+        kind colours; [] for none."""
+        self.current_spans = list(spans)
+        self.viewport().update()
+
+    def mark_width(self) -> int:
+        return projector_mark_width(QFontInfo(self.font()).pixelSize())
+
     def set_visible_kinds(self, kinds) -> None:
         self.visible_kinds = set(kinds)
         self.refresh_highlights()
@@ -279,7 +300,7 @@ class ArticleView(QTextEdit):
         else:
             kind, corrected, focused = key[3:]
             dimmed = focused is False
-            fmt = kind_format(kind, self.palette_name, dimmed)
+            fmt = kind_format(kind, self.palette_name, dimmed, self.projector)
             if corrected:
                 fmt.setFontOverline(True)  # the reader's own correction
             if focused is not None:
@@ -325,6 +346,47 @@ class ArticleView(QTextEdit):
         selection.cursor = cursor
         selection.format = fmt
         return selection
+
+    # Marks drawn over the text ----------------------------------------------------------
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        marks = self.visible_marks()
+        if marks:
+            painter = QPainter(self.viewport())
+            offset = QPointF(-self.horizontalScrollBar().value(),
+                             -self.verticalScrollBar().value())
+            paint_marks(painter, self.document(), marks, offset)
+            painter.end()
+
+    def visible_marks(self) -> list[Mark]:
+        """The projector style's underlines and boxes, and the current claim's outline, of
+        the spans on screen."""
+        if self.article is None or (not self.projector and not self.current_spans):
+            return []
+        first = self.positions.from_qt(self.cursorForPosition(QPoint(0, 0)).position())
+        corner = QPoint(self.viewport().width(), self.viewport().height())
+        last = self.positions.from_qt(self.cursorForPosition(corner).position())
+        width = self.mark_width()
+        marks = []
+        if self.projector:
+            for key in self._keys:
+                if key[0] != "span" or key[2] < first or key[1] > last + 1:
+                    continue
+                kind, focused = key[3], key[5]
+                if kind == "quote":
+                    continue
+                colour = QColor(kind_colours(kind, self.palette_name, True).line)
+                if focused is False:
+                    colour.setAlpha(DIMMED_LINE_ALPHA)
+                start, end = self.positions.range_to_qt(key[1], key[2])
+                marks.append(Mark(start, end, UNDERLINE if kind == "paraphrase" else BOX,
+                                  colour, width))
+        for span in self.current_spans:
+            if span.end >= first and span.start <= last + 1:
+                start, end = self.positions.range_to_qt(span.start, span.end)
+                marks.append(Mark(start, end, OUTLINE, QColor(self.surface.text), width))
+        return marks
 
     # Selection, scrolling, positions ----------------------------------------------------
 

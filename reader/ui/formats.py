@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QTextCharFormat
 
-from reader.ui.palette import DASH_UNDERLINE, FILL, KIND_STYLES, WAVE_UNDERLINE
+from reader.ui.palette import DASH_UNDERLINE, FILL, KIND_STYLES, WAVE_UNDERLINE, kind_colours
 
 _UNDERLINES = {
     DASH_UNDERLINE: QTextCharFormat.UnderlineStyle.DashUnderline,
@@ -14,10 +14,20 @@ _UNDERLINES = {
 DIMMED_FILL_ALPHA, DIMMED_LINE_ALPHA = 40, 70
 
 
-def kind_format(kind: str, palette_name: str, dimmed: bool = False) -> QTextCharFormat:
+def kind_format(kind: str, palette_name: str, dimmed: bool = False,
+                projector: bool = False) -> QTextCharFormat:
+    """The format of a span of `kind`. In the projector style only the fill: the view draws
+    the underlines and boxes itself, as thick as the font (mark_painter.py)."""
     style = KIND_STYLES[kind]
-    colours = style.colours_in(palette_name)
+    colours = kind_colours(kind, palette_name, projector)
     fmt = QTextCharFormat()
+    if projector:
+        if colours.fill:
+            fill = QColor(colours.fill)
+            if dimmed:
+                fill.setAlpha(DIMMED_FILL_ALPHA)
+            fmt.setBackground(fill)
+        return fmt
     fill = QColor(colours.fill) if colours.fill else None
     line = QColor(colours.line)
     if dimmed:

@@ -241,6 +241,8 @@ class MainWindow(QMainWindow):
                      checkable=True).setChecked(True)
         self._action("toggle_legend", self.tr("&Legend"), self.toggle_legend, view_menu,
                      checkable=True).setChecked(True)
+        self._action("projector", self.tr("P&rojector Style"),
+                     lambda on: self.set_projector_style(on), view_menu, checkable=True)
         view_menu.addSeparator()
         self._action("presentation", self.tr("P&resentation Mode"), self.toggle_presentation,
                      view_menu, checkable=True)
@@ -257,6 +259,8 @@ class MainWindow(QMainWindow):
         # Not in a menu: arrows step only in presentation mode, Esc leaves it (or Find).
         for name, slot in (("presentation_next", lambda: self.presentation.step(True)),
                            ("presentation_previous", lambda: self.presentation.step(False)),
+                           ("presentation_first", self.presentation.first),
+                           ("presentation_last", self.presentation.last),
                            ("presentation_leave", self.on_escape)):
             text = QCoreApplication.translate("Shortcuts", shortcuts.BY_ACTION[name].description)
             self._action(name, text, slot).setEnabled(name == "presentation_leave")
@@ -766,7 +770,8 @@ class MainWindow(QMainWindow):
         caption = QFont(font)
         caption.setPointSizeF(max(6.0, base * scale))
         self.caption_bar.setFont(caption)
-        self.legend.set_palette(self.view.palette_name)  # swatches follow the font size
+        # Swatches follow the font size.
+        self.legend.set_palette(self.view.palette_name, self.view.projector)
 
     def palette_choice(self) -> str:
         return self.settings.value("view/palette")
@@ -804,15 +809,23 @@ class MainWindow(QMainWindow):
     def _on_color_scheme_changed(self, _scheme) -> None:
         self.apply_palette()
 
+    def set_projector_style(self, on: bool) -> None:
+        """The projector style outside presentation mode (where it is always on)."""
+        self.settings.set_value("view/projector", bool(on))
+        self.actions["projector"].setChecked(bool(on))
+        self.apply_palette()
+
+    def projector_style(self) -> bool:
+        return self.presentation.active or self.actions["projector"].isChecked()
+
     def apply_palette(self) -> None:
         name = self.palette_name()
-        surface = None
-        if self.presentation.active:
-            # Black on white projects best; keep the colour-blind colours if chosen.
-            name = "colourblind" if name == "colourblind" else "light"
-            surface = palettes.PRESENTATION_SURFACE
+        # Presentation mode: the highest contrast, light or dark as the palette chosen.
+        surface = palettes.presentation_surface(name) if self.presentation.active else None
+        projector = self.projector_style()
+        self.view.set_projector_style(projector)
         self.view.set_palette(name, surface)
-        self.legend.set_palette(name)
+        self.legend.set_palette(name, projector)
         self.minimap.set_palette(name, (surface or palettes.SURFACES[name]).background)
 
     def toggle_panel(self) -> None:
@@ -910,6 +923,7 @@ class MainWindow(QMainWindow):
                 self.legend.set_shown(kind, False)
         self.view.set_visible_kinds(self.legend.shown_kinds())
         self.panel.set_sort(s.value("panel/sort"))
+        self.actions["projector"].setChecked(bool(s.value("view/projector")))
         choice = s.value("view/palette")
         self.set_palette_choice(choice if choice in palettes.PALETTE_CHOICES else "auto")
         self.set_zoom(s.value("view/zoom"))

@@ -77,8 +77,50 @@ SURFACES: dict[str, SurfaceColours] = {
     "dark": SurfaceColours("#1e1f22", "#e8e6e3", "#a0a0a0", "#82b1ff", "#777777"),
     "colourblind": SurfaceColours("#ffffff", "#000000", "#5a5a5a", "#009e73", "#999999"),
 }
-# Presentation mode: the highest contrast the palette allows.
+# Presentation mode: the highest contrast the palette allows, light or dark as chosen.
 PRESENTATION_SURFACE = SurfaceColours("#ffffff", "#000000", "#333333", "#0050b0", "#8a8a8a")
+PRESENTATION_DARK_SURFACE = SurfaceColours("#121212", "#f2f2f2", "#b8b8b8", "#82b1ff",
+                                           "#7a7a7a")
+
+# The projector style (on in presentation mode, View > Projector Style elsewhere): marks
+# that show from the back of a classroom. Every kind is filled or boxed, and the fills
+# differ in lightness as well as hue, so they stay apart in greyscale and for
+# red-green colour-blind eyes: quote the darkest fill, paraphrase a lighter one (blue,
+# not green, so that deuteranopia does not merge it with the quote's amber), framing no
+# fill but a box. Underlines and boxes are drawn by the view, as thick as the font asks
+# (reader/ui/mark_painter.py). docs/projector-*.png show them in colour, greyscale and
+# simulated deuteranopia.
+PROJECTOR_COLOURS: dict[str, dict[str, KindColours]] = {
+    "light": {"quote": KindColours("#e0a000", "#7a4f00"),
+              "paraphrase": KindColours("#b3dcf2", "#0b5394"),
+              "framing": KindColours(None, "#c2185b")},
+    "dark": {"quote": KindColours("#8f6a00", "#ffc940"),
+             "paraphrase": KindColours("#1f4a70", "#7cc4ff"),
+             "framing": KindColours(None, "#ff6e9c")},
+    "colourblind": {"quote": KindColours("#56b4e9", "#0072b2"),
+                    "paraphrase": KindColours("#f7d9a8", "#d55e00"),
+                    "framing": KindColours(None, "#a8488a")},
+}
+# Mark thickness in the projector style: a share of the font's pixel size, never thinner
+# than MIN_PROJECTOR_MARK (3 px at the presentation size and below).
+PROJECTOR_MARK_SHARE = 0.09
+MIN_PROJECTOR_MARK = 3
+
+
+def kind_colours(kind: str, palette_name: str, projector: bool = False) -> KindColours:
+    """The colours `kind` is drawn with in a palette, in the projector style or not."""
+    if projector:
+        return PROJECTOR_COLOURS[palette_name][kind]
+    return KIND_STYLES[kind].colours_in(palette_name)
+
+
+def projector_mark_width(pixel_size: float) -> int:
+    """Pen width of underlines, boxes and outlines in the projector style."""
+    return max(MIN_PROJECTOR_MARK, round(pixel_size * PROJECTOR_MARK_SHARE))
+
+
+def presentation_surface(palette_name: str) -> SurfaceColours:
+    return PRESENTATION_DARK_SURFACE if palette_name == "dark" else PRESENTATION_SURFACE
 
 PALETTE_TITLES = {
     "auto": QT_TRANSLATE_NOOP("Palette", "Follow the system"),

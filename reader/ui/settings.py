@@ -31,6 +31,7 @@ OPTIONS: dict[str, Option] = {o.key: o for o in (
     Option("view/palette", "auto"),  # one of palette.PALETTE_CHOICES
     Option("view/zoom", 0),  # steps of ZOOM_STEP points above or below the base size
     Option("view/hidden_kinds", []),  # kinds toggled off in the legend
+    Option("view/projector", False),  # the projector style outside presentation mode
     Option("panel/sort", "appearance"),  # appearance | claims | name
     Option("files/recent", []),  # newest first
     Option("files/positions", {}),  # path -> code-point offset of the top of the view

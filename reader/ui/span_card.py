@@ -6,6 +6,7 @@ from html import escape
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from reader.plain_language import explain
 from reader.ui.palette import KIND_STYLES
 from reader.ui.palette import tr as palette_tr
 
@@ -26,9 +27,24 @@ def source_type_title(kind: str) -> str:
     return _tr(SOURCE_TYPE_TITLES.get(kind, kind))
 
 
+def _plain_tr(text: str) -> str:
+    return QCoreApplication.translate("PlainLanguage", text)
+
+
+def plain_sentence(index, span) -> str:
+    """What the span is and whose voice, in a sentence a student understands."""
+    claim = index.claims.get(span.claim) if span.claim else None
+    source = index.source_of_span(span)
+    cue = index.text[claim.cue_span[0]:claim.cue_span[1]] if claim and claim.cue_span else None
+    return explain(span.kind, label=span.label, who=source.name if source else None, cue=cue,
+                   words=index.snippet(span.start, span.end, limit=60), tr=_plain_tr)
+
+
 def span_facts(index, span) -> dict[str, str]:
-    """Plain-text facts about a span, in reading order; empty values left out."""
-    facts = {"kind": palette_tr(KIND_STYLES[span.kind].title)}
+    """Plain-text facts about a span, in reading order; empty values left out. "plain" is
+    the sentence for a student; "why" the rule that found it, for checking the tool."""
+    facts = {"plain": plain_sentence(index, span),
+             "kind": palette_tr(KIND_STYLES[span.kind].title)}
     claim = index.claims.get(span.claim) if span.claim else None
     source = index.source_of_span(span)
     if source is not None:
@@ -47,10 +63,11 @@ def span_facts(index, span) -> dict[str, str]:
 
 
 FACT_TITLES = {
+    "plain": QT_TRANSLATE_NOOP("SpanCard", "In plain words"),
     "kind": QT_TRANSLATE_NOOP("SpanCard", "Kind"),
     "source": QT_TRANSLATE_NOOP("SpanCard", "Source"),
     "cue": QT_TRANSLATE_NOOP("SpanCard", "Cue"),
-    "why": QT_TRANSLATE_NOOP("SpanCard", "Why"),
+    "why": QT_TRANSLATE_NOOP("SpanCard", "Rule"),
     "confidence": QT_TRANSLATE_NOOP("SpanCard", "Confidence"),
 }
 
@@ -59,9 +76,14 @@ CORRECTED_LINE = QT_TRANSLATE_NOOP("SpanCard", "Corrected by you")
 
 
 def span_card_html(index, span) -> str:
-    rows = "".join(
-        f"<tr><td style='padding-right:8px'><b>{escape(_tr(FACT_TITLES[key]))}</b></td>"
-        f"<td>{escape(value)}</td></tr>" for key, value in span_facts(index, span).items())
+    facts = span_facts(index, span)
+    plain = facts.pop("plain")
+    rows = f"<tr><td colspan='2' style='padding-bottom:4px'>{escape(plain)}</td></tr>"
+    for key, value in facts.items():
+        # The rule is for checking the tool: there, but quieter than the sentence.
+        style = " style='color:gray'" if key == "why" else ""
+        rows += (f"<tr><td style='padding-right:8px'><b>{escape(_tr(FACT_TITLES[key]))}</b>"
+                 f"</td><td{style}>{escape(value)}</td></tr>")
     if getattr(span, "corrected", False):
         rows += f"<tr><td colspan='2'><i>✎ {escape(_tr(CORRECTED_LINE))}</i></td></tr>"
     return f"<table>{rows}</table>"

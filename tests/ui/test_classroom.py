@@ -1,0 +1,171 @@
+"""The classroom: presentation mode, projector style, legend, Who speaks, quiz, handout
+(issue 15). Each test drives the real window."""
+
+from PySide6.QtCore import Qt
+
+from reader.resources_path import resource
+
+# The shipped sample has every kind, framing too.
+SHIPPED_SAMPLE = resource("samples") / "riverside_library.txt"
+
+
+def test_second_presentation_has_the_caption_height_of_the_first(qtbot, window, article_path,
+                                                                  open_article):
+    open_article(article_path)
+    heights = []
+    for _ in range(2):
+        window.actions["presentation"].trigger()
+        qtbot.keyClick(window.view, Qt.Key.Key_Right)
+        qtbot.wait(50)
+        heights.append(window.caption_bar.height())
+        window.actions["presentation"].trigger()
+    assert heights[0] >= 3 * window.caption_bar.fontMetrics().height()
+    assert heights[1] == heights[0]
+
+
+def _grey(colour: str) -> float:
+    from PySide6.QtGui import QColor
+
+    c = QColor(colour)
+    return 0.2126 * c.red() + 0.7152 * c.green() + 0.0722 * c.blue()
+
+
+def test_projector_fills_differ_from_the_page_and_each_other_in_greyscale():
+    from reader.ui import palette
+
+    for name in palette.PALETTES:
+        page = palette.presentation_surface(name).background
+        quote = palette.kind_colours("quote", name, True).fill
+        paraphrase = palette.kind_colours("paraphrase", name, True).fill
+        levels = sorted([_grey(page), _grey(quote), _grey(paraphrase)])
+        # Apart by at least a sixth of the grey scale: the back row tells them apart.
+        assert levels[1] - levels[0] >= 35 and levels[2] - levels[1] >= 35, name
+
+
+def test_projector_marks_are_thick_at_presentation_size(window, open_article):
+    index = open_article(SHIPPED_SAMPLE)
+    window.actions["presentation"].trigger()
+    assert window.view.projector
+    assert window.view.mark_width() >= 3
+    for kind, style in (("paraphrase", "underline"), ("framing", "box")):
+        span = next(s for s in index.spans if s.kind == kind)
+        window.view.center_on(span.start)
+        marks = window.view.visible_marks()
+        assert style in {m.style for m in marks}
+        assert all(m.width >= 3 for m in marks)
+    window.actions["presentation"].trigger()
+    assert not window.view.projector  # off again outside, unless chosen in View
+    window.actions["projector"].trigger()
+    assert window.view.projector and window.settings.value("view/projector") is True
+
+
+def test_projector_paraphrase_fill_is_painted(qtbot, window, article_path, open_article):
+    """The paraphrase's fill shows on screen, a different grey from the quote's fill."""
+    from PySide6.QtGui import QColor, QTextCursor
+
+    index = open_article(article_path)
+    window.set_projector_style(True)
+    qtbot.wait(50)
+    image = window.view.viewport().grab().toImage()
+    greys = {}
+    for kind in ("quote", "paraphrase"):
+        span = next(s for s in index.spans if s.kind == kind)
+        cursor = QTextCursor(window.view.document())
+        cursor.setPosition(window.view.positions.to_qt(span.start + 1))
+        rect = window.view.cursorRect(cursor)
+        colours = {}
+        for dx in range(2, 40):
+            for dy in range(0, rect.height()):
+                pixel = image.pixelColor(rect.left() + dx, rect.top() + dy).name()
+                colours[pixel] = colours.get(pixel, 0) + 1
+        fill = palette_fill(kind, window.view.palette_name)
+        assert fill in colours, (kind, sorted(colours, key=colours.get)[-3:])
+        greys[kind] = _grey(fill)
+    assert abs(greys["quote"] - greys["paraphrase"]) >= 30
+    assert QColor(fill).isValid()
+
+
+def palette_fill(kind, name):
+    from reader.ui.palette import kind_colours
+
+    return kind_colours(kind, name, True).fill
+
+
+def test_presentation_steps_by_claim_from_the_top(qtbot, window, article_path, open_article):
+    index = open_article(article_path)
+    window.view.verticalScrollBar().setValue(window.view.verticalScrollBar().maximum())
+    window.view.select_range(len(index.text) - 5, len(index.text) - 1)
+    window.actions["presentation"].trigger()
+    presentation = window.presentation
+    assert presentation.position == -1 and window.view.verticalScrollBar().value() == 0
+    assert window.view.selected_range() is None
+    qtbot.keyClick(window.view, Qt.Key.Key_Right)
+    assert window.current_span == presentation.steps[0][0].id  # the first, not near the cursor
+    # Every claim is one step, with all its parts.
+    claims = [c for c in index.claims.values() if index.spans_of_claim(c.id)]
+    for claim in claims:
+        step = next(s for s in presentation.steps if s[0].claim == claim.id)
+        assert {s.id for s in step} == {s.id for s in index.spans_of_claim(claim.id)}
+    heights = set()
+    for _ in presentation.steps:
+        qtbot.keyClick(window.view, Qt.Key.Key_Right)
+        heights.add(window.caption_bar.height())
+        # The kind colour stays (no selection over it), the claim is outlined.
+        assert window.view.selected_range() is None
+        assert window.view.current_spans == presentation.current_step()
+    assert len(heights) == 1  # the article never jumps
+    qtbot.keyClick(window.view, Qt.Key.Key_Home)
+    assert presentation.position == 0
+    qtbot.keyClick(window.view, Qt.Key.Key_End)
+    assert presentation.position == len(presentation.steps) - 1
+    assert f"{len(presentation.steps)} of {len(presentation.steps)}" in window.caption_bar.text()
+
+
+def test_presentation_keeps_the_dark_palette(window, article_path, open_article):
+    from reader.ui.palette import PRESENTATION_DARK_SURFACE
+
+    open_article(article_path)
+    window.set_palette_choice("dark")
+    window.actions["presentation"].trigger()
+    assert window.view.palette_name == "dark"
+    assert window.view.surface == PRESENTATION_DARK_SURFACE
+    window.actions["presentation"].trigger()
+    window.set_palette_choice("light")
+
+
+def test_caption_speaks_plain_language(qtbot, window, article_path, open_article):
+    index = open_article(article_path)
+    window.actions["presentation"].trigger()
+    step = next(i for i, s in enumerate(window.presentation.steps)
+                if s[0].kind == "quote" and index.source_of_span(s[0]) is not None)
+    window.presentation.go_to(step)
+    text = window.caption_bar.text()
+    assert "Lena Brooks said this, and these are their exact words" in text
+    assert "cue '" not in text and "→" not in text
+
+
+def test_legend_says_what_each_kind_means_and_whether_it_is_shown(window):
+    legend = window.legend
+    quotes = legend.buttons["quote"]
+    assert "exact words" in quotes.toolTip()
+    assert "retold by the writer" in legend.buttons["paraphrase"].toolTip()
+    assert "writer's own" in legend.buttons["framing"].toolTip()
+    shown_icon = quotes.icon().pixmap(quotes.iconSize()).toImage()
+    quotes.setChecked(False)
+    assert quotes.font().strikeOut() and "hidden" in quotes.text()
+    assert "show" in quotes.toolTip().lower()
+    assert quotes.icon().pixmap(quotes.iconSize()).toImage() != shown_icon
+    quotes.setChecked(True)
+    assert not quotes.font().strikeOut() and "hidden" not in quotes.text()
+
+
+def test_paraphrase_swatch_is_filled_like_the_text():
+    from PySide6.QtGui import QColor
+
+    from reader.ui.legend_bar import swatch
+    from reader.ui.palette import kind_colours
+
+    for projector in (False, True):
+        fill = QColor(kind_colours("paraphrase", "light", projector).fill)
+        image = swatch("paraphrase", "light", 22, projector).toImage()
+        assert image.pixelColor(image.width() // 2, 8) == fill
