@@ -1,9 +1,9 @@
-"""`python -m reader.bench`: the speed and scale figures of issue 7, each the median of
-several runs, then one JSON line for tracking.
+"""`python -m reader.bench`: the speed and scale figures (README, "Speed and scale"), each the
+median of several runs, then one JSON line for tracking.
 
     python -m reader.bench                      every figure
     python -m reader.bench --only cold,cache    some of them
-    python -m reader.bench --runs 3 --corpus ../shared/corpora/polnear/dev
+    python -m reader.bench --runs 3 --corpus PATH/TO/polnear/dev
 
 Figures (targets in brackets):
   cold      process start to the sample article's text painted, in a fresh process [1.5 s]
@@ -36,8 +36,9 @@ import time
 from pathlib import Path
 
 FIGURES = ("cold", "open", "overhead", "batch", "long", "cache")
-DEFAULT_CORPUS = (Path(__file__).resolve().parent.parent.parent
-                  / "shared" / "corpora" / "polnear" / "dev")
+# The batch texts when --corpus is not given: the PolNeAR dev split, if POLNEAR_DIR names a
+# copy of PolNeAR (it is not shipped), else generated texts.
+DEFAULT_CORPUS = Path(os.environ.get("POLNEAR_DIR", "") or "/nonexistent") / "dev"
 TEXTACY_PYTHONS = (os.environ.get("PROVENANCE_BENCH_TEXTACY_PYTHON", ""),
                    str(Path(__file__).resolve().parent.parent / ".venv-bench" / "bin" / "python"))
 ROOT = Path(__file__).resolve().parent.parent
@@ -718,7 +719,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path,
                         default=DEFAULT_CORPUS if DEFAULT_CORPUS.is_dir() else None,
                         help="folder of .txt articles for batch and overhead "
-                             "(default: ../shared/corpora/polnear/dev if present, else generated)")
+                             "(default: $POLNEAR_DIR/dev if present, else generated)")
     parser.add_argument("--limit", type=int, default=None, help="at most this many batch texts")
     parser.add_argument("--overhead-texts", type=int, default=20,
                         help="corpus texts for the overhead figure, besides the sample "

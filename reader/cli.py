@@ -6,7 +6,7 @@
     python -m reader compare A B           two articles compared, as JSON
     python -m reader collection FOLDER --csv OUT   a row of figures per article, as CSV
 
-`analyze` prints one JSON object per article (design.md §3). With several paths it prints
+`analyze` prints one JSON object per article (docs/design.md §3). With several paths it prints
 one JSON line each, keeps going past a file it cannot read (a line with "path" and
 "error"), and exits with status 1 at the end if any failed. Analyses are cached on disk
 (reader.provenance.cache) unless --no-cache; --jobs N analyses in N processes, with the
@@ -235,7 +235,7 @@ def _analyze_one(analyzer, article):
 
 
 def document_record(path: str, article, analysis) -> dict:
-    """The JSON object of design.md §3 for one analysed article."""
+    """The JSON object of docs/design.md §3 for one analysed article."""
     record = {"path": path, "text": article.text, **article.metadata(),
               "blocks": [b.to_dict() for b in article.blocks]}
     record.update(analysis.to_dict())

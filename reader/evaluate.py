@@ -1,8 +1,8 @@
 """Score the analyser on a PolNeAR split: `python -m reader.evaluate PATH [options]`.
 
-    python -m reader.evaluate ../shared/corpora/polnear/dev
-    python -m reader.evaluate ../shared/corpora/polnear/dev --limit 5 --json
-    python -m reader.evaluate ../shared/corpora/polnear/dev --errors /tmp/dev-errors.txt
+    python -m reader.evaluate PATH/TO/polnear/dev
+    python -m reader.evaluate PATH/TO/polnear/dev --limit 5 --json
+    python -m reader.evaluate PATH/TO/polnear/dev --errors /tmp/dev-errors.txt
 
 PATH is a split directory holding `text/*.txt` and `attributions/*_<annotator>.ann`
 (brat stand-off). Only the .ann files are needed for gold; `dev.jsonl` is never required.

@@ -1,7 +1,11 @@
 """Rebuild resources/lexicons/cue_verbs.txt from cue counts and public verb lists.
 
-Usage: python scripts/learn_cue_lexicon.py ../shared/corpora/polnear/train_cue_counts.tsv \
-           ../shared/lexicons/quotes > resources/lexicons/cue_verbs.txt
+Usage: python scripts/learn_cue_lexicon.py CUE_COUNTS.tsv VERB_LISTS_DIR \
+           > resources/lexicons/cue_verbs.txt
+
+CUE_COUNTS.tsv holds the PolNeAR training split's cue counts (lemma TAB count);
+VERB_LISTS_DIR holds the Gender Gap Tracker and textacy verb lists named in
+resources/lexicons/SOURCES.md. Neither is shipped.
 
 The PolNeAR counts contribute only the lemma of each cue's main verb and whether it was
 seen often enough (no text or annotation is copied); the Gender Gap Tracker (MIT) and

@@ -1,4 +1,4 @@
-"""`python -m reader analyze`: the JSON contract of design.md §3, and bad input."""
+"""`python -m reader analyze`: the JSON contract of docs/design.md §3, and bad input."""
 
 import json
 import subprocess

@@ -19,4 +19,4 @@ def test_analysis_layers_do_not_import_qt():
     for layer in ("document", "provenance", "evaluation"):
         for path in (ROOT / "reader" / layer).rglob("*.py"):
             source = path.read_text(encoding="utf-8")
-            assert "PySide6" not in source, f"{path} imports Qt (design.md §2)"
+            assert "PySide6" not in source, f"{path} imports Qt (docs/design.md §2)"

@@ -1,6 +1,6 @@
 """The document layer: what an article is, and loading one from a saved file.
 
-No Qt and no spaCy here; see design.md §2.
+No Qt and no spaCy here; see docs/design.md §2.
 """
 
 from reader.document.errors import ArticleError

@@ -1,7 +1,7 @@
 """Word documents (.docx) through python-docx.
 
 Paragraph styles carry the structure: "Title" and "Heading n" are headings, "Quote" and
-"Intense Quote" are block quotes (a direct quote, design.md §1), "Caption" is a caption.
+"Intense Quote" are block quotes (a direct quote, docs/design.md §1), "Caption" is a caption.
 The archive is checked for zip bombs before python-docx opens it.
 """
 

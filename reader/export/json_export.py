@@ -1,4 +1,4 @@
-"""The analyze contract (design.md §3) of a corrected analysis, plus the corrections."""
+"""The analyze contract (docs/design.md §3) of a corrected analysis, plus the corrections."""
 
 from __future__ import annotations
 

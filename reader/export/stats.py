@@ -4,7 +4,7 @@ A word belongs to the first of these that covers its first character: a quote (t
 quoted source's, or Unattributed), a paraphrase (likewise), else the writer. Framing is
 the writer's own voice, so framing words count as the writer's and are also counted per
 paragraph. Only the article's own blocks count: captions, credits and boilerplate are
-nobody's claims (design.md §1).
+nobody's claims (docs/design.md §1).
 """
 
 from __future__ import annotations

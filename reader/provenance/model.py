@@ -1,4 +1,4 @@
-"""The result of an analysis: spans, claims and sources, and their JSON form (design.md §3)."""
+"""The result of an analysis: spans, claims and sources, and their JSON form (docs/design.md §3)."""
 
 from __future__ import annotations
 

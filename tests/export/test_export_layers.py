@@ -1,4 +1,4 @@
-"""Only the PDF module of the exports may use Qt, and never widgets (design.md §2)."""
+"""Only the PDF module of the exports may use Qt, and never widgets (docs/design.md §2)."""
 
 from pathlib import Path
 

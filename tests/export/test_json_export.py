@@ -1,4 +1,4 @@
-"""The JSON export: the analyze contract (design.md §3) plus the corrections."""
+"""The JSON export: the analyze contract (docs/design.md §3) plus the corrections."""
 
 import json
 
