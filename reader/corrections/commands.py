@@ -14,7 +14,8 @@ from dataclasses import dataclass, field, fields, replace
 from typing import ClassVar
 
 from reader.corrections.anchors import Anchor
-from reader.provenance.model import KINDS, SOURCE_TYPES, Analysis, Claim, Source, Span
+from reader.provenance.model import Analysis, Claim, Source, Span
+from reader.vocabulary import KINDS, SOURCE_TYPES
 
 USER_WHY = "added by the reader"
 

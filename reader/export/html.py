@@ -18,12 +18,22 @@ from html import escape
 
 from reader import __version__
 from reader.document.model import Article
-from reader.export.colours import (
-    CORRECTED_MARK, KIND_COLOURS, KIND_CUES, KIND_MEANINGS, KIND_TITLES, KINDS,
-    SOURCE_TYPE_TITLES, SURFACE, WRITER,
-)
 from reader.export.stats import UNATTRIBUTED, VoiceShares, voice_shares
+from reader.palette import (CORRECTED_MARK, CUE_DESCRIPTIONS, EXPORT_PALETTE, KIND_STYLES, KINDS,
+                            SURFACES, WRITER_COLOUR)
 from reader.provenance.model import Analysis, Span
+from reader.vocabulary import SOURCE_TYPE_TITLES, Kind
+
+# The page's colours and words, from the one palette (reader/palette.py).
+KIND_COLOURS: dict[Kind, tuple[str | None, str]] = {
+    kind: (style.colours_in(EXPORT_PALETTE).fill, style.colours_in(EXPORT_PALETTE).line)
+    for kind, style in KIND_STYLES.items()}
+KIND_TITLES = {kind: style.title for kind, style in KIND_STYLES.items()}
+KIND_MEANINGS = {kind: style.meaning for kind, style in KIND_STYLES.items()}
+# The page also sets framing in bold: a second cue that survives greyscale print.
+KIND_CUES = {kind: CUE_DESCRIPTIONS[style.cue] + (", bold" if kind == Kind.FRAMING else "")
+             for kind, style in KIND_STYLES.items()}
+SURFACE = SURFACES[EXPORT_PALETTE]
 
 SCREEN, QT = "screen", "qt"
 QT_KIND_PREFIX = "pr:"  # title prefix of the qt variant's runs, read by pdf.py
@@ -270,7 +280,7 @@ def _pct(fraction: float) -> str:
 def _who_speaks(text: str, shares: VoiceShares, variant: str) -> str:
     quote_colour, paraphrase_colour = KIND_COLOURS["quote"][1], KIND_COLOURS["paraphrase"][1]
     rows = [f'<tr><td class="who" width="30%"><strong>The writer</strong></td>'
-            f'<td class="chart" width="45%">{_bar([(shares.writer_share, "bw", WRITER)], variant)}</td>'
+            f'<td class="chart" width="45%">{_bar([(shares.writer_share, "bw", WRITER_COLOUR)], variant)}</td>'
             f'<td class="num" width="25%">{_pct(shares.writer_share)} own words</td></tr>']
     for share in shares.sources:
         bar = _bar([(share.quote_share, "bq", quote_colour),
@@ -326,18 +336,18 @@ def _css(variant: str) -> str:
     common = f"""
 h2 {{ font-size: 1.15em; margin: 1.4em 0 .5em; }}
 h3 {{ font-size: 1em; margin: 1em 0 .3em; }}
-.meta, .muted, .cue {{ color: {SURFACE['muted']}; }}
-.caption, .credit, .boilerplate {{ color: {SURFACE['muted']}; font-size: .85em; font-style: italic; }}
+.meta, .muted, .cue {{ color: {SURFACE.muted}; }}
+.caption, .credit, .boilerplate {{ color: {SURFACE.muted}; font-size: .85em; font-style: italic; }}
 .heading {{ font-weight: bold; }}
 table.sources th {{ text-align: left; border-bottom: 1px solid #888; }}
 table.sources td {{ vertical-align: top; border-bottom: 1px solid #ddd; }}
-.tag {{ font-size: .8em; color: {SURFACE['muted']}; }}
+.tag {{ font-size: .8em; color: {SURFACE.muted}; }}
 .num {{ white-space: nowrap; font-size: .85em; }}
 .corrected-mark {{ color: #444; }}
 """
     if variant == QT:
         return common + f"""
-body {{ color: {SURFACE['text']}; }}
+body {{ color: {SURFACE.text}; }}
 .who {{ width: 28%; }}
 .chart {{ width: 50%; }}
 table.bar td {{ height: 10px; }}
@@ -346,8 +356,8 @@ table.bar td {{ height: 10px; }}
     return common + f"""
 :root {{ color-scheme: light; }}
 * {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
-body {{ font: 17px/1.6 Georgia, "DejaVu Serif", serif; color: {SURFACE['text']};
-       background: {SURFACE['background']}; max-width: 46em; margin: 2em auto; padding: 0 1em; }}
+body {{ font: 17px/1.6 Georgia, "DejaVu Serif", serif; color: {SURFACE.text};
+       background: {SURFACE.background}; max-width: 46em; margin: 2em auto; padding: 0 1em; }}
 header h1 {{ font-size: 1.7em; line-height: 1.25; margin: 0 0 .3em; }}
 header p {{ margin: 0; }}
 h2, h3, .meta, .legend, table.sources, .who-speaks, footer {{ font-family: "DejaVu Sans", Arial, sans-serif; }}

@@ -17,8 +17,8 @@ from PySide6.QtGui import (
 )
 
 from reader.document.model import Article
-from reader.export.colours import KIND_COLOURS
-from reader.export.html import QT, QT_KIND_PREFIX, render_handout_html, render_html
+from reader.export.html import (KIND_COLOURS, QT, QT_KIND_PREFIX, render_handout_html,
+                                render_html)
 from reader.provenance.model import Analysis
 
 MARGIN_MM = 18

@@ -8,14 +8,7 @@ from reader.provenance.drafts import ClaimDraft, text_of
 from reader.provenance.framing import FramingHit
 from reader.provenance.model import Analysis, Claim, Source, Span
 from reader.provenance.quotes import QuotePiece
-
-# Which rule wins when two drafts claim the same words: quotes with a speaker first,
-# then clause-level reported speech, then weaker readings.
-_RULE_RANK = {
-    "block-quote": 0, "quote-cue": 1, "quote-lead-in": 1, "complement": 2, "inverted": 2,
-    "parenthetical": 2, "hearsay": 3, "according-to": 3, "speaker-label": 3, "quote-follow-on": 4, "position": 5,
-    "object": 6, "noun-cue": 7, "quote-unattributed": 8,
-}
+from reader.vocabulary import QUOTE_LABELS, ClaimKind, Kind, SpanLabel, framing_label, rule
 
 
 def _overlap(a: ClaimDraft, b: ClaimDraft) -> int:
@@ -30,7 +23,8 @@ def select(drafts: list[ClaimDraft]) -> list[ClaimDraft]:
         return any(o is not d and o.start <= d.start and d.end <= o.end and
                    (o.start, o.end) != (d.start, d.end) for o in drafts)
 
-    ranked = sorted(drafts, key=lambda d: (contained(d), _RULE_RANK.get(d.rule, 9),
+    # Which rule wins when two drafts claim the same words: reader.vocabulary.RULES ranks them.
+    ranked = sorted(drafts, key=lambda d: (contained(d), rule(d.rule).rank,
                                            -d.confidence, d.start))
     kept: list[ClaimDraft] = []
     for draft in ranked:
@@ -51,20 +45,22 @@ def build(doc: Doc, drafts: list[ClaimDraft], sources: list[Source], source_ids:
         quoted = _quoted_ranges(draft, pieces)
         claim_spans = _split(text_of(doc), draft, quoted)
         kinds = {kind for kind, _, _ in claim_spans}
-        kind = "mixed" if len(kinds) > 1 else (kinds.pop() if kinds else "paraphrase")
+        kind = ClaimKind.MIXED if len(kinds) > 1 else \
+            ClaimKind(kinds.pop() if kinds else Kind.PARAPHRASE)
         claims.append(Claim(id=claim_id, source=source_id, source_span=draft.source_span,
                             cue_span=draft.cue, content=list(draft.content), kind=kind))
         for span_kind, start, end in claim_spans:
-            label = draft.label if span_kind == "paraphrase" or draft.label in (
-                "direct-quote", "block-quote") else "partial-quote"
-            if span_kind == "quote" and label not in ("direct-quote", "block-quote", "partial-quote"):
-                label = "partial-quote"
+            label = draft.label if span_kind == Kind.PARAPHRASE or draft.label in (
+                SpanLabel.DIRECT_QUOTE, SpanLabel.BLOCK_QUOTE) else SpanLabel.PARTIAL_QUOTE
+            if span_kind == Kind.QUOTE and label not in QUOTE_LABELS:
+                label = SpanLabel.PARTIAL_QUOTE
             spans.append(Span(id="", kind=span_kind, start=start, end=end, claim=claim_id,
                               label=label, why=draft.why, confidence=draft.confidence))
         if source_id is not None:
             by_source[source_id].claims.append(claim_id)
     for hit in framing:
-        spans.append(Span(id="", kind="framing", start=hit.start, end=hit.end, claim=None,
+        framing_label(hit.label)  # a label the vocabulary does not explain fails here
+        spans.append(Span(id="", kind=Kind.FRAMING, start=hit.start, end=hit.end, claim=None,
                           label=hit.label, why=hit.why, confidence=hit.confidence))
     spans.sort(key=lambda s: (s.start, s.end))
     for n, span in enumerate(spans, 1):
@@ -75,7 +71,7 @@ def build(doc: Doc, drafts: list[ClaimDraft], sources: list[Source], source_ids:
 
 
 def _quoted_ranges(draft: ClaimDraft, pieces: list[QuotePiece]) -> list[tuple[int, int]]:
-    if draft.label == "block-quote":
+    if draft.label == SpanLabel.BLOCK_QUOTE:
         return list(draft.content)
     out = []
     for piece in pieces:
@@ -87,20 +83,20 @@ def _quoted_ranges(draft: ClaimDraft, pieces: list[QuotePiece]) -> list[tuple[in
 
 
 def _split(text: str, draft: ClaimDraft, quoted: list[tuple[int, int]]
-           ) -> list[tuple[str, int, int]]:
+           ) -> list[tuple[Kind, int, int]]:
     """The claim's content cut into quote and paraphrase runs; a run of bare punctuation
     between two quotes is neither."""
-    out: list[tuple[str, int, int]] = []
+    out: list[tuple[Kind, int, int]] = []
     for s, e in draft.content:
         pos = s
         for qs, qe in sorted(quoted):
             if qe <= s or qs >= e:
                 continue
             if qs > pos:
-                out.append(("paraphrase", pos, qs))
-            out.append(("quote", max(qs, s), min(qe, e)))
+                out.append((Kind.PARAPHRASE, pos, qs))
+            out.append((Kind.QUOTE, max(qs, s), min(qe, e)))
             pos = max(pos, min(qe, e))
         if pos < e:
-            out.append(("paraphrase", pos, e))
+            out.append((Kind.PARAPHRASE, pos, e))
     return [(kind, a, b) for kind, a, b in out
-            if b > a and (kind == "quote" or any(ch.isalnum() for ch in text[a:b]))]
+            if b > a and (kind == Kind.QUOTE or any(ch.isalnum() for ch in text[a:b]))]

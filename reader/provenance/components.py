@@ -26,6 +26,7 @@ from reader.provenance.drafts import text_of
 from reader.provenance.model import Analysis
 from reader.provenance.quotes import find_quotes, paragraph_ranges
 from reader.provenance.sources import resolve_sources
+from reader.vocabulary import Kind
 
 SPAN_GROUP = "provenance"
 QUOTE_GROUP = "provenance_quotes"
@@ -70,7 +71,7 @@ def _quote_finder(doc: Doc) -> Doc:
     doc._.provenance_quotes = pieces
     spans = []
     for piece in pieces:
-        span = doc.char_span(piece.start, piece.end, label="quote", alignment_mode="expand")
+        span = doc.char_span(piece.start, piece.end, label=Kind.QUOTE, alignment_mode="expand")
         if span is not None:
             spans.append(span)
     doc.spans[QUOTE_GROUP] = spans

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from reader.provenance import lexicons
 from reader.provenance.drafts import (ClaimDraft, clean_parts, subtract, subtree_range, text_of,
                                       trim)
+from reader.vocabulary import RuleName
 
 # Complement kinds. A verb's own lexical class decides which complements make it a cue:
 # "said that" always reports; "wants to" reports a position; "confirmed the calls" reports
@@ -160,8 +161,9 @@ def _cue_range(verb: Token) -> tuple[int, int]:
     return doc[lo].idx, doc[hi].idx + len(doc[hi])
 
 
-def _draft(doc: Doc, verb: Token, parts, rule: str, why: str, confidence: float,
-           label: str = "reported-speech") -> ClaimDraft | None:
+def _draft(doc: Doc, verb: Token, parts, rule: RuleName, why: str,
+           confidence: float | None = None) -> ClaimDraft | None:
+    """A claim of `verb` with these content parts (confidence: the rule's, unless given)."""
     for s, e in list(parts):
         span = doc.char_span(s, e, alignment_mode="contract")
         for token in span if span is not None else ():
@@ -172,8 +174,7 @@ def _draft(doc: Doc, verb: Token, parts, rule: str, why: str, confidence: float,
         return None
     source_token, source_span = _source_fields(verb)
     return ClaimDraft(content=parts, cue=_cue_range(verb), source_token=source_token,
-                      source_span=source_span, rule=rule, why=why, confidence=confidence,
-                      label=label)
+                      source_span=source_span, rule=rule, why=why, confidence=confidence)
 
 
 def find_verb_claims(doc: Doc) -> list[ClaimDraft]:
@@ -201,11 +202,11 @@ def _claim_for_verb(doc: Doc, verb: Token) -> ClaimDraft | None:
             first = min((c for c in other.head.children if c.dep_ == "cc" and c.i < other.i),
                         key=lambda c: c.i, default=other)
             parts = subtract(parts, (first.idx, other.right_edge.idx + len(other.right_edge)))
-        rule = "inverted" if clauses[0].i < verb.i else "complement"
+        rule = RuleName.INVERTED if clauses[0].i < verb.i else RuleName.COMPLEMENT
         subj = subject_of(verb)
         who = f" → subject '{subj.text}'" if subj is not None else ""
         why = f"cue '{verb.text}'{who}, content from its clause"
-        return _draft(doc, verb, parts, rule, why, 0.85)
+        return _draft(doc, verb, parts, rule, why)
 
     if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX") and \
             verb.head.lemma_.lower() not in cue_verbs() and \
@@ -216,7 +217,7 @@ def _claim_for_verb(doc: Doc, verb: Token) -> ClaimDraft | None:
         parts = subtract(whole, subtree_range(verb))
         subj = subject_of(verb)
         why = f"cue '{verb.text}' inside the sentence it reports → subject '{subj.text}'"
-        return _draft(doc, verb, parts, "parenthetical", why, 0.8)
+        return _draft(doc, verb, parts, RuleName.PARENTHETICAL, why)
 
     passive = _passive_with_agent(doc, verb)
     if passive is not None:
@@ -231,7 +232,7 @@ def _claim_for_verb(doc: Doc, verb: Token) -> ClaimDraft | None:
             start = subtree_range(objects[0])[0] if objects else subtree_range(xcomps[0])[0]
             end = subtree_range(xcomps[-1])[1]
             why = f"cue '{verb.text}' → subject '{subj.text}', content from its infinitive"
-            return _draft(doc, verb, [(start, end)], "position", why, 0.7, label="position")
+            return _draft(doc, verb, [(start, end)], RuleName.POSITION, why)
     if lemma in _INFINITIVE_CUES or lemma in _PREP_CUES:
         # "calling for Milley to step down": the parser makes "for" the mark of a clause.
         for clause in verb.children:
@@ -240,8 +241,7 @@ def _claim_for_verb(doc: Doc, verb: Token) -> ClaimDraft | None:
                 mark = next(c for c in clause.children if c.dep_ == "mark")
                 end = verb.right_edge.idx + len(verb.right_edge)
                 why = f"cue '{verb.text} for' → subject '{subj.text}'"
-                return _draft(doc, verb, [(doc[mark.i + 1].idx, end)], "position", why, 0.7,
-                              label="position")
+                return _draft(doc, verb, [(doc[mark.i + 1].idx, end)], RuleName.POSITION, why)
     if lemma in _PREP_CUES or lemma in _OBJECT_CUES:
         preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS
                  and c.i > verb.i]
@@ -251,15 +251,15 @@ def _claim_for_verb(doc: Doc, verb: Token) -> ClaimDraft | None:
                 end = max(subtree_range(c)[1] for c in verb.children if c.i >= preps[0].i
                           and c.dep_ not in _NON_CONTENT_DEPS)
                 why = f"cue '{verb.text} {preps[0].text}' → subject '{subj.text}'"
-                return _draft(doc, verb, [(doc[start].idx, end)], "position", why, 0.65,
-                              label="position")
+                # A prepositional object is a looser reading than an infinitive.
+                return _draft(doc, verb, [(doc[start].idx, end)], RuleName.POSITION, why, 0.65)
     if lemma == "point":
         to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
                    and c.i > verb.i and c.i < c.right_edge.i), None)
         if to is not None:
             why = f"cue '{verb.text} to' → subject '{subj.text}'"
             return _draft(doc, verb, [(doc[to.i + 1].idx, to.right_edge.idx + len(to.right_edge))],
-                          "object", why, 0.6)
+                          RuleName.OBJECT, why)
     document_subject = lemma in _DOCUMENT_OBJECT_CUES and (
         subj.lemma_.lower() in lexicons.load("document_nouns")
         or subj.lower_ in lexicons.load("document_nouns"))
@@ -275,7 +275,7 @@ def _claim_for_verb(doc: Doc, verb: Token) -> ClaimDraft | None:
             start = subtree_range(objects[0])[0]
             end = max(subtree_range(c)[1] for c in tail)
             why = f"cue '{verb.text}' → subject '{subj.text}', content from its object"
-            return _draft(doc, verb, [(start, end)], "object", why, 0.6)
+            return _draft(doc, verb, [(start, end)], RuleName.OBJECT, why)
     return None
 
 
@@ -298,9 +298,8 @@ def _passive_with_agent(doc: Doc, verb: Token) -> ClaimDraft | None:
     if not parts:
         return None
     return ClaimDraft(content=parts, cue=_cue_range(verb), source_token=who,
-                      source_span=noun_phrase_range(who), rule="object",
-                      why=f"passive cue '{verb.text} by' → agent '{who.text}'", confidence=0.6,
-                      label="reported-speech")
+                      source_span=noun_phrase_range(who), rule=RuleName.OBJECT,
+                      why=f"passive cue '{verb.text} by' → agent '{who.text}'")
 
 
 def _coordinated_reports(verb: Token, clauses: list[Token]) -> list[Token]:
@@ -367,9 +366,8 @@ def find_according_to(doc: Doc) -> list[ClaimDraft]:
             continue
         drafts.append(ClaimDraft(
             content=parts, cue=(token.idx, to.idx + len(to)), source_token=source,
-            source_span=noun_phrase_range(source), rule="according-to",
-            why=f"cue 'according to' → source '{source.text}'", confidence=0.85,
-            label="according-to"))
+            source_span=noun_phrase_range(source), rule=RuleName.ACCORDING_TO,
+            why=f"cue 'according to' → source '{source.text}'"))
     return drafts
 
 
@@ -407,7 +405,7 @@ def find_hearsay(doc: Doc) -> list[ClaimDraft]:
         parts = clean_parts(doc, parts)
         if parts:
             drafts.append(ClaimDraft(content=parts, cue=cue, source_token=None, source_span=None,
-                                     rule="hearsay", why=why, confidence=0.7, label="hearsay"))
+                                     rule=RuleName.HEARSAY, why=why))
     return drafts
 
 
@@ -449,7 +447,6 @@ def find_noun_cues(doc: Doc) -> list[ClaimDraft]:
             continue
         drafts.append(ClaimDraft(
             content=parts, cue=(token.idx, token.idx + len(token)), source_token=owner,
-            source_span=noun_phrase_range(owner), rule="noun-cue",
-            why=f"reporting noun '{token.text}' of '{owner.text}'", confidence=0.55,
-            label="reported-speech"))
+            source_span=noun_phrase_range(owner), rule=RuleName.NOUN_CUE,
+            why=f"reporting noun '{token.text}' of '{owner.text}'"))
     return drafts

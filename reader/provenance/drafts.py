@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from reader.vocabulary import RuleName, SpanLabel, rule
+
 _EDGE_PUNCT = " \t\r\n\u00a0,;:.—–-([{"
 _END_PUNCT = " \t\r\n\u00a0,;:—–-)]}"
 
@@ -30,12 +32,20 @@ class ClaimDraft:
     cue: tuple[int, int] | None
     source_token: Token | None  # head of the source mention as written ("he", "Butler")
     source_span: tuple[int, int] | None
-    rule: str
+    rule: RuleName
     why: str
-    confidence: float
+    confidence: float = None  # type: ignore[assignment]  # None: the rule's (set on creation)
     quoted: bool = False  # content is a direct quote (or contains quote pieces)
     quote_ids: set[int] = field(default_factory=set)
-    label: str = "reported-speech"
+    label: SpanLabel | None = None  # None: the rule's label (reader.vocabulary.RULES)
+
+    def __post_init__(self) -> None:
+        found = rule(self.rule)  # an unknown rule name raises here, where it is made
+        self.rule = found.name
+        if self.label is None:
+            self.label = found.label
+        if self.confidence is None:
+            self.confidence = found.confidence
 
     @property
     def start(self) -> int:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-KINDS = ("quote", "paraphrase", "framing")
-SOURCE_TYPES = ("person", "organization", "document", "group", "anonymous")
-CLAIM_KINDS = ("quote", "paraphrase", "mixed")
+from reader.vocabulary import (  # noqa: F401  (re-exported: the vocabulary of the result)
+    CLAIM_KINDS, KINDS, SOURCE_TYPES, ClaimKind, Kind, SourceType)
 
 
 @dataclass
@@ -14,7 +13,7 @@ class Span:
     """A coloured run of text. Offsets are Python string indices into the analysed text."""
 
     id: str
-    kind: str  # one of KINDS
+    kind: Kind
     start: int
     end: int
     claim: str | None = None
@@ -35,7 +34,7 @@ class Span:
 
     @classmethod
     def from_dict(cls, record: dict) -> Span:
-        return cls(id=record["id"], kind=record["kind"], start=record["start"],
+        return cls(id=record["id"], kind=Kind(record["kind"]), start=record["start"],
                    end=record["end"], claim=record.get("claim"), label=record.get("label"),
                    why=record.get("why", ""), confidence=record.get("confidence", 1.0),
                    corrected=bool(record.get("corrected", False)))
@@ -50,7 +49,7 @@ class Claim:
     source_span: tuple[int, int] | None
     cue_span: tuple[int, int] | None
     content: list[tuple[int, int]]
-    kind: str  # one of CLAIM_KINDS
+    kind: ClaimKind
 
     @property
     def start(self) -> int:
@@ -74,14 +73,15 @@ class Claim:
         return cls(id=record["id"], source=record.get("source"),
                    source_span=tuple(source_span) if source_span else None,
                    cue_span=tuple(cue_span) if cue_span else None,
-                   content=[tuple(part) for part in record["content"]], kind=record["kind"])
+                   content=[tuple(part) for part in record["content"]],
+                   kind=ClaimKind(record["kind"]))
 
 
 @dataclass
 class Source:
     id: str
     name: str
-    type: str  # one of SOURCE_TYPES
+    type: SourceType
     description: str | None = None
     mentions: list[tuple[int, int]] = field(default_factory=list)
     claims: list[str] = field(default_factory=list)
@@ -95,7 +95,7 @@ class Source:
 
     @classmethod
     def from_dict(cls, record: dict) -> Source:
-        return cls(id=record["id"], name=record["name"], type=record["type"],
+        return cls(id=record["id"], name=record["name"], type=SourceType(record["type"]),
                    description=record.get("description"),
                    mentions=[tuple(m) for m in record.get("mentions", [])],
                    claims=list(record.get("claims", [])))

@@ -17,6 +17,7 @@ from reader.provenance import lexicons
 from reader.provenance.cues import noun_phrase_range
 from reader.provenance.drafts import ClaimDraft, text_of
 from reader.provenance.model import Source
+from reader.vocabulary import SourceType
 
 _TITLES = {"col", "gen", "sen", "sens", "rep", "reps", "dr", "mr", "mrs", "ms", "gov", "lt",
            "sgt", "adm", "maj", "capt", "cpl", "pvt", "prof", "rev", "hon", "pres", "president",
@@ -34,10 +35,12 @@ _ROLE_SYNONYMS = {"spokesperson": "spokesman", "spokeswoman": "spokesman",
 _PRONOUN_WINDOW = 1500
 
 
+# A source's key while sources are grouped: its type (or "role" for a role noun not yet
+# joined to a person, "other" for a mention of no known type) and a normalised name.
 @dataclass
 class _Entry:
     key: tuple[str, str]
-    type: str
+    type: SourceType
     name: str
     description: str | None
     first: int
@@ -153,51 +156,58 @@ def _classify(doc: Doc, draft: ClaimDraft, known: dict) -> _Entry | None:
         return _classify(doc, draft, known)
     group = _group_name(doc, head) if any(c.dep_ == "conj" for c in head.subtree) else None
     if group is not None:
-        return _Entry(("group", group.lower()), "group", group, None, start, plural=True)
+        return _Entry((SourceType.GROUP, group.lower()), SourceType.GROUP, group, None, start,
+                      plural=True)
     ent = _person_entity(doc, head, start, end)
     if ent is not None and (head.pos_ == "PROPN" or ent.start <= head.i < ent.end):
         words = _strip_titles(ent.text.replace("’s", "").replace("'s", "").split())
         if len(words) == 1:
             words = _full_name(doc, words[0]) or words
         surname = words[-1].lower()
-        return _Entry(("person", surname), "person", " ".join(words),
+        return _Entry((SourceType.PERSON, surname), SourceType.PERSON, " ".join(words),
                       _description(doc, head, ent, start), start)
-    if head.pos_ == "PROPN" and ("person", lower) in known:
-        return _Entry(("person", lower), "person", head.text, None, start)  # "Ortiz insisted"
+    if head.pos_ == "PROPN" and (SourceType.PERSON, lower) in known:
+        # "Ortiz insisted"
+        return _Entry((SourceType.PERSON, lower), SourceType.PERSON, head.text, None, start)
     full = _full_name(doc, head.text) if head.pos_ == "PROPN" else None
     if full is not None:  # "Lopez said" after "Senator Maria Lopez spoke", untagged by NER
-        return _Entry(("person", lower), "person", " ".join(full), None, start)
+        return _Entry((SourceType.PERSON, lower), SourceType.PERSON, " ".join(full), None, start)
     org = _org_entity(doc, head, start, end)
     if org is not None:
         # Clipped to the mention: NER runs a title-case headline's words into one entity.
         name = _without_determiner(text_of(doc)[max(org.start_char, start):min(org.end_char, end)])
-        return _Entry(("org", name.lower()), "organization", name, None, start)
+        return _Entry((SourceType.ORGANIZATION, name.lower()), SourceType.ORGANIZATION, name,
+                      None, start)
     plural = head.tag_ in ("NNS", "NNPS")
     if lower in lexicons.load("document_nouns") or lemma in lexicons.load("document_nouns"):
-        return _Entry(("document", lemma), "document", _without_determiner(text) or text, None,
-                      start, plural=plural)
+        return _Entry((SourceType.DOCUMENT, lemma), SourceType.DOCUMENT,
+                      _without_determiner(text) or text, None, start, plural=plural)
     if lemma in lexicons.load("anonymous_nouns") or lower in lexicons.load("anonymous_nouns"):
-        return _Entry(("anonymous", lemma), "anonymous", text, None, start, plural=plural)
+        return _Entry((SourceType.ANONYMOUS, lemma), SourceType.ANONYMOUS, text, None, start,
+                      plural=plural)
     if lemma in lexicons.load("organization_nouns") and (not plural or lemma == "police"):
         # "the town", "the board": a common noun keeps its article to read as a name.
         name = re.sub(r"['’]s?$", "", text).strip() or text
-        return _Entry(("org", name.lower()), "organization", name, None, start)
+        return _Entry((SourceType.ORGANIZATION, name.lower()), SourceType.ORGANIZATION, name,
+                      None, start)
     if lemma in lexicons.load("role_nouns") or lower in lexicons.load("role_nouns"):
-        entry = _Entry(("role", _role(lemma)), "person", text, text, start)
+        entry = _Entry(("role", _role(lemma)), SourceType.PERSON, text, text, start)
         entry.roles.add(_role(lemma))
         return entry
     if plural or lower in lexicons.load("group_nouns"):
-        return _Entry(("group", _without_determiner(text).lower()), "group", text, None, start,
-                      plural=True)
+        return _Entry((SourceType.GROUP, _without_determiner(text).lower()), SourceType.GROUP,
+                      text, None, start, plural=True)
     if head.pos_ == "PROPN" and head.ent_type_ == "" and head.text[:1].isupper() and \
             not head.text.isupper() and len(_without_determiner(text).split()) <= 3:
         # A speaker named by a name the tagger did not recognise ("DuVernay said"):
         # organisations are nearly always tagged, people's rarer names often are not.
         name = " ".join(_strip_titles(_without_determiner(text).split())) or head.text
-        return _Entry(("person", lower), "person", name, None, start)
+        return _Entry((SourceType.PERSON, lower), SourceType.PERSON, name, None, start)
     if head.pos_ == "PROPN":
-        return _Entry(("org", text.lower()), "organization", _without_determiner(text), None, start)
-    return _Entry(("other", _without_determiner(text).lower()), "person", text, None, start)
+        return _Entry((SourceType.ORGANIZATION, text.lower()), SourceType.ORGANIZATION,
+                      _without_determiner(text), None, start)
+    return _Entry(("other", _without_determiner(text).lower()), SourceType.PERSON, text, None,
+                  start)
 
 
 def resolve_sources(doc: Doc, drafts: list[ClaimDraft]) -> tuple[list[Source], list[str | None]]:
@@ -215,13 +225,14 @@ def resolve_sources(doc: Doc, drafts: list[ClaimDraft]) -> tuple[list[Source], l
         if entry is None:
             pending_pronouns.append(i)
             continue
-        if entry.key[0] == "document" and entry.key in aliases:
+        if entry.key[0] == SourceType.DOCUMENT and entry.key in aliases:
             entry = entries[_follow(aliases, entry.key)]  # "the statement" of a known speaker
         entry = _merge_role(entries, aliases, entry)
         head = draft.source_token
         if head.lemma_.lower() in lexicons.load("document_nouns") and \
-                any(c.dep_ == "poss" for c in head.children) and entry.key[0] != "document":
-            aliases.setdefault(("document", head.lemma_.lower()), entry.key)
+                any(c.dep_ == "poss" for c in head.children) and \
+                entry.key[0] != SourceType.DOCUMENT:
+            aliases.setdefault((SourceType.DOCUMENT, head.lemma_.lower()), entry.key)
         known = entries.get(entry.key)
         if known is None:
             entries[entry.key] = known = entry
@@ -255,7 +266,7 @@ def _follow(aliases: dict, key):
 
 
 def _update(known: _Entry, new: _Entry) -> None:
-    if known.type == "person" and new.type == "person" and len(new.name) > len(known.name):
+    if known.type == new.type == SourceType.PERSON and len(new.name) > len(known.name):
         known.name = new.name
     known.description = known.description or new.description
     known.roles |= new.roles
@@ -266,10 +277,10 @@ def _merge_role(entries: dict, aliases: dict, entry: _Entry) -> _Entry:
     """"the spokesman" is the person described as spokesperson, before or after."""
     if entry.key[0] == "role":
         for known in entries.values():
-            if known.type == "person" and known.description and \
+            if known.type == SourceType.PERSON and known.description and \
                     any(_role(w) == entry.key[1] for w in known.description.lower().split()):
                 return known
-    if entry.type == "person" and entry.description:
+    if entry.type == SourceType.PERSON and entry.description:
         for key in list(entries):
             known = entries[key]
             if key[0] == "role" and any(_role(w) == key[1] for w in entry.description.lower().split()):
@@ -286,13 +297,13 @@ def _resolve_pronoun(doc: Doc, draft: ClaimDraft, entries: dict,
     at = draft.source_span[0]
     if pronoun in _PERSON_PRONOUNS:
         return _resolve_person(doc, draft.source_token, entries, genders)
-    wanted = {"group", "anonymous", "organization"} if pronoun in _PLURAL_PRONOUNS else \
-        {"organization", "document"}
+    wanted = {SourceType.GROUP, SourceType.ANONYMOUS, SourceType.ORGANIZATION} \
+        if pronoun in _PLURAL_PRONOUNS else {SourceType.ORGANIZATION, SourceType.DOCUMENT}
     best, best_at = None, -1
     for key, entry in entries.items():
         if entry.type not in wanted:
             continue
-        if pronoun in _PLURAL_PRONOUNS and entry.type == "anonymous" and not entry.plural:
+        if pronoun in _PLURAL_PRONOUNS and entry.type == SourceType.ANONYMOUS and not entry.plural:
             continue
         earlier = [s for s, _ in entry.mentions if s < at and at - s <= _PRONOUN_WINDOW]
         if earlier and max(earlier) > best_at:
@@ -321,7 +332,7 @@ def _resolve_person(doc: Doc, pronoun: Token, entries: dict, genders: dict[str, 
     for key, entry in entries.items():
         # Speakers already known (named ones the tagger missed as PERSON, and roles such
         # as "the spokesman") compete by their nearest earlier mention.
-        if entry.type == "organization" and len(entry.name.split()) == 1 and \
+        if entry.type == SourceType.ORGANIZATION and len(entry.name.split()) == 1 and \
                 not entry.name.isupper():
             # "DuVernay said … she said": a one-word name the tagger took for an
             # organisation, referred to as a person.
@@ -329,9 +340,9 @@ def _resolve_person(doc: Doc, pronoun: Token, entries: dict, genders: dict[str, 
             if earlier:
                 candidates.append(((False, False, max(earlier)), None, key, None))
             continue
-        if entry.type != "person" or key[0] not in ("role", "person"):
+        if entry.type != SourceType.PERSON or key[0] not in ("role", SourceType.PERSON):
             continue
-        if key[0] == "person" and want and genders.get(key[1], want) != want:
+        if key[0] == SourceType.PERSON and want and genders.get(key[1], want) != want:
             continue
         earlier = [s for s, _ in entry.mentions if s < at and at - s <= _PRONOUN_WINDOW]
         if earlier:
@@ -340,11 +351,11 @@ def _resolve_person(doc: Doc, pronoun: Token, entries: dict, genders: dict[str, 
         return None
     _, surname, ent, words = max(candidates, key=lambda c: c[0])
     if surname is None:
-        entries[ent].type = "person"
+        entries[ent].type = SourceType.PERSON
         return ent  # a known speaker's key
-    key = ("person", surname)
+    key = (SourceType.PERSON, surname)
     if key not in entries:
-        entries[key] = _Entry(key, "person", " ".join(words), None, ent.start_char)
+        entries[key] = _Entry(key, SourceType.PERSON, " ".join(words), None, ent.start_char)
     entries[key].mentions.append((ent.start_char, ent.end_char))
     return key
 
@@ -382,9 +393,9 @@ def _add_name_mentions(doc: Doc, entries: dict) -> None:
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             words = _strip_titles(ent.text.replace("’s", "").replace("'s", "").split())
-            key = ("person", words[-1].lower()) if words else None
+            key = (SourceType.PERSON, words[-1].lower()) if words else None
         elif ent.label_ in ("ORG", "NORP", "GPE", "FAC"):
-            key = ("org", _without_determiner(ent.text).lower())
+            key = (SourceType.ORGANIZATION, _without_determiner(ent.text).lower())
         else:
             continue
         if key in entries:

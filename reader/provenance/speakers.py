@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from reader.provenance.cues import _cue_range, cue_verbs, noun_phrase_range, subject_of
 from reader.provenance.drafts import ClaimDraft, clean_parts, text_of
 from reader.provenance.quotes import QuotePiece, looks_like_title
+from reader.vocabulary import RuleName
 
 # Words that turn a colon lead-in into a block quote's cue even without a verb
 # ("In a statement:", "The full statement:").
@@ -127,15 +128,16 @@ def lead_in(doc: Doc, start: int, end: int) -> tuple[Token | None, tuple[int, in
     return None
 
 
-def _claim_from(doc, parts, speaker: Token | None, cue, rule, why, confidence, label,
-                quote_ids) -> ClaimDraft | None:
+def _claim_from(doc, parts, speaker: Token | None, cue, rule: RuleName, why,
+                confidence: float | None, quote_ids) -> ClaimDraft | None:
+    """A quote claim (confidence None: the rule's)."""
     parts = clean_parts(doc, parts, min_chars=1)
     if not parts:
         return None
     source_span = noun_phrase_range(speaker) if speaker is not None else None
     return ClaimDraft(content=parts, cue=cue, source_token=speaker, source_span=source_span,
                       rule=rule, why=why, confidence=confidence, quoted=True,
-                      quote_ids=set(quote_ids), label=label)
+                      quote_ids=set(quote_ids))
 
 
 def quote_claims(doc: Doc, pieces: list[QuotePiece], paragraphs: list[tuple[int, int]],
@@ -181,9 +183,9 @@ def quote_claims(doc: Doc, pieces: list[QuotePiece], paragraphs: list[tuple[int,
             verb = verbs[0]
             subj = subject_of(verb)
             who = f" → subject '{subj.text}'" if subj is not None else ""
-            draft = _claim_from(doc, parts, subj, _cue_range(verb), "quote-cue",
-                                f"quote with cue '{verb.text}'{who}", 0.9 if subj else 0.6,
-                                "direct-quote", [group[0].quote_id])
+            draft = _claim_from(doc, parts, subj, _cue_range(verb), RuleName.QUOTE_CUE,
+                                f"quote with cue '{verb.text}'{who}", None if subj else 0.6,
+                                [group[0].quote_id])
         if draft is None and para is not None:
             p_start = paragraphs[para][0]
             found = lead_in(doc, p_start, q_start) if q_start > p_start else None
@@ -192,8 +194,8 @@ def quote_claims(doc: Doc, pieces: list[QuotePiece], paragraphs: list[tuple[int,
                 found = lead_in(doc, prev[0], prev[1])
             if found is not None:
                 speaker, cue, why = found
-                draft = _claim_from(doc, parts, speaker, cue, "quote-lead-in", why, 0.85,
-                                    "direct-quote", [group[0].quote_id])
+                draft = _claim_from(doc, parts, speaker, cue, RuleName.QUOTE_LEAD_IN, why, None,
+                                    [group[0].quote_id])
         if draft is None and para is not None and para in last_speaker and \
                 not _cue_between(doc, last_speaker[para], q_start):
             before = last_speaker[para]
@@ -211,9 +213,10 @@ def quote_claims(doc: Doc, pieces: list[QuotePiece], paragraphs: list[tuple[int,
                 and text_of(doc)[paragraphs[para][0]:q_start].strip() == "":
             before = last_speaker[para - 1]
             if before.source_token is not None:
-                draft = _claim_from(doc, parts, before.source_token, before.cue, "quote-follow-on",
+                draft = _claim_from(doc, parts, before.source_token, before.cue,
+                                    RuleName.QUOTE_FOLLOW_ON,
                                     f"continues the quotes of '{before.source_token.text}' "
-                                    "from the previous paragraph", 0.6, "direct-quote",
+                                    "from the previous paragraph", None,
                                     [group[0].quote_id])
         if draft is None:
             if words <= SCARE_QUOTE_MAX_WORDS and mention:
@@ -223,9 +226,9 @@ def quote_claims(doc: Doc, pieces: list[QuotePiece], paragraphs: list[tuple[int,
                 # quotation is kept as an unattributed quote, not called a scare quote.
                 scare.append(group)
                 continue
-            draft = _claim_from(doc, parts, None, None, "quote-unattributed",
-                                "quotation marks with no speaker found nearby", 0.5,
-                                "direct-quote", [group[0].quote_id])
+            draft = _claim_from(doc, parts, None, None, RuleName.QUOTE_UNATTRIBUTED,
+                                "quotation marks with no speaker found nearby", None,
+                                [group[0].quote_id])
         if draft is not None:
             new.append(draft)
             last_para = _paragraph_of(paragraphs, q_end - 1)
@@ -324,8 +327,9 @@ def block_quote_claims(doc: Doc, paragraphs: list[tuple[int, int]], blocks,
                 run.append(i)
             found = lead_in(doc, *paragraphs[run[0] - 1]) if run[0] > 0 else None
             speaker, cue, why = found if found else (None, None, "block quote with no lead-in")
-            draft = _claim_from(doc, [paragraphs[j] for j in run], speaker, cue, "block-quote",
-                                f"block quote; {why}", 0.85 if speaker else 0.6, "block-quote", [])
+            draft = _claim_from(doc, [paragraphs[j] for j in run], speaker, cue,
+                                RuleName.BLOCK_QUOTE, f"block quote; {why}",
+                                None if speaker else 0.6, [])
             if draft:
                 drafts.append(draft)
             i += 1
@@ -348,9 +352,8 @@ def block_quote_claims(doc: Doc, paragraphs: list[tuple[int, int]], blocks,
             j += 1
         if run:
             speaker, cue, why = found
-            draft = _claim_from(doc, run, speaker, cue, "block-quote",
-                                f"paragraphs after a {why}", 0.8 if speaker else 0.55,
-                                "block-quote", [])
+            draft = _claim_from(doc, run, speaker, cue, RuleName.BLOCK_QUOTE,
+                                f"paragraphs after a {why}", 0.8 if speaker else 0.55, [])
             if draft:
                 drafts.append(draft)
             i = j
@@ -443,7 +446,6 @@ def speaker_label_claims(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Cl
             continue
         drafts.append(ClaimDraft(
             content=parts, cue=(colon, colon + 1), source_token=head,
-            source_span=(first.idx, head.idx + len(head)), rule="speaker-label",
-            why=f"speaker label '{text_of(doc)[first.idx:head.idx + len(head)]}:' before the words",
-            confidence=0.7, label="reported-speech"))
+            source_span=(first.idx, head.idx + len(head)), rule=RuleName.SPEAKER_LABEL,
+            why=f"speaker label '{text_of(doc)[first.idx:head.idx + len(head)]}:' before the words"))
     return drafts

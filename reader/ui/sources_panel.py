@@ -7,6 +7,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Sign
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView,
                                QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
+from reader.vocabulary import SOURCE_TYPE_PLURALS
+
 ROLE = Qt.ItemDataRole.UserRole
 # What a row stands for: (ROW_SOURCE, source id), (ROW_CLAIM, claim id), (ROW_SPAN, span id)
 ROW_GROUP, ROW_SOURCE, ROW_CLAIM, ROW_SPAN = "group", "source", "claim", "span"
@@ -15,13 +17,6 @@ FRAMING_EXPANDED_MAX = 12
 # Rows added per event-loop turn when the panel is filled in slices.
 ROWS_PER_STEP = 300
 
-GROUP_TITLES = {
-    "person": QT_TRANSLATE_NOOP("SourcesPanel", "People"),
-    "organization": QT_TRANSLATE_NOOP("SourcesPanel", "Organisations"),
-    "document": QT_TRANSLATE_NOOP("SourcesPanel", "Documents"),
-    "group": QT_TRANSLATE_NOOP("SourcesPanel", "Groups"),
-    "anonymous": QT_TRANSLATE_NOOP("SourcesPanel", "Anonymous sources"),
-}
 SORTS = {
     "appearance": QT_TRANSLATE_NOOP("SourcesPanel", "Order of appearance"),
     "claims": QT_TRANSLATE_NOOP("SourcesPanel", "Number of claims"),
@@ -155,7 +150,7 @@ class SourcesPanel(QWidget):
         groups: dict[str, list] = {}
         for source in index.sources.values():
             groups.setdefault(source.type, []).append(source)
-        for kind, title in GROUP_TITLES.items():
+        for kind, title in SOURCE_TYPE_PLURALS.items():
             sources = groups.get(kind)
             if not sources:
                 continue

@@ -9,14 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from reader.plain_language import explain
 from reader.ui.palette import KIND_STYLES
 from reader.ui.palette import tr as palette_tr
-
-SOURCE_TYPE_TITLES = {
-    "person": QT_TRANSLATE_NOOP("SpanCard", "person"),
-    "organization": QT_TRANSLATE_NOOP("SpanCard", "organisation"),
-    "document": QT_TRANSLATE_NOOP("SpanCard", "document"),
-    "group": QT_TRANSLATE_NOOP("SpanCard", "group"),
-    "anonymous": QT_TRANSLATE_NOOP("SpanCard", "anonymous source"),
-}
+from reader.vocabulary import SOURCE_TYPE_TITLES
 
 
 def _tr(text: str) -> str:

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from reader.export.colours import CORRECTED_MARK
+from reader.palette import CORRECTED_MARK
 from reader.export.html import QT, render_handout_html, render_html
 
 from handmade import make_analysis, make_article

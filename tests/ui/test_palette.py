@@ -1,6 +1,6 @@
 import re
 
-from reader.provenance.model import KINDS as ANALYSIS_KINDS
+from reader.vocabulary import KINDS as ANALYSIS_KINDS
 from reader.ui import palette
 
 HEX = re.compile(r"^#[0-9a-f]{6}$")
