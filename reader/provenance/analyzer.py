@@ -102,7 +102,7 @@ class Analyzer:
 
     def _make_doc(self, article: Article):
         doc = self.nlp.make_doc(article.text)
-        doc._.provenance_blocks = list(article.blocks)
+        doc._.provenance_blocks = [b.to_dict() for b in article.blocks]
         return doc
 
     def cached(self, article: Article) -> Analysis | None:
