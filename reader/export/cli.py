@@ -1,4 +1,4 @@
-"""`python -m reader export --format html|pdf|json|brat PATH -o OUT [--handout] [--model NAME]`
+"""`python -m reader export --format html|pdf|json|brat PATH -o OUT [--handout [--no-answer-key]] [--model NAME]`
 
 Loads the article, analyses it, applies the corrections saved for it (as the window
 would show them) and writes OUT. brat writes OUT.txt and OUT.ann. A file that cannot be
@@ -26,7 +26,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--format", choices=FORMATS, default=None,
                         help="default: from OUT's suffix (.html, .pdf, .json), else html")
     parser.add_argument("--handout", action="store_true",
-                        help="html/pdf: the text alone with line numbers, no colours, no analysis")
+                        help="html/pdf: the text alone with line numbers and no colours, for "
+                             "students, then an answer key page for the teacher")
+    parser.add_argument("--no-answer-key", action="store_true",
+                        help="with --handout: no answer key (and no analysis: faster)")
     parser.add_argument("--model", default=None, help="spaCy pipeline to use")
     parser.add_argument("--no-corrections", action="store_true",
                         help="ignore the corrections saved for this article")
@@ -63,7 +66,7 @@ def _export(args, fmt: str) -> int:
     except ArticleError as error:
         raise _Failed(f"{args.path}: {error}") from error
     analysis, corrections = None, []
-    if not args.handout:
+    if not (args.handout and args.no_answer_key):
         analysis, corrections = _analyse(article, args)
     try:
         _write(fmt, args, article, analysis, corrections)
@@ -90,7 +93,7 @@ def _write(fmt: str, args, article, analysis, corrections) -> None:
     if fmt == "html":
         from reader.export.html import render_handout_html, render_html
 
-        page = (render_handout_html(article) if args.handout
+        page = (render_handout_html(article, analysis) if args.handout
                 else render_html(article, analysis, corrections=len(corrections)))
         with open(args.output, "w", encoding="utf-8") as handle:
             handle.write(page)

@@ -13,11 +13,12 @@ bold), so the page survives greyscale printing.
 from __future__ import annotations
 
 import re
-import textwrap
+from bisect import bisect_right
+from dataclasses import dataclass
 from html import escape
 
 from reader import __version__
-from reader.document.model import Article
+from reader.document.model import NON_ARTICLE_KINDS, Article
 from reader.export.stats import UNATTRIBUTED, VoiceShares, voice_shares
 from reader.palette import (CORRECTED_MARK, CUE_DESCRIPTIONS, EXPORT_PALETTE, KIND_STYLES, KINDS,
                             SURFACES, WRITER_COLOUR)
@@ -57,25 +58,124 @@ def render_html(article: Article, analysis: Analysis, *, variant: str = SCREEN,
     return _page(article, body, _css(variant))
 
 
-def render_handout_html(article: Article, *, variant: str = SCREEN,
-                        width: int = HANDOUT_WIDTH) -> str:
+@dataclass(frozen=True)
+class HandoutLine:
+    number: int
+    start: int  # offsets of the line's text in article.text
+    end: int
+    text: str
+
+
+def handout_lines(article: Article, width: int = HANDOUT_WIDTH) -> list[list[HandoutLine]]:
+    """The article's own blocks as numbered lines of at most `width` characters, one list
+    per block. Captions, credits and boilerplate are left out (they are not the article),
+    and so is a first heading that repeats the title (the handout prints the title once)."""
+    blocks, number = [], 0
+    for index, (start, end, kind) in enumerate(_blocks(article)):
+        if kind in NON_ARTICLE_KINDS:
+            continue
+        if (index == 0 and kind == "heading" and article.title
+                and " ".join(article.text[start:end].split()) == " ".join(article.title.split())):
+            continue
+        lines: list[HandoutLine] = []
+        for source_line in re.finditer(r"[^\n]+", article.text[start:end]):
+            words: list[re.Match] = []
+            for word in re.finditer(r"\S+", source_line.group()):
+                length = sum(len(w.group()) + 1 for w in words) + len(word.group())
+                if words and length > width:
+                    number += 1
+                    lines.append(_handout_line(number, start + source_line.start(), words))
+                    words = []
+                words.append(word)
+            if words:
+                number += 1
+                lines.append(_handout_line(number, start + source_line.start(), words))
+        if lines:
+            blocks.append(lines)
+    return blocks
+
+
+def _handout_line(number: int, base: int, words: list) -> HandoutLine:
+    return HandoutLine(number, base + words[0].start(), base + words[-1].end(),
+                       " ".join(w.group() for w in words))
+
+
+def render_handout_html(article: Article, analysis: Analysis | None = None, *,
+                        variant: str = SCREEN, width: int = HANDOUT_WIDTH) -> str:
     """The article alone with numbered lines, in black and white: for finding the sources
-    without the tool's answers."""
-    rows, number = [], 0
-    for start, end, _kind in _blocks(article):
+    without the tool's answers. With `analysis`, an answer key follows on its own page."""
+    blocks = handout_lines(article, width)
+    rows = []
+    for lines in blocks:
         if rows:
             rows.append('<tr class="gap"><td class="ln"></td><td>&nbsp;</td></tr>')
-        for source_line in article.text[start:end].split("\n"):
-            for line in textwrap.wrap(source_line, width) or [""]:
-                number += 1
-                rows.append(f'<tr><td class="ln" width="7%">{number}</td><td class="line">{escape(line)}</td></tr>')
+        rows.extend(f'<tr><td class="ln" width="7%">{line.number}</td>'
+                    f'<td class="line">{escape(line.text)}</td></tr>' for line in lines)
     body = (_header(article)
-            + '<p class="task">Who is speaking? Underline each source\'s exact words, '
-              'circle the words the writer retells, and box the writer\'s own loaded words. '
-              'Note the line numbers.</p>'
-            + '<table class="lines" cellspacing="0" cellpadding="1" width="100%">' + "".join(rows) + "</table>")
-    css = _HANDOUT_CSS
-    return _page(article, body, css)
+            + '<p class="task" style="margin-bottom:18px">Who is speaking? Underline each '
+              'source\'s exact words, circle the words the writer retells, and box the '
+              'writer\'s own loaded words. Note the line numbers.</p>'
+            + '<table class="lines" cellspacing="0" cellpadding="1" width="100%">'
+            + "".join(rows) + "</table>")
+    if analysis is not None:
+        body += _answer_key(article, analysis, [line for lines in blocks for line in lines])
+    return _page(article, body, _HANDOUT_CSS)
+
+
+def answer_key_rows(article: Article, analysis: Analysis,
+                    lines: list[HandoutLine]) -> list[tuple[str, str, str, str]]:
+    """(lines, kind, who, words) per claim in reading order, and per framing span: what a
+    student should have found on the handout."""
+    starts = [line.start for line in lines]
+
+    def line_at(offset: int) -> int | None:
+        i = bisect_right(starts, offset) - 1
+        return lines[i].number if i >= 0 and offset <= lines[i].end else None
+
+    claims = {c.id: c for c in analysis.claims}
+    sources = {s.id: s for s in analysis.sources}
+    steps: dict[str, list[Span]] = {}
+    for span in sorted(analysis.spans, key=lambda s: (s.start, -s.end)):
+        steps.setdefault(span.claim or span.id, []).append(span)
+    rows = []
+    for spans in steps.values():
+        numbers = [n for s in spans for n in (line_at(s.start), line_at(max(s.start, s.end - 1)))
+                   if n is not None]
+        if not numbers:
+            continue  # outside the article's lines (a caption)
+        first, last = min(numbers), max(numbers)
+        where = str(first) if first == last else f"{first}–{last}"
+        kinds = []
+        for span in spans:
+            if span.kind not in kinds:
+                kinds.append(span.kind)
+        claim = claims.get(spans[0].claim) if spans[0].claim else None
+        source = sources.get(claim.source) if claim and claim.source else None
+        if source is not None:
+            who = f"{source.name} ({SOURCE_TYPE_TITLES.get(source.type, source.type)})"
+        else:
+            who = "the writer" if kinds == ["framing"] else "nobody named"
+        words = " … ".join(" ".join(article.text[s.start:s.end].split()) for s in spans)
+        if len(words) > 120:
+            words = words[:119].rstrip() + "…"
+        rows.append((where, " + ".join(KIND_TITLES[k] for k in kinds), who, words))
+    return rows
+
+
+def _answer_key(article: Article, analysis: Analysis, lines: list[HandoutLine]) -> str:
+    rows = "".join(f'<tr><td class="key-ln">{escape(where)}</td><td>{escape(kind)}</td>'
+                   f"<td>{escape(who)}</td><td>{escape(words)}</td></tr>"
+                   for where, kind, who, words in answer_key_rows(article, analysis, lines))
+    if not rows:
+        rows = '<tr><td colspan="4">Nothing found: no quotes, paraphrases or framing.</td></tr>'
+    return ('<section class="answer-key"><h2 style="page-break-before: always">Answer key '
+            "(for the teacher)</h2>"
+            '<p class="muted">What Provenance Reader found, claim by claim. It is the '
+            "tool's reading, not a verdict: discuss the spans it missed or got wrong.</p>"
+            '<table class="key" cellspacing="0" cellpadding="3" width="100%">'
+            '<thead><tr><th width="9%">Lines</th><th width="17%">Kind</th>'
+            '<th width="26%">Who</th><th width="48%">Words</th></tr></thead>'
+            f"<tbody>{rows}</tbody></table></section>")
 
 
 def _page(article: Article, body: str, css: str) -> str:
@@ -281,13 +381,13 @@ def _who_speaks(text: str, shares: VoiceShares, variant: str) -> str:
     quote_colour, paraphrase_colour = KIND_COLOURS["quote"][1], KIND_COLOURS["paraphrase"][1]
     rows = [f'<tr><td class="who" width="30%"><strong>The writer</strong></td>'
             f'<td class="chart" width="45%">{_bar([(shares.writer_share, "bw", WRITER_COLOUR)], variant)}</td>'
-            f'<td class="num" width="25%">{_pct(shares.writer_share)} own words</td></tr>']
+            f'<td class="num" width="25%">{escape(_pct(shares.writer_share))} own words</td></tr>']
     for share in shares.sources:
         bar = _bar([(share.quote_share, "bq", quote_colour),
                     (share.paraphrase_share, "bp", paraphrase_colour)], variant)
         rows.append(f'<tr><td class="who" width="30%">{escape(share.name)}</td><td class="chart" width="45%">{bar}</td>'
-                    f'<td class="num" width="25%">{_pct(share.quote_share)} quoted · '
-                    f"{_pct(share.paraphrase_share)} retold</td></tr>")
+                    f'<td class="num" width="25%">{escape(_pct(share.quote_share))} quoted · '
+                    f"{escape(_pct(share.paraphrase_share))} retold</td></tr>")
     densest = max((p.density for p in shares.paragraphs), default=0.0) or 1.0
     framed = [p for p in shares.paragraphs if p.framing_words]
     framing_rows = []
@@ -400,7 +500,14 @@ body { font: 11pt/1.5 Georgia, "DejaVu Serif", serif; color: #000; background: #
        max-width: 44em; margin: 2em auto; padding: 0 1em; }
 header h1 { font-size: 1.5em; margin: 0 0 .2em; }
 .meta { margin: 0; }
-.task { font-style: italic; margin: 1em 0; }
+.task { font-style: italic; margin: 1em 0 1.4em; }
+.answer-key { break-before: page; }
+.answer-key h2 { font-size: 1.2em; }
+table.key { border-collapse: collapse; font-size: .9em; }
+table.key th { text-align: left; border-bottom: 1px solid #000; }
+table.key td { vertical-align: top; border-bottom: 1px solid #bbb; }
+td.key-ln { white-space: nowrap; }
+.muted { color: #555; }
 table.lines { border-collapse: collapse; }
 td.ln { color: #555; text-align: right; padding-right: 1em; white-space: nowrap; font-size: .8em; vertical-align: top;
         font-family: "DejaVu Sans Mono", monospace; }

@@ -13,7 +13,7 @@ from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor, QFont, QGuiApplication, QPageLayout, QPageSize, QPagedPaintDevice, QPainter,
     QPdfWriter,
-    QTextCharFormat, QTextCursor, QTextDocument,
+    QTextCharFormat, QTextCursor, QTextDocument, QTextFormat,
 )
 
 from reader.document.model import Article
@@ -32,7 +32,8 @@ def text_document(article: Article, analysis: Analysis | None = None, *, handout
         raise RuntimeError("a QGuiApplication must exist before printing")
     if not handout and analysis is None:
         raise ValueError("an analysis is needed unless printing a handout")
-    html = (render_handout_html(article, variant=QT) if handout
+    # A handout with an analysis gets an answer key on its last page.
+    html = (render_handout_html(article, analysis, variant=QT) if handout
             else render_html(article, analysis, variant=QT, corrections=corrections))
     document = QTextDocument()
     document.setDefaultFont(QFont("serif", FONT_POINTS))
@@ -56,6 +57,7 @@ def print_document(document: QTextDocument, device: QPagedPaintDevice) -> None:
     page = QSizeF(area.width(), area.height() - footer)
     document.documentLayout().setPaintDevice(device)
     document.setPageSize(page)
+    keep_headings_with_content(document)
     painter = QPainter()
     if not painter.begin(device):
         raise OSError("the printer or PDF file could not be opened")
@@ -74,6 +76,35 @@ def print_document(document: QTextDocument, device: QPagedPaintDevice) -> None:
                              str(number + 1))
     finally:
         painter.end()
+
+
+# A heading needs room for this many lines of what follows it on its page.
+HEADING_ROOM_LINES = 4
+
+
+def keep_headings_with_content(document: QTextDocument) -> int:
+    """Start a heading on a new page when it would sit at the bottom of one with too little
+    of its section after it (Qt's HTML reader ignores break-after: avoid). The page size
+    must be set. Returns how many headings were moved."""
+    page = document.pageSize().height()
+    if page <= 0:
+        return 0
+    layout = document.documentLayout()
+    moved = 0
+    block = document.begin()
+    while block.isValid():
+        if block.blockFormat().headingLevel() > 0:
+            rect = layout.blockBoundingRect(block)
+            line = max(1.0, rect.height())
+            room = page - (rect.top() % page)
+            if rect.top() % page > 0 and room < rect.height() + HEADING_ROOM_LINES * line:
+                cursor = QTextCursor(block)
+                fmt = block.blockFormat()
+                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                cursor.setBlockFormat(fmt)
+                moved += 1
+        block = block.next()
+    return moved
 
 
 def write_pdf(out: str | Path, article: Article, analysis: Analysis | None = None, *,

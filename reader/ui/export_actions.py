@@ -91,7 +91,8 @@ class Exporter:
             from reader.export.pdf import write_pdf
 
             if fmt == "handout":
-                write_pdf(path, article, handout=True)
+                # With the analysis, the handout ends with an answer key page.
+                write_pdf(path, article, analysis, handout=True)
             else:
                 write_pdf(path, article, analysis, corrections=len(applied))
         elif fmt == "json":

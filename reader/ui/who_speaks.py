@@ -8,20 +8,22 @@ the HTML and PDF exports draw.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QScrollArea, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QPushButton, QScrollArea,
+                               QVBoxLayout, QWidget)
 
 from reader.export.stats import UNATTRIBUTED, VoiceShares, voice_shares
 from reader.ui.palette import KIND_STYLES
 
 MARGIN = 16
-NAME_WIDTH = 190
 ROW_HEIGHT = 26
 BAR_HEIGHT = 16
-PERCENT_WIDTH = 120
+MIN_BAR_WIDTH = 60
+NAME_SHARE = 0.4  # names take at most this share of the width (longer ones are elided)
+GAP = 10
 PARAGRAPH_CHART_HEIGHT = 110
+FULL_SCREEN_SCALE = 1.8  # type size in full screen, for a projector
 
 
 def _tr(text: str) -> str:
@@ -58,6 +60,27 @@ class WhoSpeaksChart(QWidget):
                  s.quote_share, s.paraphrase_share) for s in self.shares.sources]
         return rows
 
+    def labels(self) -> list[str]:
+        """The figures beside each bar, as drawn (the writer's last)."""
+        if self.shares is None:
+            return []
+        return [_tr("{quote} quoted, {paraphrase} retold").format(
+                    quote=_pct(quote), paraphrase=_pct(paraphrase))
+                for _name, quote, paraphrase in self.rows()] + [_pct(self.shares.writer_share)]
+
+    def columns(self) -> tuple[float, float, float]:
+        """(name column, bar column, figures column) widths: the names and figures as wide
+        as the longest needs (names up to NAME_SHARE of the width), the bars the rest."""
+        width = self.width() - 2 * MARGIN
+        metrics = QFontMetrics(self.font())
+        bold = QFont(self.font())
+        bold.setBold(True)
+        names = [metrics.horizontalAdvance(n) for n, _q, _p in self.rows()]
+        names.append(QFontMetrics(bold).horizontalAdvance(_tr("The writer's own words")))
+        name_width = min(max(names, default=0) + GAP, width * NAME_SHARE)
+        figures = max((metrics.horizontalAdvance(t) for t in self.labels()), default=0) + GAP
+        return name_width, max(MIN_BAR_WIDTH, width - name_width - figures), figures
+
     def _line(self) -> int:
         return QFontMetrics(self.font()).height()
 
@@ -67,13 +90,23 @@ class WhoSpeaksChart(QWidget):
             return 4 * line
         rows = len(self.shares.sources) + 1  # and the writer
         return int(MARGIN * 2 + line * 2 + rows * max(ROW_HEIGHT, line + 8) + line * 3
-                   + line * 2 + PARAGRAPH_CHART_HEIGHT + line * 2)
+                   + line * 2 + max(PARAGRAPH_CHART_HEIGHT, line * 5) + line * 3)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.setMinimumHeight(self._height())
+            self.updateGeometry()
 
     def sizeHint(self) -> QSize:
         return QSize(720, self._height())
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(480, self._height())
+        if self.shares is None:
+            return QSize(480, self._height())
+        metrics = QFontMetrics(self.font())
+        figures = max((metrics.horizontalAdvance(t) for t in self.labels()), default=0)
+        return QSize(min(480, int(2 * MARGIN + figures + MIN_BAR_WIDTH + 120)), self._height())
 
     # Drawing -----------------------------------------------------------------------------
 
@@ -96,7 +129,7 @@ class WhoSpeaksChart(QWidget):
         bold.setBold(True)
         y = MARGIN
         width = self.width() - 2 * MARGIN
-        bar_width = max(60, width - NAME_WIDTH - PERCENT_WIDTH)
+        name_width, bar_width, figures_width = self.columns()
 
         painter.setFont(bold)
         painter.drawText(QPointF(MARGIN, y + line * 0.8),
@@ -109,34 +142,35 @@ class WhoSpeaksChart(QWidget):
         scale = max([s.quote_share + s.paraphrase_share for s in shares.sources]
                     + [shares.writer_share, 0.01])
         row_height = max(ROW_HEIGHT, line + 8)
+        bar_height = max(BAR_HEIGHT, line * 0.6)
         metrics = QFontMetrics(self.font())
-        for name, quote, paraphrase in self.rows():
-            self._draw_name(painter, metrics, name, y, row_height)
-            x = MARGIN + NAME_WIDTH
-            bar_top = y + (row_height - BAR_HEIGHT) / 2
+        labels = self.labels()
+        for (name, quote, paraphrase), label in zip(self.rows(), labels):
+            self._draw_name(painter, metrics, name, y, row_height, name_width)
+            x = MARGIN + name_width
+            bar_top = y + (row_height - bar_height) / 2
             quote_w = bar_width * quote / scale
             para_w = bar_width * paraphrase / scale
-            self._draw_segment(painter, QRectF(x, bar_top, quote_w, BAR_HEIGHT), "quote")
-            self._draw_segment(painter, QRectF(x + quote_w, bar_top, para_w, BAR_HEIGHT),
+            self._draw_segment(painter, QRectF(x, bar_top, quote_w, bar_height), "quote")
+            self._draw_segment(painter, QRectF(x + quote_w, bar_top, para_w, bar_height),
                                "paraphrase")
             painter.setPen(text_colour)
-            label = _tr("{quote} quoted, {paraphrase} retold").format(
-                quote=_pct(quote), paraphrase=_pct(paraphrase))
-            painter.drawText(QRectF(x + quote_w + para_w + 6, y, width, row_height),
+            painter.drawText(QRectF(x + quote_w + para_w + 6, y, figures_width, row_height),
                              int(Qt.AlignmentFlag.AlignVCenter), label)
             y += row_height
 
         # The writer's own words, in the text colour, outlined.
-        self._draw_name(painter, metrics, _tr("The writer's own words"), y, row_height, bold)
-        x = MARGIN + NAME_WIDTH
+        self._draw_name(painter, QFontMetrics(bold), _tr("The writer's own words"), y,
+                        row_height, name_width, bold)
+        x = MARGIN + name_width
         writer_w = bar_width * shares.writer_share / scale
         muted = QColor(text_colour)
         muted.setAlpha(90)
         painter.setPen(QPen(text_colour, 1))
         painter.setBrush(muted)
-        painter.drawRect(QRectF(x, y + (row_height - BAR_HEIGHT) / 2, writer_w, BAR_HEIGHT))
-        painter.drawText(QRectF(x + writer_w + 6, y, width, row_height),
-                         int(Qt.AlignmentFlag.AlignVCenter), _pct(shares.writer_share))
+        painter.drawRect(QRectF(x, y + (row_height - bar_height) / 2, writer_w, bar_height))
+        painter.drawText(QRectF(x + writer_w + 6, y, figures_width, row_height),
+                         int(Qt.AlignmentFlag.AlignVCenter), labels[-1])
         y += row_height + line
 
         # Unattributed allegations.
@@ -150,11 +184,11 @@ class WhoSpeaksChart(QWidget):
         self._draw_paragraphs(painter, y, line, width, text_colour, bold)
         painter.end()
 
-    def _draw_name(self, painter, metrics, name, y, row_height, font=None) -> None:
+    def _draw_name(self, painter, metrics, name, y, row_height, name_width, font=None) -> None:
         if font is not None:
             painter.setFont(font)
-        elided = metrics.elidedText(name, Qt.TextElideMode.ElideRight, NAME_WIDTH - 10)
-        painter.drawText(QRectF(MARGIN, y, NAME_WIDTH - 10, row_height),
+        elided = metrics.elidedText(name, Qt.TextElideMode.ElideRight, int(name_width - GAP))
+        painter.drawText(QRectF(MARGIN, y, name_width - GAP, row_height),
                          int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), elided)
         painter.setFont(self.font())
 
@@ -190,8 +224,8 @@ class WhoSpeaksChart(QWidget):
         if not paragraphs:
             painter.drawText(QPointF(MARGIN, y + line), _tr("No paragraphs."))
             return
-        axis = 44
-        chart = QRectF(MARGIN + axis, y, width - axis, PARAGRAPH_CHART_HEIGHT)
+        axis = QFontMetrics(self.font()).horizontalAdvance("100 %") + GAP
+        chart = QRectF(MARGIN + axis, y, width - axis, max(PARAGRAPH_CHART_HEIGHT, line * 5))
         top = max(max(p.density for p in paragraphs), 0.05)
         painter.setPen(QPen(text_colour, 1))
         painter.drawLine(chart.bottomLeft(), chart.bottomRight())
@@ -201,7 +235,8 @@ class WhoSpeaksChart(QWidget):
                          int(Qt.AlignmentFlag.AlignRight), "0 %")
         step = chart.width() / len(paragraphs)
         colours = self._colours("framing")
-        every = max(1, int(len(paragraphs) / (chart.width() / 28)) + 1)
+        label_room = QFontMetrics(self.font()).horizontalAdvance("000") + 6
+        every = max(1, int(len(paragraphs) / (chart.width() / label_room)) + 1)
         for i, paragraph in enumerate(paragraphs):
             height = chart.height() * paragraph.density / top
             x = chart.left() + i * step
@@ -220,9 +255,14 @@ class WhoSpeaksChart(QWidget):
 
 
 class WhoSpeaksDialog(QDialog):
+    """The pictures in a window of their own: resizable, maximisable, and full screen with
+    larger type for a projector (F5 or the Full Screen button; F5 or Esc to come back)."""
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setWindowTitle(_tr("Who speaks"))
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        self.setSizeGripEnabled(True)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.chart = WhoSpeaksChart(self)
@@ -231,11 +271,61 @@ class WhoSpeaksDialog(QDialog):
         scroll.setWidget(self.chart)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        self.full_screen_button = QPushButton(_tr("Full Screen"), self)
+        self.full_screen_button.setCheckable(True)
+        self.full_screen_button.setToolTip(_tr("Fill the screen with larger type, for a "
+                                               "projector (F5)"))
+        self.full_screen_button.toggled.connect(self.set_full_screen)
+        buttons.addButton(self.full_screen_button, QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
-        self.resize(820, 640)
+        self._normal_font = QFont(self.font())
+        self._normal_geometry = None
+        self.resize(960, 720)
+
+    def set_full_screen(self, on: bool) -> None:
+        if self.full_screen_button.isChecked() != on:
+            self.full_screen_button.setChecked(on)  # comes back here through toggled
+            return
+        font = QFont(self._normal_font)
+        if on:
+            self._normal_geometry = self.saveGeometry()
+            size = self._normal_font.pointSizeF() if self._normal_font.pointSizeF() > 0 else 10
+            font.setPointSizeF(size * FULL_SCREEN_SCALE)
+        self.summary.setFont(font)
+        self.chart.setFont(font)
+        if on:
+            self.showFullScreen()
+            screen = self.screen()
+            # Without a window manager full screen is only a hint: fill the screen ourselves.
+            if screen is not None:
+                self.setGeometry(screen.geometry())
+        else:
+            self.showNormal()
+            if self._normal_geometry is not None:
+                self.restoreGeometry(self._normal_geometry)
+
+    def event(self, event) -> bool:
+        # F5 and Esc are the main window's shortcuts too: here they are this dialog's.
+        if event.type() == QEvent.Type.ShortcutOverride and event.key() in (
+                Qt.Key.Key_F5, Qt.Key.Key_Escape):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event) -> None:
+        # F5 as in the main window's presentation mode; Esc leaves full screen, then closes.
+        if event.key() == Qt.Key.Key_F5:
+            self.full_screen_button.toggle()
+            event.accept()
+            return
+        if event.key() == Qt.Key.Key_Escape and self.full_screen_button.isChecked():
+            self.set_full_screen(False)
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def set_analysis(self, article, analysis, palette_name: str = "light") -> VoiceShares | None:
         shares = voice_shares(article, analysis) if article is not None and analysis else None

@@ -170,7 +170,8 @@ def test_handout_has_numbered_lines_and_no_analysis():
     assert "<mark" not in page and "Legend" not in page and "Ortiz (person)" not in page
     assert "1 Council shuts library" in text
     assert "2 Mayor Ann Ortiz said the 3 branch costs too much." in text
-    assert "&lt;Courier&gt;" in page
+    assert "Council &lt;shuts&gt;" in page  # the title, escaped
+    assert "Photo: Sam Lee" not in page  # the caption is not the article
 
 
 @pytest.mark.skipif(shutil.which("chromium") is None, reason="needs Debian's chromium")

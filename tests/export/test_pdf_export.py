@@ -37,7 +37,8 @@ def test_handout_pdf_has_numbered_lines_and_no_analysis(qapp, tmp_path):
     write_pdf(out, article, handout=True)
     text = pdf_words(out)
     assert re.search(r"\b1 Council shuts library\b", text)
-    assert "Mayor Ann Ortiz said" in text and "Photo: Sam Lee <Courier>" in text
+    # The caption is not the article: not numbered, not on the handout.
+    assert "Mayor Ann Ortiz said" in text and "Photo: Sam Lee" not in text
     assert "Legend" not in text and "Who speaks" not in text
 
 

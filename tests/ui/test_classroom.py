@@ -169,3 +169,48 @@ def test_paraphrase_swatch_is_filled_like_the_text():
         fill = QColor(kind_colours("paraphrase", "light", projector).fill)
         image = swatch("paraphrase", "light", 22, projector).toImage()
         assert image.pixelColor(image.width() // 2, 8) == fill
+
+
+def _who_speaks_unclipped(chart) -> None:
+    """Every name and figure fits its column, and every figure ends inside the chart."""
+    from PySide6.QtGui import QFontMetrics
+
+    metrics = QFontMetrics(chart.font())
+    name_width, bar_width, figures_width = chart.columns()
+    for name, _quote, _paraphrase in chart.rows():
+        assert metrics.horizontalAdvance(name) <= name_width, name
+    for label in chart.labels():
+        assert metrics.horizontalAdvance(label) <= figures_width, label
+    assert 16 + name_width + bar_width + figures_width <= chart.width()
+    assert chart.height() >= chart._height()
+
+
+def test_who_speaks_at_1920x1080_shows_every_label_unclipped(qtbot, window, open_article):
+    from reader.ui.who_speaks import WhoSpeaksChart
+
+    open_article(SHIPPED_SAMPLE)
+    window.show_who_speaks()
+    dialog = window.who_speaks_dialog
+    assert len(dialog.chart.rows()) >= 8
+
+    def at_projector_width(font):
+        # The offscreen screen is smaller than a projector's: lay a chart out at the width
+        # it has in a 1920-pixel window (less the dialog's and scroll area's margins).
+        chart = WhoSpeaksChart()
+        qtbot.addWidget(chart)
+        chart.setFont(font)
+        chart.set_shares(dialog.chart.shares)
+        chart.resize(1860, chart.minimumHeight())
+        _who_speaks_unclipped(chart)
+
+    at_projector_width(dialog.chart.font())
+    # Full screen for a projector: larger type, still nothing clipped.
+    size = dialog.chart.font().pointSizeF()
+    qtbot.keyClick(dialog, Qt.Key.Key_F5)
+    assert dialog.full_screen_button.isChecked()
+    assert dialog.chart.font().pointSizeF() > size * 1.5
+    at_projector_width(dialog.chart.font())
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.full_screen_button.isChecked() and dialog.isVisible()
+    assert dialog.windowFlags() & Qt.WindowType.WindowMaximizeButtonHint
+    dialog.close()
