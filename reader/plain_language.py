@@ -1,17 +1,19 @@
-"""What a span means, in a sentence a student understands: for the hover card, the
-presentation caption and the legend ("The spokesman confirmed this; the writer retells it
-in their own words.").
+"""What a span means, in a sentence a student understands: for the hover card and the
+presentation caption ("The spokesman confirmed this; the writer retells it in their own
+words.").
 
 The engine's `why` ("cue 'confirmed' → subject 'spokesman', content from its object") is
 for checking the rules; these sentences are for reading the article. Plain Python, no Qt:
 each function takes `tr`, the translation function of the caller (identity by default),
-so the window can pass QCoreApplication.translate. One place for the wording, to fold into
-the shared vocabulary module (kinds, source types, rules).
+so the window can pass QCoreApplication.translate (`tr_vocabulary` for the vocabulary's
+own explanations, which are in its "Vocabulary" context).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+
+from reader.vocabulary import FRAMING_LABELS
 
 Translate = Callable[[str], str]
 
@@ -20,38 +22,9 @@ def _same(text: str) -> str:
     return text
 
 
-# One line per kind, for the legend's tooltips and the projector legend.
-KIND_MEANINGS = {
-    "quote": "A source's exact words, inside quotation marks.",
-    "paraphrase": "A source's claim, retold by the writer in the writer's own words.",
-    "framing": "The writer's own slanted wording: nobody is quoted, the writer chose it.",
-}
-# Shorter, for a legend that is always on screen.
-KIND_SHORT_MEANINGS = {
-    "quote": "their exact words",
-    "paraphrase": "retold by the writer",
-    "framing": "the writer's own slant",
-}
-
-# Framing labels (reader/provenance/framing.py, headline.py) -> a sentence with {words}.
-FRAMING_SENTENCES = {
-    "loaded-label": "The writer's own label “{words}”: a word that takes a side, not "
-                    "something a source said.",
-    "characterisation": "The writer describes someone as “{words}”: the writer's judgement, "
-                        "not a source's.",
-    "hedge": "The writer's hedging word “{words}” makes the claim sound less certain.",
-    "distancing-verb": "The writer chose “{words}”, a word that casts doubt on what was said.",
-    "evaluative-verb": "The writer's verb “{words}” judges what was said, instead of just "
-                       "reporting it.",
-    "insinuation": "The writer hints at something (“{words}”) without saying it outright or "
-                   "naming who says it.",
-    "scare-quote": "Quotation marks the writer put around “{words}” to keep a distance from "
-                   "the word: nobody is being quoted.",
-    "intensifier": "The writer's emphasis (“{words}”) makes this sound bigger or more "
-                   "surprising.",
-    "headline-assertion": "The headline states this as a fact, while the article itself "
-                          "says a source claims it.",
-}
+# A framing span: the writer's words, then what that kind of framing does, in the one
+# explanation per label of reader/vocabulary.py (FRAMING_LABELS).
+FRAMING_SENTENCE = "The writer's own words “{words}”, not a source's. {explanation}"
 FRAMING_DEFAULT = "The writer's own wording (“{words}”), not a source's."
 
 # Cue words that read well as "X <cue> this" (a verb in the past or present tense).
@@ -72,7 +45,8 @@ def _reads_as_verb(cue: str) -> bool:
 
 
 def explain(kind: str, *, label: str | None = None, who: str | None = None,
-            cue: str | None = None, words: str = "", tr: Translate = _same) -> str:
+            cue: str | None = None, words: str = "", tr: Translate = _same,
+            tr_vocabulary: Translate = _same) -> str:
     """One sentence: what this span is and whose voice it is.
 
     `who`: the source's name as the article gives it (None: nobody named); `cue`: the
@@ -80,8 +54,11 @@ def explain(kind: str, *, label: str | None = None, who: str | None = None,
     (used for framing, shortened by the caller)."""
     cue = " ".join(cue.split()) if cue else None
     if kind == "framing":
-        template = FRAMING_SENTENCES.get(label or "", FRAMING_DEFAULT)
-        return tr(template).format(words=words)
+        framing = FRAMING_LABELS.get(label or "")
+        if framing is None:
+            return tr(FRAMING_DEFAULT).format(words=words)
+        return tr(FRAMING_SENTENCE).format(words=words,
+                                           explanation=tr_vocabulary(framing.explanation))
     if kind == "quote":
         if who and cue and _reads_as_verb(cue):
             return tr("{who} {cue} this, and these are their exact words, inside quotation "
@@ -108,11 +85,3 @@ def explain(kind: str, *, label: str | None = None, who: str | None = None,
                   "words.").format(who=_sentence_start(who), cue=cue)
     return tr("{who} is the source; the writer retells it in their own words.").format(
         who=_sentence_start(who))
-
-
-def kind_meaning(kind: str, tr: Translate = _same) -> str:
-    return tr(KIND_MEANINGS[kind])
-
-
-def short_meaning(kind: str, tr: Translate = _same) -> str:
-    return tr(KIND_SHORT_MEANINGS[kind])

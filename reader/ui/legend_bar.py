@@ -6,7 +6,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
-from reader.plain_language import kind_meaning, short_meaning
 from reader.ui.palette import (CUE_DESCRIPTIONS, DASH_UNDERLINE, FILL, KIND_STYLES, KINDS,
                                WAVE_UNDERLINE, kind_colours)
 from reader.ui.palette import tr as palette_tr
@@ -14,10 +13,6 @@ from reader.ui.palette import tr as palette_tr
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("LegendBar", text)
-
-
-def _plain_tr(text: str) -> str:
-    return QCoreApplication.translate("PlainLanguage", text)
 
 
 def swatch(kind: str, palette_name: str, size: int = 22, projector: bool = False,
@@ -126,7 +121,7 @@ class LegendBar(QWidget):
         count = self.counts.get(kind)
         text = title if count is None else f"{title}  {count}"
         if self.projector:
-            text += " — " + short_meaning(kind, _plain_tr)
+            text += " — " + palette_tr(style.meaning)
         if not shown:
             text += " " + _tr("(hidden)")
         button.setText(text)
@@ -134,8 +129,8 @@ class LegendBar(QWidget):
         font.setStrikeOut(not shown)
         button.setFont(font)
         action = _tr("Click to show them.") if not shown else _tr("Click to hide them.")
-        button.setToolTip(_tr("{kind}: {meaning} Drawn with a {cue}. {action}").format(
-            kind=palette_tr(style.plural), meaning=kind_meaning(kind, _plain_tr),
+        button.setToolTip(_tr("{kind}: {meaning}. Drawn with a {cue}. {action}").format(
+            kind=palette_tr(style.plural), meaning=palette_tr(style.meaning),
             cue=palette_tr(CUE_DESCRIPTIONS[style.cue]), action=action))
 
     def changeEvent(self, event) -> None:

@@ -24,13 +24,18 @@ def _plain_tr(text: str) -> str:
     return QCoreApplication.translate("PlainLanguage", text)
 
 
+def _vocabulary_tr(text: str) -> str:
+    return QCoreApplication.translate("Vocabulary", text)
+
+
 def plain_sentence(index, span) -> str:
     """What the span is and whose voice, in a sentence a student understands."""
     claim = index.claims.get(span.claim) if span.claim else None
     source = index.source_of_span(span)
     cue = index.text[claim.cue_span[0]:claim.cue_span[1]] if claim and claim.cue_span else None
     return explain(span.kind, label=span.label, who=source.name if source else None, cue=cue,
-                   words=index.snippet(span.start, span.end, limit=60), tr=_plain_tr)
+                   words=index.snippet(span.start, span.end, limit=60), tr=_plain_tr,
+                   tr_vocabulary=_vocabulary_tr)
 
 
 def span_facts(index, span) -> dict[str, str]:

@@ -1,0 +1,29 @@
+"""The hover card's and caption's sentences speak to a student, not in rule jargon."""
+
+from reader.plain_language import explain
+
+
+def test_the_issue_example():
+    assert explain("paraphrase", label="reported-speech", who="the spokesman",
+                   cue="confirmed") == ("The spokesman confirmed this; the writer retells it "
+                                        "in their own words.")
+
+
+def test_every_kind_and_case_reads_as_a_sentence():
+    sentences = [
+        explain("quote", who="Lena Brooks", cue="said"),
+        explain("quote", who="Lena Brooks"),
+        explain("quote"),
+        explain("paraphrase", label="according-to", who="the budget report", cue="According to"),
+        explain("paraphrase", label="hearsay", cue="allegedly"),
+        explain("paraphrase"),
+        explain("paraphrase", who="Ortiz", cue="his comments"),
+        explain("framing", label="distancing-verb", words="claimed"),
+        explain("framing", label="no-such-label", words="so"),
+    ]
+    for sentence in sentences:
+        assert sentence[0].isupper() and sentence.endswith(".")
+        assert "→" not in sentence and "cue '" not in sentence
+    assert "exact words" in sentences[0] and "does not say whose" in sentences[2]
+    assert "nobody is named" in sentences[4]
+    assert "“claimed”" in sentences[7] and "not be true" in sentences[7]
