@@ -3,6 +3,7 @@
     python -m reader.evaluate PATH/TO/polnear/dev
     python -m reader.evaluate PATH/TO/polnear/dev --limit 5 --json
     python -m reader.evaluate PATH/TO/polnear/dev --errors /tmp/dev-errors.txt
+    python -m reader.evaluate --extraction PATH/TO/realpages/dev
 
 PATH is a split directory holding `text/*.txt` and `attributions/*_<annotator>.ann`
 (brat stand-off). Only the .ann files are needed for gold; `dev.jsonl` is never required.
@@ -51,7 +52,11 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m reader.evaluate",
         description="Score the provenance analyser against a PolNeAR split (brat stand-off).")
-    parser.add_argument("split", metavar="PATH", help="split directory, e.g. polnear/dev")
+    parser.add_argument("split", metavar="PATH", nargs="?",
+                        help="split directory, e.g. polnear/dev")
+    parser.add_argument("--extraction", metavar="DIR", default=None,
+                        help="instead, score the article text of saved pages in DIR "
+                             "(html/*.html.gz + ground-truth.json) against the ground truth")
     parser.add_argument("--limit", type=int, default=None, metavar="N",
                         help="score only the first N articles (sorted by name)")
     parser.add_argument("--model", default=None, metavar="NAME",
@@ -65,7 +70,12 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.extraction:
+        return _extraction(args.extraction, args.json)
+    if not args.split:
+        parser.error("give a PolNeAR split PATH, or --extraction DIR")
     try:
         documents = read_split(args.split, args.limit)
     except SplitNotFound:
@@ -95,6 +105,21 @@ def main(argv: list[str] | None = None) -> int:
                           **results}))
     if args.errors:
         Path(args.errors).write_text(format_errors(documents, scores), encoding="utf-8")
+    return EXIT_OK
+
+
+def _extraction(directory: str, as_json: bool) -> int:
+    from reader.evaluation.extraction import CorpusNotFound, report
+
+    try:
+        text, results = report(directory)
+    except CorpusNotFound:
+        print(f"Saved pages with a ground-truth.json not found at {directory}; "
+              "skipping evaluation.")
+        return EXIT_OK
+    print(text)
+    if as_json:
+        print(json.dumps({"extraction": str(directory), **results}))
     return EXIT_OK
 
 
