@@ -22,6 +22,12 @@ def tidy(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+def _tidy_table(text: str) -> str:
+    """A table's rows stay on their own lines and its cells apart by tabs."""
+    rows = ("\t".join(tidy(cell) for cell in row.split("\t")) for row in text.split("\n"))
+    return "\n".join(row for row in rows if row.strip())
+
+
 def build_article(pieces: Iterable[tuple[str, str]], *, title: str | None = None,
                   **metadata) -> Article:
     """An Article of `pieces` (kind, text), in order, with the title as the first heading.
@@ -32,13 +38,16 @@ def build_article(pieces: Iterable[tuple[str, str]], *, title: str | None = None
     article = Article(text="", title=title or None, **metadata)
     parts: list[str] = []
     position = 0
-    pieces = [(kind, tidy(text)) for kind, text in pieces]
+    pieces = [(kind, _tidy_table(text) if kind == "table" else tidy(text))
+              for kind, text in pieces]
     pieces = [(kind, text) for kind, text in pieces if text]
     if title and not _opens_with(pieces, tidy(title)):
         pieces.insert(0, ("heading", tidy(title)))
     for kind, text in pieces:
         if kind == "paragraph":
             kind = _paragraph_kind(article, text)
+            if kind == "paragraph" and _is_capitals_heading(text):
+                kind = "heading"
         if parts:
             parts.append(SEPARATOR)
             position += len(SEPARATOR)
@@ -62,7 +71,32 @@ def _opens_with(pieces: list[tuple[str, str]], title: str) -> bool:
     return kind == "heading" and similar_length and (first in title or title in first)
 
 
+_PROMO_START = re.compile(r"(?:CLICK|GET|SIGN UP|SUBSCRIBE|WATCH|READ|DOWNLOAD|LISTEN|"
+                          r"FOLLOW|DON'T MISS|MORE FROM|SEE ALSO|RELATED)\b")
+
+
+def _all_capitals(text: str) -> bool:
+    cased = [c for c in text if c.lower() != c.upper()]
+    return len(cased) >= 10 and all(c.isupper() for c in cased)
+
+
+def _is_promo_headline(text: str) -> bool:
+    """A paragraph all in capitals that links elsewhere ("LAUREN ALAINA SAYS 'DWTS' HAS
+    HELPED HER …", "GET FOX BUSINESS ON THE GO BY CLICKING HERE"), not this story's text.
+    Short capitals and questions ("WHO IS THE FRONT-RUNNER?") are section heads."""
+    if not _all_capitals(text):
+        return False
+    return bool(_PROMO_START.match(text)) or (len(text.split()) >= 6
+                                              and not text.rstrip().endswith("?"))
+
+
+def _is_capitals_heading(text: str) -> bool:
+    return _all_capitals(text) and len(text.split()) <= 12
+
+
 def _paragraph_kind(article: Article, text: str) -> str:
+    if _is_promo_headline(text):
+        return "boilerplate"
     if cues.header_kind(article, text):
         return "boilerplate"
     if cues.is_boilerplate(text) or cues.is_separator(text):

@@ -24,6 +24,8 @@ from reader.document.htmlblocks import element_text
 from reader.document.images import local_images
 from reader.document.jsonld import jsonld_url
 from reader.document.model import Article
+from reader.document.pagedate import date_from_address, stated_date
+from reader.document.pagetitle import clean_title
 
 MAX_DEPTH = 250
 _TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*)[^<>]*>")
@@ -50,17 +52,23 @@ def article_from_html(text: str, *, path: str | None = None,
     tree = _parse(text, path)
     document = None
     if tree is not None:
+        # Read before the tree is pruned below (trafilatura's own date search would also
+        # take a "© 2024" for a date: never an invented one, see pagedate).
+        dated = stated_date(tree)
+        prepare_tree(tree)
         document = trafilatura.bare_extraction(
             tree, url=None, with_metadata=True, include_comments=False,
-            include_tables=False, include_images=False, include_formatting=True,
+            include_tables=True, include_images=False, include_formatting=True,
             include_links=False)
     if document is None or document.body is None or not len(document.body):
         raise file_error(path, "contains no article text that could be found.")
+    url = _web_url(document.url) or jsonld_url(tree) or saved_url(text)
+    dated = dated or date_from_address(url)
     return build_article(
-        _pieces(document.body), title=document.title, byline=document.author,
-        date=document.date, publisher=document.sitename,
-        url=_web_url(document.url) or jsonld_url(tree) or saved_url(text),
-        path=path, format=fmt, images=local_images(tree.xpath("//img/@src"), path))
+        _pieces(document.body), title=clean_title(document.title, document.sitename, url),
+        byline=document.author, date=dated[0] if dated else None,
+        date_source=dated[1] if dated else None, publisher=document.sitename,
+        url=url, path=path, format=fmt, images=local_images(tree.xpath("//img/@src"), path))
 
 
 def nesting_depth(text: str) -> int:
@@ -119,21 +127,175 @@ def _parse(text: str, path: str | None):
     return tree
 
 
+def prepare_tree(tree) -> None:
+    """What a reader of the page never sees goes before extraction (hidden elements,
+    screen-reader-only text, pop-up cards), and embedded posts are freed from the wrappers
+    that make trafilatura drop them as social-media furniture."""
+    remove_hidden(tree)
+    unwrap_embedded_posts(tree)
+
+
+# Class names that hide an element from sight (screen-reader-only text included).
+_HIDDEN_CLASSES = frozenset("""hidden hide is-hidden u-hidden sr-only sr-only-focusable
+visually-hidden visuallyhidden screen-reader-text screen-reader-only screenreader-only sr-text
+a11y-hidden element-invisible offscreen off-screen invisible""".split())
+# Cards and pop-ups that appear on hover or click, glued into the text otherwise.
+_POPUP_CLASS = re.compile(r"rollover|popover|popup|pop-up|tooltip|hovercard|hover-card|"
+                          r"modal", re.IGNORECASE)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# Removing more than this many characters of text is not removing a pop-up: a page that
+# hides its article until a script runs keeps it.
+_MAX_HIDDEN_CHARS = 1500
+
+
+def remove_hidden(tree) -> None:
+    doomed = []
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in ("html", "body", "head"):
+            continue
+        classes = set((element.get("class") or "").lower().split())
+        if (element.get("hidden") is not None
+                or element.get("aria-hidden") == "true" and element.tag != "svg"
+                or _HIDDEN_STYLE.search(element.get("style") or "")
+                or classes & _HIDDEN_CLASSES
+                or _is_popup(element) and not any(_is_popup(inner)
+                                                  for inner in element.iterdescendants())):
+            # Of nested pop-up parts, only the innermost goes: the outer one holds the
+            # name in the text ("Kristi Noem") as well as the card.
+            doomed.append(element)
+    for element in doomed:
+        parent = element.getparent()
+        if parent is None or len(element.text_content()) > _MAX_HIDDEN_CHARS:
+            continue
+        if any(ancestor in doomed for ancestor in element.iterancestors()):
+            continue
+        _drop_keeping_tail(element)
+
+
+def _is_popup(element) -> bool:
+    return isinstance(element.tag, str) and any(
+        _POPUP_CLASS.search(name) for name in (element.get("class") or "").split())
+
+
+def _drop_keeping_tail(element) -> None:
+    parent, tail = element.getparent(), element.tail
+    if tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(element)
+
+
+_EMBEDDED_POST = re.compile(r"tweet|twitter|instagram|tiktok|reddit|facebook|fb-|bluesky|"
+                            r"mastodon|threads|embed", re.IGNORECASE)
+_WRAPPERS = frozenset("div figure section aside span p center".split())
+_INVISIBLE = frozenset("script style noscript".split())
+
+
+def unwrap_embedded_posts(tree) -> None:
+    """An embedded post (a <blockquote class="twitter-tweet"> and the like) loses its
+    classes, and replaces the wrappers that hold nothing else, so it reads as a quote."""
+    for quote in tree.iter("blockquote"):
+        marker = f"{quote.get('class') or ''} {quote.get('id') or ''}"
+        if not _EMBEDDED_POST.search(marker):
+            continue
+        for name in ("class", "id", "style", "data-instgrm-permalink"):
+            quote.attrib.pop(name, None)
+        wrapper, parent = quote, quote.getparent()
+        while parent is not None and parent.tag in _WRAPPERS and _holds_only(parent, wrapper):
+            wrapper, parent = parent, parent.getparent()
+        if wrapper is not quote and parent is not None:
+            quote.tail = wrapper.tail
+            parent.replace(wrapper, quote)
+
+
+def _holds_only(parent, child) -> bool:
+    if (parent.text or "").strip():
+        return False
+    for other in parent:
+        if other is child:
+            continue
+        if not isinstance(other.tag, str) or other.tag in _INVISIBLE:
+            if (other.tail or "").strip():
+                return False
+            continue
+        return False
+    return not (child.tail or "").strip()
+
+
+# A table whose cells hold prose, or of a single column, is layout, not data: its cells
+# are read as paragraphs.
+_PROSE_CELL_CHARS = 250
+
+
 def _pieces(body) -> list[tuple[str, str]]:
+    """(kind, text) pieces of trafilatura's XML body, in order, tail text included."""
     pieces = []
     for element in body:
         if element.tag == "head":
             pieces.append(("heading", element_text(element)))
         elif element.tag == "quote":
-            paragraphs = [child for child in element if child.tag == "p"]
-            for part in paragraphs or [element]:
-                pieces.append(("blockquote", element_text(part)))
+            pieces.extend(_quote_pieces(element))
         elif element.tag == "list":
-            pieces.extend(("paragraph", element_text(item))
-                          for item in element if item.tag == "item")
-        elif element.tag not in ("graphic", "table"):
+            pieces.extend(_list_pieces(element))
+        elif element.tag == "table":
+            pieces.extend(_table_pieces(element))
+        elif element.tag != "graphic":
             pieces.append(("paragraph", element_text(element)))
+        # Loose text after an element ("<head>…</head>The price …") is a paragraph too.
+        if element.tail and element.tail.strip():
+            pieces.append(("paragraph", element.tail))
     return pieces
+
+
+def _quote_pieces(quote) -> list[tuple[str, str]]:
+    """Each <p> of a quote is a block quote; text around them (a post's credit line
+    "— Name (@handle) date", a quote with no <p>) is one too."""
+    pieces, run = [], [quote.text or ""]
+
+    def flush():
+        text = "".join(run)
+        if text.strip():
+            pieces.append(("blockquote", text))
+        run.clear()
+
+    for child in quote:
+        if child.tag in ("p", "list", "quote", "head", "table"):
+            flush()
+            if child.tag == "list":
+                pieces.extend(("blockquote", text) for _, text in _list_pieces(child))
+            else:
+                pieces.append(("blockquote", element_text(child)))
+            run.append(child.tail or "")
+        else:
+            run.append(element_text(child) + (child.tail or ""))
+    flush()
+    return pieces
+
+
+def _list_pieces(element) -> list[tuple[str, str]]:
+    pieces = []
+    for item in element:
+        if item.tag == "item":
+            pieces.append(("paragraph", element_text(item)))
+        if item.tail and item.tail.strip():
+            pieces.append(("paragraph", item.tail))
+    return pieces
+
+
+def _table_pieces(table) -> list[tuple[str, str]]:
+    rows = [[" ".join(element_text(cell).split()) for cell in row if cell.tag == "cell"]
+            for row in table.iter("row")]
+    rows = [row for row in rows if any(row)]
+    cells = [cell for row in rows for cell in row if cell]
+    if not cells:
+        return []
+    if max(len(cell) for cell in cells) > _PROSE_CELL_CHARS or all(len(row) < 2
+                                                                   for row in rows):
+        return [("paragraph", cell) for cell in cells]
+    return [("table", "\n".join("\t".join(row) for row in rows))]
 
 
 def _web_url(url: str | None) -> str | None:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-BLOCK_KINDS = ("heading", "paragraph", "blockquote", "caption", "credit", "boilerplate")
+BLOCK_KINDS = ("heading", "paragraph", "blockquote", "table", "caption", "credit",
+               "boilerplate")
 
-# Blocks whose words are never a source's claim nor the writer's framing.
-NON_ARTICLE_KINDS = frozenset({"caption", "credit", "boilerplate"})
+# Blocks whose words are never a source's claim nor the writer's framing. A table (rows
+# on lines, cells separated by tabs) is part of the article and shown, but not analysed.
+NON_ARTICLE_KINDS = frozenset({"table", "caption", "credit", "boilerplate"})
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,8 @@ class Article:
     title: str | None = None
     byline: str | None = None
     date: str | None = None
+    # Where the page states the date ("JSON-LD datePublished", 'meta "pubdate"', …).
+    date_source: str | None = None
     publisher: str | None = None
     url: str | None = None
     path: str | None = None
@@ -43,12 +47,16 @@ class Article:
     images: list[str] = field(default_factory=list)
 
     def metadata(self) -> dict:
+        """Title, byline, date, publisher and address; `date_source` too when the date
+        came with its place in the file."""
+        stated = {"date_source": self.date_source} if self.date_source else {}
         return {
             "title": self.title,
             "byline": self.byline,
             "date": self.date,
             "publisher": self.publisher,
             "url": self.url,
+            **stated,
         }
 
     def block_at(self, offset: int) -> Block | None:

@@ -107,11 +107,11 @@ def page_html(path: Path) -> bytes:
 
 
 def article_text(article: Article, *, headline: bool) -> str:
-    """The words the reader presents as the article: no captions, credits or page
-    furniture; the title heading it adds on top only when `headline` is true."""
+    """The words the reader presents as the article, tables included: no captions,
+    credits or page furniture; the title heading on top only when `headline` is true."""
     parts = []
     for index, block in enumerate(article.blocks):
-        if block.kind in NON_ARTICLE_KINDS:
+        if block.kind in NON_ARTICLE_KINDS and block.kind != "table":
             continue
         text = article.text[block.start:block.end]
         if (not headline and index == 0 and block.kind == "heading"

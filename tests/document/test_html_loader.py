@@ -75,6 +75,7 @@ def test_metadata_of_a_saved_page(page):
         "date": "2024-03-05",
         "publisher": "The Lakeside Gazette",
         "url": "https://example.org/news/harbour-ferry",
+        "date_source": 'meta "article:published_time"',
     }
 
 
@@ -190,7 +191,8 @@ def test_json_ld_metadata(tmp_path):
                     f"<body>{BODY}</body></html>")
     assert load_article(path).metadata() == {
         "title": "Ferry Returns in June", "byline": "Ana Ruiz", "date": "2024-03-07",
-        "publisher": "Island Courier", "url": "https://example.net/ferry"}
+        "publisher": "Island Courier", "url": "https://example.net/ferry",
+            "date_source": "JSON-LD datePublished"}
 
 
 def test_open_graph_and_meta_author(tmp_path):
@@ -204,7 +206,8 @@ def test_open_graph_and_meta_author(tmp_path):
     article = load_article(path)
     assert article.metadata() == {
         "title": "Ferry Returns", "byline": "Li Wei", "date": "2024-03-08",
-        "publisher": "Island Courier", "url": "https://example.net/og"}
+        "publisher": "Island Courier", "url": "https://example.net/og",
+            "date_source": 'meta "article:published_time"'}
     assert article.text.startswith("Ferry Returns\n\nParagraph 0")
 
 

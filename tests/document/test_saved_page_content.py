@@ -1,0 +1,163 @@
+"""Saved pages: text that a plain reading of trafilatura's output loses, and page parts
+that must not reach the article. Every page here is invented for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.document import load_article
+from reader.document.pagedate import parse_date
+from reader.document.pagetitle import clean_title
+
+FILLER = ("<p>The town council met on Monday evening to discuss the new cycle lanes along the "
+          "river road, which residents have asked for since the flood of last spring.</p>"
+          "<p>Council members agreed that the lanes would be painted before the summer "
+          "holidays, and that the bridge would get a separate crossing for bicycles.</p>")
+
+
+def _page(body: str, head: str = "<title>Cycle lanes approved</title>") -> str:
+    return (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>{head}</head>"
+            f"<body><nav><a href='/'>Home</a> <a href='/n'>News</a></nav><article>"
+            f"<h1>Cycle lanes approved</h1>{body}</article>"
+            f"<footer>Contact us · Privacy</footer></body></html>")
+
+
+def _load(tmp_path, html: str, name: str = "page.html"):
+    path = tmp_path / name
+    path.write_text(html, encoding="utf-8")
+    return load_article(path)
+
+
+def _blocks(article):
+    return [(b.kind, article.text[b.start:b.end]) for b in article.blocks]
+
+
+def test_loose_text_after_a_heading_is_kept(tmp_path):
+    article = _load(tmp_path, _page(
+        FILLER + "<h2>What the mayor said</h2>The mayor said the lanes would make the river "
+                 "road safer for children who cycle to the school by the old mill."
+        + "<p>Work starts in May, according to the council's timetable for the year.</p>"))
+    assert ("paragraph", "The mayor said the lanes would make the river road safer for "
+                         "children who cycle to the school by the old mill.") in _blocks(article)
+
+
+def test_an_embedded_post_and_its_credit_line_are_kept(tmp_path):
+    post = ('<div class="social-media-embed"><blockquote class="twitter-tweet"><p lang="en">'
+            'Finally the river road gets its lanes, after years of asking '
+            '<a href="https://t.co/x">https://t.co/x</a></p>— Jo Marsh (@jomarsh) '
+            '<a href="https://twitter.com/jomarsh/status/1">March 3, 2024</a></blockquote>'
+            '<script async src="https://platform.twitter.com/widgets.js"></script></div>')
+    article = _load(tmp_path, _page(FILLER + post + FILLER))
+    blocks = _blocks(article)
+    assert ("blockquote", "Finally the river road gets its lanes, after years of asking "
+                          "https://t.co/x") in blocks
+    assert ("blockquote", "— Jo Marsh (@jomarsh) March 3, 2024") in blocks
+
+
+def test_quote_text_outside_paragraphs_is_kept(tmp_path):
+    article = _load(tmp_path, _page(
+        FILLER + "<blockquote>We asked for these lanes for ten years, and now we have them."
+                 "<br>— the cycling club</blockquote>" + FILLER))
+    assert any(kind == "blockquote" and "ten years" in text and "cycling club" in text
+               for kind, text in _blocks(article))
+
+
+def test_a_data_table_is_one_table_block_with_rows_and_cells(tmp_path):
+    table = ("<table><tr><th>Pos.</th><th>Rider</th><th>Points</th></tr>"
+             "<tr><td>1</td><td>Ana Lopes</td><td>120</td></tr>"
+             "<tr><td>2</td><td>Ben Ode</td><td>98</td></tr></table>")
+    article = _load(tmp_path, _page(FILLER + table + FILLER))
+    tables = [text for kind, text in _blocks(article) if kind == "table"]
+    assert tables == ["Pos.\tRider\tPoints\n1\tAna Lopes\t120\n2\tBen Ode\t98"]
+
+
+def test_a_table_analysed_never(tmp_path):
+    from reader.document import NON_ARTICLE_KINDS
+
+    assert "table" in NON_ARTICLE_KINDS
+
+
+def test_a_layout_table_of_prose_is_read_as_paragraphs(tmp_path):
+    prose = ("The council agreed the plan after a long debate in which every member spoke, "
+             "and the vote was carried by nine to two with one abstention, the clerk said. "
+             "The lanes will run from the mill to the station and cost less than expected.")
+    article = _load(tmp_path, _page(FILLER + f"<table><tr><td>{prose}</td></tr></table>"))
+    assert ("paragraph", prose) in _blocks(article)
+
+
+def test_hidden_elements_and_popup_cards_are_removed(tmp_path):
+    card = ('<span class="rollover-people"><a href="/p/jo">Jo Marsh</a><span class='
+            '"rollover-people-block"><a class="name">Joanna Mary Marsh</a>Cycling club '
+            'chair</span></span>')
+    body = (f"<p>Club chair {card} said the lanes were overdue and welcome.</p>"
+            '<p>The vote <span class="sr-only">(opens in a new window)</span>was close.</p>'
+            '<p style="display: none">Subscribe to our newsletter for more news.</p>'
+            "<p hidden>Hidden promotion text.</p>" + FILLER)
+    text = _load(tmp_path, _page(body)).text
+    assert "Club chair Jo Marsh said the lanes were overdue and welcome." in text
+    assert "Joanna Mary" not in text and "opens in a new window" not in text
+    assert "The vote was close." in text
+    assert "newsletter" not in text and "Hidden promotion" not in text
+
+
+def test_capitals_promo_headlines_are_furniture_and_short_capitals_are_headings(tmp_path):
+    body = (FILLER + "<p>MAYOR SAYS NEW BRIDGE WILL OPEN BEFORE THE ELECTION NEXT YEAR</p>"
+            "<p>WHO PAYS FOR IT?</p>" + FILLER)
+    blocks = _blocks(_load(tmp_path, _page(body)))
+    assert ("boilerplate", "MAYOR SAYS NEW BRIDGE WILL OPEN BEFORE THE ELECTION NEXT YEAR") \
+        in blocks
+    assert ("heading", "WHO PAYS FOR IT?") in blocks
+
+
+@pytest.mark.parametrize("title, site, url, expected", [
+    ("Cycle lanes approved - Town Post", "Town Post", None, "Cycle lanes approved"),
+    ("Cycle lanes approved | ZNews", None, "https://www.znews.com/a", "Cycle lanes approved"),
+    ("Cycle lanes approved – TechWire", "TechWire", None, "Cycle lanes approved"),
+    ("Town Post | Cycle lanes approved", "Town Post", None, "Cycle lanes approved"),
+    ("The Post view on lanes: overdue | Editorial", "The Post", None,
+     "The Post view on lanes: overdue"),
+    ("Spider-Man - Far From Home review", None, None, "Spider-Man - Far From Home review"),
+    ("Lanes | Bridges | Roads", None, None, "Lanes | Bridges | Roads"),
+])
+def test_site_names_are_stripped_from_titles(title, site, url, expected):
+    assert clean_title(title, site, url) == expected
+
+
+def test_title_of_a_page_without_the_site_name(tmp_path):
+    head = ("<title>Cycle lanes approved | The Town Post</title>"
+            "<meta property='og:site_name' content='The Town Post'>")
+    assert _load(tmp_path, _page(FILLER, head)).title == "Cycle lanes approved"
+
+
+def test_a_copyright_year_is_never_a_date(tmp_path):
+    html = _page(FILLER).replace("Contact us", "© 2024 The Town Post. Contact us")
+    article = _load(tmp_path, html)
+    assert article.date is None and article.date_source is None
+
+
+@pytest.mark.parametrize("head, date, source", [
+    ("<meta property='article:published_time' content='2024-03-05T09:30:00Z'>",
+     "2024-03-05", 'meta "article:published_time"'),
+    ('<script type="application/ld+json">{"@type": "NewsArticle", '
+     '"datePublished": "2023-11-18T10:00:00-05:00"}</script>',
+     "2023-11-18", "JSON-LD datePublished"),
+])
+def test_a_stated_date_comes_with_where_it_was_found(tmp_path, head, date, source):
+    article = _load(tmp_path, _page(FILLER, "<title>Cycle lanes approved</title>" + head))
+    assert (article.date, article.date_source) == (date, source)
+    assert article.metadata()["date_source"] == source
+
+
+def test_a_dateline_marked_as_the_date(tmp_path):
+    body = '<div class="article-date">Published March 3, 2024</div>' + FILLER
+    article = _load(tmp_path, _page(body))
+    assert (article.date, article.date_source) == ("2024-03-03", "a dateline on the page")
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2019-11-18T21:00:00Z", "2019-11-18"), ("20191118", "2019-11-18"),
+    ("Nov. 18, 2019", "2019-11-18"), ("18 November 2019", "2019-11-18"),
+    ("© 2024", None), ("2019-13-45", None), ("", None),
+])
+def test_parse_date(value, expected):
+    assert parse_date(value) == expected
