@@ -4,6 +4,8 @@
     python -m reader.evaluate PATH/TO/polnear/dev --limit 5 --json
     python -m reader.evaluate PATH/TO/polnear/dev --errors /tmp/dev-errors.txt
     python -m reader.evaluate --extraction PATH/TO/realpages/dev
+    python -m reader.evaluate --quotes tests/data/realpages_dev_who_said_what.jsonl \
+        PATH/TO/realpages/dev --errors /tmp/who-said-what.txt
 
 PATH is a split directory holding `text/*.txt` and `attributions/*_<annotator>.ann`
 (brat stand-off). Only the .ann files are needed for gold; `dev.jsonl` is never required.
@@ -57,6 +59,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--extraction", metavar="DIR", default=None,
                         help="instead, score the article text of saved pages in DIR "
                              "(html/*.html.gz + ground-truth.json) against the ground truth")
+    parser.add_argument("--quotes", nargs=2, metavar=("GOLD", "DIR"), default=None,
+                        help="instead, score who said what on the saved pages in DIR against "
+                             "the JSONL gold GOLD (e.g. tests/data/"
+                             "realpages_dev_who_said_what.jsonl)")
     parser.add_argument("--limit", type=int, default=None, metavar="N",
                         help="score only the first N articles (sorted by name)")
     parser.add_argument("--model", default=None, metavar="NAME",
@@ -74,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.extraction:
         return _extraction(args.extraction, args.json)
+    if args.quotes:
+        return _who_said_what(*args.quotes, args)
     if not args.split:
         parser.error("give a PolNeAR split PATH, or --extraction DIR")
     try:
@@ -120,6 +128,44 @@ def _extraction(directory: str, as_json: bool) -> int:
     print(text)
     if as_json:
         print(json.dumps({"extraction": str(directory), **results}))
+    return EXIT_OK
+
+
+def _who_said_what(gold_path: str, directory: str, args) -> int:
+    from reader.evaluation import who_said_what as wsw
+    from reader.evaluation.extraction import CorpusNotFound, page_html, read_corpus, reader_extract
+
+    try:
+        gold = wsw.read_gold(gold_path)
+        _, files = read_corpus(directory)
+    except (wsw.GoldNotFound, CorpusNotFound) as missing:
+        print(f"{missing} not found; skipping evaluation.")
+        return EXIT_OK
+    from reader.provenance.analyzer import Analyzer, ModelError
+
+    analyzer = Analyzer(args.model, cache=None)
+    try:
+        analyzer.load()
+    except ModelError as error:
+        print(f"reader.evaluate: {error}", file=sys.stderr)
+        return EXIT_MODEL
+    pages = [page for page in gold if page in files]
+    if args.limit:
+        pages = pages[:args.limit]
+    articles = {page: reader_extract(str(files[page]), page_html(files[page]))
+                for page in pages}
+    readable = [page for page in pages if articles[page] is not None]
+    analyses = dict(zip(readable, analyzer.analyze_many(
+        (articles[page] for page in readable), batch_size=args.batch_size)))
+    results = [wsw.score_page(gold[page], articles[page], analyses.get(page))
+               for page in pages]
+    figures = wsw.totals(results)
+    print(wsw.format_report(gold_path, directory, analyzer.model_label, figures))
+    if args.json:
+        print(json.dumps({"gold": gold_path, "pages_dir": directory,
+                          "model": analyzer.model_label, **figures}))
+    if args.errors:
+        Path(args.errors).write_text(wsw.format_errors(results), encoding="utf-8")
     return EXIT_OK
 
 
