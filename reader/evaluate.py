@@ -81,7 +81,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.extraction:
         return _extraction(args.extraction, args.json)
     if args.quotes:
-        return _who_said_what(*args.quotes, args)
+        gold_path, directory = args.quotes
+        return _who_said_what(gold_path, directory, args)
     if not args.split:
         parser.error("give a PolNeAR split PATH, or --extraction DIR")
     try:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reader.vocabulary import KINDS, QT_TRANSLATE_NOOP, Kind
+from reader.vocabulary import QT_TRANSLATE_NOOP, Kind
 
 PALETTES = ("light", "dark", "colourblind")
 # The palette setting also accepts "auto": light or dark, following the system.

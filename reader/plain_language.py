@@ -30,8 +30,8 @@ FRAMING_DEFAULT = "The writer's own wording (“{words}”), not a source's."
 # Cue words that read well as "X <cue> this" (a verb in the past or present tense).
 _VERB_ENDINGS = ("ed", "es", "ys", "ts", "ds", "ns", "ks", "ms", "ls", "rs")
 _IRREGULAR_VERBS = {"said", "told", "wrote", "thought", "thinks", "felt", "feels", "knew",
-                    "knows", "saw", "sees", "held", "holds", "put", "puts", "says", "told",
-                    "spoke", "understood", "understands", "argued", "argues"}
+                    "knows", "saw", "sees", "held", "holds", "put", "puts", "says", "spoke",
+                    "understood", "understands", "argued", "argues"}
 
 
 def _sentence_start(text: str) -> str:

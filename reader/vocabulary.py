@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802  (Qt's name)
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # Qt's name, which lupdate looks for
     return text
 
 

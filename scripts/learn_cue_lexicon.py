@@ -40,7 +40,7 @@ EXCLUDE = {"be", "have", "do", "in", "for", "to", "of", "about", "on", "from", "
            "fail", "avoid", "attempt", "design", "devote", "direct", "double", "expand",
            "experience", "mark", "mount", "pump", "scar", "seize", "shoot", "spar", "target",
            "throw", "tie", "touch", "trade", "trail", "ve", "line", "label", "frame",
-           "display", "emerge", "enjoy", "ensure", "help", "impose", "introduce", "invite",
+           "display", "emerge", "enjoy", "ensure", "impose", "introduce", "invite",
            "elect", "hire", "ban", "base", "bill", "care", "count", "document", "headline",
            "mind", "negotiate", "present", "press", "prompt", "pursue", "react", "represent",
            "resonate", "resist", "stake", "struggle", "sue", "weigh", "withdraw", "adopt",
@@ -55,7 +55,7 @@ def main(argv: list[str]) -> int:
     lemmas: collections.Counter[str] = collections.Counter()
     rows = [line.split("\t") for line in counts_path.read_text(encoding="utf-8").splitlines()[1:]]
     cues = [(cue, int(n)) for cue, n in rows if cue.strip()]
-    for (cue, n), doc in zip(cues, nlp.pipe(c for c, _ in cues)):
+    for (_, n), doc in zip(cues, nlp.pipe(c for c, _ in cues)):
         verbs = [t for t in doc if t.pos_ == "VERB"]
         if verbs:
             lemmas[verbs[0].lemma_.lower()] += n

@@ -71,7 +71,8 @@ def main(argv: list[str] | None = None) -> int:
                 window.presentation.step(True)
         elif args.scene == "projector":
             window.set_projector_style(True)
-            window.view.scroll_to_offset(window.index.spans[min(args.steps, len(window.index.spans) - 1)].start if args.steps else 0)
+            spans = window.index.spans
+            window.view.scroll_to_offset(spans[min(args.steps, len(spans) - 1)].start if args.steps else 0)
         elif args.scene == "who-speaks":
             window.show_who_speaks()
             dialog = window.who_speaks_dialog

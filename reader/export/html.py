@@ -20,10 +20,10 @@ from html import escape
 from reader import __version__
 from reader.document.model import NON_ARTICLE_KINDS, Article
 from reader.export.stats import UNATTRIBUTED, VoiceShares, voice_shares
-from reader.palette import (CORRECTED_MARK, CUE_DESCRIPTIONS, EXPORT_PALETTE, KIND_STYLES, KINDS,
+from reader.palette import (CORRECTED_MARK, CUE_DESCRIPTIONS, EXPORT_PALETTE, KIND_STYLES,
                             SURFACES, WRITER_COLOUR)
 from reader.provenance.model import Analysis, Span
-from reader.vocabulary import SOURCE_TYPE_TITLES, Kind
+from reader.vocabulary import KINDS, SOURCE_TYPE_TITLES, Kind
 
 # The page's colours and words, from the one palette (reader/palette.py).
 KIND_COLOURS: dict[Kind, tuple[str | None, str]] = {

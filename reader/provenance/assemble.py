@@ -1,4 +1,5 @@
-"""Turning claim drafts, sources and framing hits into the `Analysis` of docs/design.md §3 (stage 6 in docs/design.md §4)."""
+"""Turning claim drafts, sources and framing hits into the `Analysis` of docs/design.md §3
+(stages 3 and 6 of docs/design.md §4)."""
 
 from __future__ import annotations
 

@@ -7,11 +7,12 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QPalette
 
 from reader.palette import (  # noqa: F401  (the palette's data, re-exported for the window)
-    CUE_DESCRIPTIONS, DASH_UNDERLINE, FILL, KIND_STYLES, KINDS, MIN_PROJECTOR_MARK,
+    CUE_DESCRIPTIONS, DASH_UNDERLINE, FILL, KIND_STYLES, MIN_PROJECTOR_MARK,
     PALETTE_CHOICES, PALETTE_TITLES, PALETTES, PRESENTATION_DARK_SURFACE,
     PRESENTATION_SURFACE, PROJECTOR_COLOURS, PROJECTOR_MARK_SHARE, SURFACES, WAVE_UNDERLINE,
     KindColours, KindStyle, SurfaceColours, kind_colours, presentation_surface,
     projector_mark_width, resolve)
+from reader.vocabulary import KINDS  # noqa: F401  (re-exported for the window)
 
 
 def tr(text: str) -> str:

@@ -1,12 +1,12 @@
 """A settings file that does not parse is moved aside with a notice; a good one is left alone."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
 from reader.app_support.settings_guard import guard_settings_file, problem_with
 
-NOW = datetime(2026, 11, 26, 7, 30, 5, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 26, 7, 30, 5, tzinfo=UTC)
 
 
 def test_missing_file_is_fine(tmp_path):
