@@ -23,41 +23,22 @@ from reader.vocabulary import RuleName
 # only for verbs whose object is itself a claim.
 _CLAUSE_DEPS = {"ccomp"}
 _SUBJECT_DEPS = {"nsubj"}
-_INFINITIVE_CUES = {
-    "want", "plan", "hope", "expect", "promise", "vow", "refuse", "decline", "urge", "seek",
-    "threaten", "pledge", "agree", "intend", "prefer", "offer", "ask", "call", "demand",
-    "encourage", "push", "advise", "warn", "tell", "remind", "propose", "recommend",
-}
-_OBJECT_CUES = {
-    "confirm", "deny", "announce", "support", "back", "endorse", "oppose", "criticize",
-    "praise", "acknowledge", "reject", "blame", "accuse", "propose", "defend", "cite",
-    "dismiss", "denounce", "condemn", "question", "predict", "reveal", "disclose",
-    "demand", "favor", "recommend", "allege", "describe", "dispute", "decry", "call",
-    "slam", "blast", "attack", "mock", "tout", "hail", "applaud", "welcome", "reiterate",
-    "repeat", "challenge", "characterize", "estimate", "fear", "want", "urge", "mention",
-    "note", "highlight",
-}
-# Cue verbs whose direct object is an addressee or a topic, not what was said.
-_NO_OBJECT_CUES = {"tell", "say", "inform", "remind", "warn", "ask", "answer", "address",
-                   "brief", "assure", "convince", "persuade", "thank", "contact", "meet",
-                   "interview", "call", "quote", "hear", "read", "write", "post", "tweet",
-                   "add", "continue", "explain", "respond", "reply",
-                   # findings only with a document as subject (_DOCUMENT_OBJECT_CUES)
-                   "show", "find", "indicate", "give", "put", "have"}
+_INFINITIVE_CUES = lexicons.words("infinitive_cue_verbs")
+_OBJECT_CUES = lexicons.words("object_cue_verbs")
 # Verbs that report a finding only when a document, poll or recording is their subject:
 # "Polling averages show Clinton with a lead", "the audit found irregularities".
-_DOCUMENT_OBJECT_CUES = {"show", "find", "indicate", "give", "put", "have"}
+_DOCUMENT_OBJECT_CUES = lexicons.words("document_object_cue_verbs")
+# Cue verbs whose direct object is an addressee or a topic, not what was said (and the
+# verbs above, unless a document is their subject).
+_NO_OBJECT_CUES = lexicons.words("no_object_cue_verbs", "document_object_cue_verbs")
 # Prepositions whose object is the content: "called for X", "warned of X", "accused … of X".
 _CONTENT_PREPS = {"for", "of", "about", "on", "against"}
-_PREP_CUES = {
-    "call", "warn", "complain", "argue", "push", "press", "rail", "campaign", "accuse",
-    "speak", "talk", "worry", "caution", "advocate", "fight", "lash", "plead",
-}
+_PREP_CUES = lexicons.words("preposition_cue_verbs")
 # "X said Wednesday" has no content: time and manner adverbials are not what was said.
 _NON_CONTENT_DEPS = {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "cc", "conj",
                      "advmod", "npadvmod", "prt", "mark", "dep", "parataxis", "intj"}
-_WEAK_SOURCES = {"this", "that", "which", "what", "there"}
-_INSINUATION_VERBS = {"suggest", "imply", "indicate", "signal", "hint", "raise", "prompt"}
+_WEAK_SOURCES = lexicons.words("weak_source_words")
+_INSINUATION_VERBS = lexicons.words("insinuation_verbs")
 # "(emphasis added)" is an editor's note, not a speaker.
 _NON_SPEAKERS = {"emphasis"}
 
@@ -411,12 +392,7 @@ def find_hearsay(doc: Doc) -> list[ClaimDraft]:
 
 # Nouns that report what their owner said or holds: "his comments on Muslims", "Trump's
 # call for a ban", "the senator's claim that …".
-_NOUN_CUES = {"comment", "remark", "statement", "claim", "allegation", "accusation",
-              "criticism", "warning", "promise", "pledge", "plea", "demand", "proposal",
-              "view", "concern", "complaint", "praise", "assessment", "argument", "suggestion",
-              "prediction", "denial", "admission", "insistence", "assertion", "charge",
-              "call", "message", "support", "opposition", "endorsement", "plan", "vow",
-              "threat", "insinuation", "description", "characterization", "belief"}
+_NOUN_CUES = lexicons.words("reporting_nouns")
 _NOUN_CUE_PREPS = {"on", "about", "of", "for", "against", "to"}
 
 

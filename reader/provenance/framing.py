@@ -126,12 +126,9 @@ def _label_phrase(token: Token) -> tuple[int, int]:
 
 # Words before a quotation that make it a name or label ("a box labeled “medical
 # problem”", "the documentary “13th”") or somebody's words ("Trump's claim that …").
-_NAMING_LEMMAS = {"label", "title", "call", "name", "dub", "mark", "brand", "rate", "term",
-                  "nickname", "headline", "caption", "tag"}
-_WORK_NOUNS = {"documentary", "film", "movie", "book", "song", "album", "show", "series",
-               "novel", "play", "article", "column", "essay", "poem", "podcast", "episode"}
-_CLAIM_NOUNS = {"claim", "statement", "remark", "comment", "assertion", "allegation", "words",
-                "promise", "pledge", "description", "phrase", "slogan", "tweet", "motto"}
+_NAMING_LEMMAS = lexicons.words("labelling_words")
+_WORK_NOUNS = lexicons.words("work_nouns")
+_CLAIM_NOUNS = lexicons.words("claim_nouns")
 
 
 def _named_or_owned(doc: Doc, start: int) -> bool:

@@ -4,8 +4,9 @@ The shipped lists are resources/lexicons/NAME.txt. A `LexiconSet` is the lists o
 pipeline component reads: the shipped ones, with any of them replaced by a file of the
 user's (the `lexicons` setting of the `provenance_attribution` factory), or the copies a
 saved pipeline carries (`to_disk`/`from_disk`). The rule modules call `load(name)` and
-`load_labelled(name)`, which read the set made current with `using(...)` (the shipped
-one otherwise), so that two pipelines with different lists can run in one process.
+`load_labelled(name)`, or name a list once with `words(name)`, all of which read the set
+made current with `using(...)` (the shipped one otherwise) at each use, so that two
+pipelines with different lists can run in one process.
 """
 
 from __future__ import annotations
@@ -156,3 +157,42 @@ def load(name: str) -> frozenset[str]:
 def load_labelled(name: str) -> dict[str, str]:
     """Entries of the current set's 'phrase<TAB>label' list NAME."""
     return current().labelled(name)
+
+
+class WordList:
+    """The words of one or more lists, read from the current set each time they are asked
+    for, so that a pipeline's own lists apply: a rule module names a list once, at the top
+    (`_OBJECT_CUES = lexicons.words("object_cue_verbs")`), and tests words against it."""
+
+    __slots__ = ("names",)
+
+    def __init__(self, *names: str):
+        self.names = names
+
+    def words(self) -> frozenset[str]:
+        if len(self.names) == 1:
+            return load(self.names[0])
+        return frozenset().union(*(load(name) for name in self.names))
+
+    def __contains__(self, word: object) -> bool:
+        return any(word in load(name) for name in self.names)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.words())
+
+    def __len__(self) -> int:
+        return len(self.words())
+
+    def __or__(self, other) -> frozenset[str]:
+        return self.words() | frozenset(other)
+
+    def __sub__(self, other) -> frozenset[str]:
+        return self.words() - frozenset(other)
+
+    def __repr__(self) -> str:
+        return f"WordList({', '.join(self.names)})"
+
+
+def words(*names: str) -> WordList:
+    """The lists NAMES (one or more, as one), read at each use from the current set."""
+    return WordList(*names)

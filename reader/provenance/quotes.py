@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reader.provenance import lexicons
+
 DOUBLE = "double"
 SINGLE = "single"
 
@@ -235,7 +237,7 @@ def _piece(text, start, end, quote_id, family, closed):
     return QuotePiece(start, end, inner_start, inner_end, quote_id, family, closed)
 
 
-_TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by"}
+_TITLE_SMALL_WORDS = lexicons.words("title_small_words")
 
 
 def looks_like_title(text: str) -> bool:

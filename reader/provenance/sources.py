@@ -19,18 +19,10 @@ from reader.provenance.drafts import ClaimDraft, text_of
 from reader.provenance.model import Source
 from reader.vocabulary import SourceType
 
-_TITLES = {"col", "gen", "sen", "sens", "rep", "reps", "dr", "mr", "mrs", "ms", "gov", "lt",
-           "sgt", "adm", "maj", "capt", "cpl", "pvt", "prof", "rev", "hon", "pres", "president",
-           "army", "navy", "general", "senator", "governor", "mayor", "judge", "chairman",
-           "speaker", "secretary", "sir", "dame", "st", "supt", "insp", "det", "officer",
-           "coach", "chief", "minister", "spokesperson", "spokesman", "spokeswoman",
-           "councillor", "councilwoman", "councilman", "director", "professor", "librarian"}
+_TITLES = lexicons.words("honorifics")
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me"}
 _PLURAL_PRONOUNS = {"they", "them", "we", "us"}
 _THING_PRONOUNS = {"it"}
-_ROLE_SYNONYMS = {"spokesperson": "spokesman", "spokeswoman": "spokesman",
-                  "chairwoman": "chairman", "chair": "chairman",
-                  "congresswoman": "congressman", "councilwoman": "councilman"}
 # How far back (in characters) a pronoun looks for its speaker.
 _PRONOUN_WINDOW = 1500
 
@@ -57,7 +49,7 @@ def _strip_titles(words: list[str]) -> list[str]:
 
 def _role(word: str) -> str:
     word = word.lower()
-    return _ROLE_SYNONYMS.get(word, word)
+    return lexicons.load_labelled("role_synonyms").get(word, word)
 
 
 def _person_entity(doc: Doc, head: Token, start: int, end: int):

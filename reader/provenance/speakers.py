@@ -7,6 +7,7 @@ from collections import defaultdict
 
 from spacy.tokens import Doc, Token
 
+from reader.provenance import lexicons
 from reader.provenance.cues import _cue_range, cue_verbs, noun_phrase_range, subject_of
 from reader.provenance.drafts import ClaimDraft, clean_parts, text_of
 from reader.provenance.quotes import QuotePiece, looks_like_title
@@ -14,20 +15,14 @@ from reader.vocabulary import RuleName
 
 # Words that turn a colon lead-in into a block quote's cue even without a verb
 # ("In a statement:", "The full statement:").
-_LEAD_IN_NOUNS = {"statement", "statements", "letter", "memo", "post", "tweet", "email",
-                  "release", "remarks", "transcript", "excerpt", "reads"}
-_SPEECH_LEMMAS = {"say", "tell", "write", "add", "report", "state", "declare", "explain",
-                  "note", "announce", "tweet", "post", "continue", "respond", "reply", "ask",
-                  "argue", "claim", "insist", "warn", "read", "conclude", "answer", "quote"}
+_LEAD_IN_NOUNS = lexicons.words("lead_in_nouns")
+_SPEECH_LEMMAS = lexicons.words("speech_verbs")
 # Verbs that give a few quoted words a speaker: speech, and naming or judging someone in
 # their own words ("called it a “disgrace”"). With any other verb ("embraced “Leave”") a
 # short quotation is a mention or a scare quote.
-_NAMING_LEMMAS = {"call", "describe", "dub", "label", "brand", "term", "deride", "denounce",
-                  "decry", "praise", "slam", "mock", "accuse", "blast", "hail", "condemn",
-                  "promise", "pledge", "vow", "urge", "demand", "predict", "characterize"}
+_NAMING_LEMMAS = lexicons.words("naming_verbs")
 # Verbs that, reported by the writer, show a paragraph is no longer the quoted block.
-_BLOCK_ENDING_LEMMAS = {"say", "tell", "write", "report", "add", "claim", "allege", "announce",
-                        "state", "confirm", "deny", "argue", "insist", "explain"}
+_BLOCK_ENDING_LEMMAS = lexicons.words("block_ending_verbs")
 MAX_BLOCK_PARAGRAPHS = 8
 # A marked quotation this short with no speaker is a scare quote (the writer's framing),
 # not a claim.
@@ -395,17 +390,7 @@ def _reports_speech(doc: Doc, start: int, end: int) -> bool:
 
 
 # "Editor's note:", "UPDATE:", "Photo:": labels before a colon that are not speakers.
-_NOT_SPEAKER_LABELS = {"note", "update", "updated", "correction", "related", "abstract", "photo",
-                       "photos", "watch", "read", "editor", "source", "sources", "credit",
-                       "video", "image", "caption", "disclaimer", "warning", "exclusive",
-                       "breaking", "live", "analysis", "opinion", "q", "a", "question", "answer",
-                       "clarification", "editors", "tags", "topics", "share", "listen",
-                       "background", "context", "why", "what", "how", "when", "where", "who",
-                       "summary", "conclusion", "key", "takeaway", "takeaways", "result",
-                       "results", "verdict", "fact", "facts", "reality", "claim", "bottom",
-                       "line", "also", "plus", "more", "previously", "earlier", "meanwhile",
-                       "today", "yesterday", "tomorrow", "contact", "email", "phone", "web",
-                       "website", "address", "location", "date", "time", "price", "cost"}
+_NOT_SPEAKER_LABELS = lexicons.words("not_speaker_labels")
 MAX_SPEAKER_LABEL_WORDS = 6
 
 
