@@ -201,10 +201,10 @@ class AttributionFinder:
         # Speech reported inside a quotation belongs to the quotation's speaker.
         verb_drafts = [d for d in verb_drafts if not _cue_quoted(d, pieces)]
         hearsay = [d for d in hearsay if not _cue_quoted(d, pieces)]
-        quote_drafts, scare = speakers.quote_claims(
-            doc, pieces, paragraphs, verb_drafts,
-            skip=[(d.start, d.end) for d in block_drafts] + excluded)
-        drafts = [d for d in block_drafts + quote_drafts + verb_drafts + hearsay
+        quoted = speakers.quote_claims(doc, pieces, paragraphs, verb_drafts,
+                                       skip=[(d.start, d.end) for d in block_drafts] + excluded)
+        scare = quoted.scare
+        drafts = [d for d in block_drafts + quoted.new + quoted.existing + hearsay
                   if not outside_article(d)]
         drafts = assemble.select(drafts)
         sources, source_ids = resolve_sources(doc, drafts)

@@ -11,6 +11,8 @@ Each rule reads one construction of English news prose:
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from spacy.tokens import Doc, Token
 
 from reader.provenance import lexicons
@@ -170,94 +172,157 @@ def find_verb_claims(doc: Doc) -> list[ClaimDraft]:
     return drafts
 
 
+class _Reading(NamedTuple):
+    """What a cue verb reports, as one construction reads it: the content and its rule."""
+
+    parts: list[tuple[int, int]]
+    rule: RuleName
+    why: str
+    confidence: float | None = None  # None: the rule's
+
+
 def _claim_for_verb(doc: Doc, verb: Token) -> ClaimDraft | None:
-    lemma = verb.lemma_.lower()
-    clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
-    if clauses:
-        parts = [subtree_range(c) for c in clauses]
-        for aside in _writer_asides(clauses) + _own_claims(clauses):
-            start = aside.left_edge.idx if aside.left_edge.i < aside.i else aside.idx
-            parts = subtract(parts, (start, aside.right_edge.idx + len(aside.right_edge)))
-        for other in _coordinated_reports(verb, clauses):
-            # "… says A and says B": B is a claim of its own, from the conjunction on.
-            first = min((c for c in other.head.children if c.dep_ == "cc" and c.i < other.i),
-                        key=lambda c: c.i, default=other)
-            parts = subtract(parts, (first.idx, other.right_edge.idx + len(other.right_edge)))
-        rule = RuleName.INVERTED if clauses[0].i < verb.i else RuleName.COMPLEMENT
-        subj = subject_of(verb)
-        who = f" → subject '{subj.text}'" if subj is not None else ""
-        why = f"cue '{verb.text}'{who}, content from its clause"
-        return _draft(doc, verb, parts, rule, why)
-
-    if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX") and \
-            verb.head.lemma_.lower() not in cue_verbs() and \
-            any(c.dep_ in _SUBJECT_DEPS and c.lower_ not in _NON_SPEAKERS for c in verb.children):
-        # "The calls, he said, were routine": the cue interrupts its content.
-        head = verb.head
-        whole = [subtree_range(head)]
-        parts = subtract(whole, subtree_range(verb))
-        subj = subject_of(verb)
-        why = f"cue '{verb.text}' inside the sentence it reports → subject '{subj.text}'"
-        return _draft(doc, verb, parts, RuleName.PARENTHETICAL, why)
-
+    """The claim a cue verb reports, read by the first construction that fits it: the
+    clause-level ones, then the passive with an agent, then (for a verb with a subject)
+    the ones in _SUBJECT_READINGS. A construction that fits decides, even when its content
+    turns out empty."""
+    for read in (_clausal_complement, _parenthetical):
+        reading = read(doc, verb)
+        if reading is not None:
+            return _draft(doc, verb, *reading)
     passive = _passive_with_agent(doc, verb)
     if passive is not None:
         return passive
     subj = subject_of(verb)
     if subj is None:
         return None
-    if lemma in _INFINITIVE_CUES or lemma not in _NO_OBJECT_CUES:
-        xcomps = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
-        if xcomps:
-            objects = [c for c in verb.children if c.dep_ in ("dobj",) and c.i < xcomps[0].i]
-            start = subtree_range(objects[0])[0] if objects else subtree_range(xcomps[0])[0]
-            end = subtree_range(xcomps[-1])[1]
-            why = f"cue '{verb.text}' → subject '{subj.text}', content from its infinitive"
-            return _draft(doc, verb, [(start, end)], RuleName.POSITION, why)
-    if lemma in _INFINITIVE_CUES or lemma in _PREP_CUES:
-        # "calling for Milley to step down": the parser makes "for" the mark of a clause.
-        for clause in verb.children:
-            if clause.dep_ == "advcl" and clause.i > verb.i and any(
-                    c.dep_ == "mark" and c.lower_ == "for" for c in clause.children):
-                mark = next(c for c in clause.children if c.dep_ == "mark")
-                end = verb.right_edge.idx + len(verb.right_edge)
-                why = f"cue '{verb.text} for' → subject '{subj.text}'"
-                return _draft(doc, verb, [(doc[mark.i + 1].idx, end)], RuleName.POSITION, why)
-    if lemma in _PREP_CUES or lemma in _OBJECT_CUES:
-        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS
-                 and c.i > verb.i]
-        if lemma in _PREP_CUES and preps:
-            start = preps[0].i + 1
-            if start < len(doc) and start <= preps[0].right_edge.i:
-                end = max(subtree_range(c)[1] for c in verb.children if c.i >= preps[0].i
-                          and c.dep_ not in _NON_CONTENT_DEPS)
-                why = f"cue '{verb.text} {preps[0].text}' → subject '{subj.text}'"
-                # A prepositional object is a looser reading than an infinitive.
-                return _draft(doc, verb, [(doc[start].idx, end)], RuleName.POSITION, why, 0.65)
-    if lemma == "point":
-        to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
-                   and c.i > verb.i and c.i < c.right_edge.i), None)
-        if to is not None:
-            why = f"cue '{verb.text} to' → subject '{subj.text}'"
-            return _draft(doc, verb, [(doc[to.i + 1].idx, to.right_edge.idx + len(to.right_edge))],
-                          RuleName.OBJECT, why)
-    document_subject = lemma in _DOCUMENT_OBJECT_CUES and (
-        subj.lemma_.lower() in lexicons.load("document_nouns")
-        or subj.lower_ in lexicons.load("document_nouns"))
-    if lemma in _OBJECT_CUES or document_subject or (
-            lemma not in _NO_OBJECT_CUES and verb.pos_ == "VERB"):
-        objects = [c for c in verb.children if c.dep_ in ("dobj",) and c.i > verb.i]
-        if objects:
-            tail = [c for c in verb.children if c.i >= objects[0].i and
-                    c.dep_ in ("dobj", "prep", "xcomp", "oprd", "advcl") and
-                    not (c.dep_ == "prep" and c.lower_ in ("in", "on", "at", "during", "after",
-                                                           "before", "since", "with")
-                         and not (document_subject and c.lower_ == "with"))]
-            start = subtree_range(objects[0])[0]
-            end = max(subtree_range(c)[1] for c in tail)
-            why = f"cue '{verb.text}' → subject '{subj.text}', content from its object"
-            return _draft(doc, verb, [(start, end)], RuleName.OBJECT, why)
+    for read_with_subject in _SUBJECT_READINGS:
+        reading = read_with_subject(doc, verb, subj)
+        if reading is not None:
+            return _draft(doc, verb, *reading)
     return None
+
+
+def _clausal_complement(doc: Doc, verb: Token) -> _Reading | None:
+    """"Butler said (that) …" and "…, a source said": the verb's clause, less the writer's
+    asides, claims of their own and coordinated new reports inside it."""
+    clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
+    if not clauses:
+        return None
+    parts = [subtree_range(c) for c in clauses]
+    for aside in _writer_asides(clauses) + _own_claims(clauses):
+        start = aside.left_edge.idx if aside.left_edge.i < aside.i else aside.idx
+        parts = subtract(parts, (start, aside.right_edge.idx + len(aside.right_edge)))
+    for other in _coordinated_reports(verb, clauses):
+        # "… says A and says B": B is a claim of its own, from the conjunction on.
+        first = min((c for c in other.head.children if c.dep_ == "cc" and c.i < other.i),
+                    key=lambda c: c.i, default=other)
+        parts = subtract(parts, (first.idx, other.right_edge.idx + len(other.right_edge)))
+    rule = RuleName.INVERTED if clauses[0].i < verb.i else RuleName.COMPLEMENT
+    subj = subject_of(verb)
+    who = f" → subject '{subj.text}'" if subj is not None else ""
+    return _Reading(parts, rule, f"cue '{verb.text}'{who}, content from its clause")
+
+
+def _parenthetical(doc: Doc, verb: Token) -> _Reading | None:
+    """"The calls, he said, were routine": the cue interrupts its content."""
+    if not (verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX") and
+            verb.head.lemma_.lower() not in cue_verbs() and
+            any(c.dep_ in _SUBJECT_DEPS and c.lower_ not in _NON_SPEAKERS for c in verb.children)):
+        return None
+    parts = subtract([subtree_range(verb.head)], subtree_range(verb))
+    subj = subject_of(verb)
+    return _Reading(parts, RuleName.PARENTHETICAL,
+                    f"cue '{verb.text}' inside the sentence it reports → subject '{subj.text}'")
+
+
+def _infinitive(doc: Doc, verb: Token, subj: Token) -> _Reading | None:
+    """"Rubio wants Milley to resign": a position, from the object and the infinitive."""
+    lemma = verb.lemma_.lower()
+    if not (lemma in _INFINITIVE_CUES or lemma not in _NO_OBJECT_CUES):
+        return None
+    xcomps = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
+    if not xcomps:
+        return None
+    objects = [c for c in verb.children if c.dep_ in ("dobj",) and c.i < xcomps[0].i]
+    start = subtree_range(objects[0])[0] if objects else subtree_range(xcomps[0])[0]
+    end = subtree_range(xcomps[-1])[1]
+    return _Reading([(start, end)], RuleName.POSITION,
+                    f"cue '{verb.text}' → subject '{subj.text}', content from its infinitive")
+
+
+def _for_clause(doc: Doc, verb: Token, subj: Token) -> _Reading | None:
+    """"calling for Milley to step down": the parser makes "for" the mark of a clause."""
+    lemma = verb.lemma_.lower()
+    if lemma not in _INFINITIVE_CUES and lemma not in _PREP_CUES:
+        return None
+    for clause in verb.children:
+        if clause.dep_ == "advcl" and clause.i > verb.i and any(
+                c.dep_ == "mark" and c.lower_ == "for" for c in clause.children):
+            mark = next(c for c in clause.children if c.dep_ == "mark")
+            end = verb.right_edge.idx + len(verb.right_edge)
+            return _Reading([(doc[mark.i + 1].idx, end)], RuleName.POSITION,
+                            f"cue '{verb.text} for' → subject '{subj.text}'")
+    return None
+
+
+def _prepositional_object(doc: Doc, verb: Token, subj: Token) -> _Reading | None:
+    """"warned of X", "called for X": the object of a content preposition."""
+    if verb.lemma_.lower() not in _PREP_CUES:
+        return None
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS
+             and c.i > verb.i]
+    if not preps:
+        return None
+    start = preps[0].i + 1
+    if not (start < len(doc) and start <= preps[0].right_edge.i):
+        return None
+    end = max(subtree_range(c)[1] for c in verb.children if c.i >= preps[0].i
+              and c.dep_ not in _NON_CONTENT_DEPS)
+    # A prepositional object is a looser reading than an infinitive.
+    return _Reading([(doc[start].idx, end)], RuleName.POSITION,
+                    f"cue '{verb.text} {preps[0].text}' → subject '{subj.text}'", 0.65)
+
+
+def _points_to(doc: Doc, verb: Token, subj: Token) -> _Reading | None:
+    """"pointed to X": X is what the subject says."""
+    if verb.lemma_.lower() != "point":
+        return None
+    to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
+               and c.i > verb.i and c.i < c.right_edge.i), None)
+    if to is None:
+        return None
+    return _Reading([(doc[to.i + 1].idx, to.right_edge.idx + len(to.right_edge))],
+                    RuleName.OBJECT, f"cue '{verb.text} to' → subject '{subj.text}'")
+
+
+def _direct_object(doc: Doc, verb: Token, subj: Token) -> _Reading | None:
+    """"officials confirmed the calls", "the audit found irregularities": the object, with
+    what completes it, for verbs whose object is a claim (or a finding, with a document
+    as subject)."""
+    lemma = verb.lemma_.lower()
+    documents = lexicons.load("document_nouns")
+    document_subject = lemma in _DOCUMENT_OBJECT_CUES and (
+        subj.lemma_.lower() in documents or subj.lower_ in documents)
+    if not (lemma in _OBJECT_CUES or document_subject or
+            (lemma not in _NO_OBJECT_CUES and verb.pos_ == "VERB")):
+        return None
+    objects = [c for c in verb.children if c.dep_ in ("dobj",) and c.i > verb.i]
+    if not objects:
+        return None
+    tail = [c for c in verb.children if c.i >= objects[0].i and
+            c.dep_ in ("dobj", "prep", "xcomp", "oprd", "advcl") and
+            not (c.dep_ == "prep" and c.lower_ in ("in", "on", "at", "during", "after",
+                                                   "before", "since", "with")
+                 and not (document_subject and c.lower_ == "with"))]
+    start = subtree_range(objects[0])[0]
+    end = max(subtree_range(c)[1] for c in tail)
+    return _Reading([(start, end)], RuleName.OBJECT,
+                    f"cue '{verb.text}' → subject '{subj.text}', content from its object")
+
+
+# Tried in order for a cue verb with a subject; the first that fits decides.
+_SUBJECT_READINGS = (_infinitive, _for_clause, _prepositional_object, _points_to, _direct_object)
 
 
 def _writer_asides(clauses: list[Token]) -> list[Token]:

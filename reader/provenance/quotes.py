@@ -14,7 +14,7 @@ dropped.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reader.provenance import lexicons
 
@@ -140,82 +140,134 @@ def _first_mark(text: str, start: int, end: int) -> int | None:
     return i if i < end and text[i] in _MARKS else None
 
 
-def _pair_paragraph(text, p_start, p_end, carried, next_id):
-    """Pair the marks of one paragraph. Returns (pieces, quote left open, next id)."""
-    pieces: list[QuotePiece] = []
-    stack: list[tuple[int, str, str]] = []  # (position of the open mark, family, char)
-    continuing: tuple[int, str] | None = None
+@dataclass
+class _Pairing:
+    """The marks of one paragraph being paired."""
 
-    first = _first_mark(text, p_start, p_end)
-    if carried is not None:
-        # A quotation that ran over the last paragraph continues here only if this
-        # paragraph reopens it with a mark of the same family.
-        if first is not None and _MARKS[text[first]][0] == carried[1] and \
-                _role(text, first, carried[1], _MARKS[text[first]][1]) in ("open", "either"):
-            continuing = carried
-        else:
-            carried = None
+    text: str
+    p_start: int
+    p_end: int
+    next_id: int
+    first: int | None  # the mark that opens the paragraph, if one does
+    continuing: tuple[int, str] | None  # (quote_id, family) of a quotation this paragraph goes on with
+    stack: list[tuple[int, str, str]] = field(default_factory=list)  # (position, family, char) of open marks
+    pieces: list[QuotePiece] = field(default_factory=list)
 
-    for match in _MARK_RE.finditer(text, p_start, p_end):
-        i = match.start()
-        ch = text[i]
-        family, declared = _MARKS[ch]
-        role = _role(text, i, family, declared)
-        if role == "apostrophe":
-            continue
-        if stack and ch in _ALTERNATE_CLOSERS.get(stack[-1][2], ""):
-            role = "close"
-        elif ch in _ALTERNATE_CLOSERS and role == "close" and \
-                not any(f == family for _, f, _ in stack) and i + 1 < p_end and _is_word(text[i + 1]):
-            role = "open"  # »nein« opens with the mark that closes elsewhere
-        top_family = stack[-1][1] if stack else None
-        if role == "either":
-            role = "close" if top_family == family else "open"
-        if role == "open":
-            # An inner quote can only be of the other family: a second opening mark of
-            # the same family while one is open means the first was never closed.
-            if stack and top_family == family and family == DOUBLE:
-                stack.pop()
-            stack.append((i, family, ch))
-            continue
-        # role == "close"
-        if family == SINGLE and (not stack or all(f != SINGLE for _, f, _ in stack)):
-            continue  # Jones' or a stray closing apostrophe
-        while stack and stack[-1][1] != family:
-            stack.pop()  # an inner mark left open: it was an apostrophe after all
-        if not stack:
-            continue  # a closing mark without an opening one
-        open_pos, _, _ = stack.pop()
-        if stack:
-            continue  # a nested quote: the outer one is reported
-        quote_id = next_id
-        if continuing is not None and open_pos == first:
-            quote_id = continuing[0]
-            continuing = None
-        else:
-            next_id += 1
-        piece = _piece(text, open_pos, i + 1, quote_id, family, closed=True)
+    def open(self, i: int) -> None:
+        family = _MARKS[self.text[i]][0]
+        # An inner quote can only be of the other family: a second opening mark of the
+        # same family while one is open means the first was never closed.
+        if self.stack and self.stack[-1][1] == family and family == DOUBLE:
+            self.stack.pop()
+        self.stack.append((i, family, self.text[i]))
+
+    def close(self, i: int) -> None:
+        family = _MARKS[self.text[i]][0]
+        if family == SINGLE and all(f != SINGLE for _, f, _ in self.stack):
+            return  # Jones' or a stray closing apostrophe
+        while self.stack and self.stack[-1][1] != family:
+            self.stack.pop()  # an inner mark left open: it was an apostrophe after all
+        if not self.stack:
+            return  # a closing mark without an opening one
+        open_pos, _, _ = self.stack.pop()
+        if self.stack:
+            return  # a nested quote: the outer one is reported
+        piece = _piece(self.text, open_pos, i + 1, self._quote_id(open_pos), family, closed=True)
         if piece:
-            pieces.append(piece)
+            self.pieces.append(piece)
 
-    new_carried = None
-    if stack:
-        open_pos, family, _ = stack[0]
-        line_end = _trim_end(text, p_start, p_end)
-        quote_id = next_id
-        if continuing is not None and open_pos == first:
-            quote_id = continuing[0]
-        else:
-            next_id += 1
+    def finish(self) -> tuple[int, str] | None:
+        """Ends the paragraph; returns the quotation left open, to carry into the next."""
+        if not self.stack:
+            return None
+        open_pos, family, _ = self.stack[0]
+        line_end = _trim_end(self.text, self.p_start, self.p_end)
+        quote_id = self._quote_id(open_pos)
         # An unclosed double quotation runs to the end of its paragraph: in news that is
         # the first paragraph of a multi-paragraph quote, or a missing closing mark.
         # An unclosed single mark is more likely an apostrophe and is dropped.
         if family == DOUBLE and line_end - open_pos > 1:
-            piece = _piece(text, open_pos, line_end, quote_id, family, closed=False)
+            piece = _piece(self.text, open_pos, line_end, quote_id, family, closed=False)
             if piece:
-                pieces.append(piece)
-                new_carried = (quote_id, family)
-    return pieces, new_carried, next_id
+                self.pieces.append(piece)
+                return (quote_id, family)
+        return None
+
+    def _quote_id(self, open_pos: int) -> int:
+        """The carried quotation's id for the mark that reopens it, else a new one."""
+        if self.continuing is not None and open_pos == self.first:
+            quote_id, self.continuing = self.continuing[0], None
+            return quote_id
+        self.next_id += 1
+        return self.next_id - 1
+
+
+def _pair_paragraph(text: str, p_start: int, p_end: int, carried: tuple[int, str] | None,
+                    next_id: int) -> tuple[list[QuotePiece], tuple[int, str] | None, int]:
+    """Pair the marks of one paragraph. Returns (pieces, quote left open, next id).
+
+    Each mark's role comes from the spacing around it (_role), then from the first of
+    _ROLE_RULES that decides it."""
+    first = _first_mark(text, p_start, p_end)
+    pairing = _Pairing(text, p_start, p_end, next_id, first, _reopened(text, first, carried))
+    for match in _MARK_RE.finditer(text, p_start, p_end):
+        i = match.start()
+        family, declared = _MARKS[text[i]]
+        role = _role(text, i, family, declared)
+        if role == "apostrophe":
+            continue
+        for rule in _ROLE_RULES:
+            decided = rule(pairing, i, role)
+            if decided is not None:
+                role = decided
+                break
+        if role == "open":
+            pairing.open(i)
+        else:
+            pairing.close(i)
+    carried = pairing.finish()
+    return pairing.pieces, carried, pairing.next_id
+
+
+def _reopened(text: str, first: int | None, carried: tuple[int, str] | None) -> tuple[int, str] | None:
+    """A quotation that ran over the last paragraph continues here only if this paragraph
+    reopens it with a mark of the same family."""
+    if carried is None or first is None:
+        return None
+    family, declared = _MARKS[text[first]]
+    if family == carried[1] and _role(text, first, carried[1], declared) in ("open", "either"):
+        return carried
+    return None
+
+
+def _closes_alternate_opener(pairing: _Pairing, i: int, role: str) -> str | None:
+    """„…“ and »…«: the mark that pairs with the open one closes it."""
+    if pairing.stack and pairing.text[i] in _ALTERNATE_CLOSERS.get(pairing.stack[-1][2], ""):
+        return "close"
+    return None
+
+
+def _reversed_guillemet_opens(pairing: _Pairing, i: int, role: str) -> str | None:
+    """»nein« opens with the mark that closes elsewhere."""
+    text, family = pairing.text, _MARKS[pairing.text[i]][0]
+    if role == "close" and text[i] in _ALTERNATE_CLOSERS and \
+            not any(f == family for _, f, _ in pairing.stack) and i + 1 < pairing.p_end and \
+            _is_word(text[i + 1]):
+        return "open"
+    return None
+
+
+def _straight_by_open_marks(pairing: _Pairing, i: int, role: str) -> str | None:
+    """A straight mark the spacing leaves open closes the open quotation of its family,
+    else opens one."""
+    if role != "either":
+        return None
+    family = _MARKS[pairing.text[i]][0]
+    return "close" if pairing.stack and pairing.stack[-1][1] == family else "open"
+
+
+# Tried in order after the spacing has spoken; each may settle the role.
+_ROLE_RULES = (_closes_alternate_opener, _reversed_guillemet_opens, _straight_by_open_marks)
 
 
 def _trim_end(text: str, start: int, end: int) -> int:

@@ -128,78 +128,178 @@ def _group_name(doc: Doc, head: Token) -> str | None:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+@dataclass
+class _Mention:
+    """A speaker as one claim mentions it, and what the strategies read from it."""
+
+    doc: Doc
+    head: Token
+    start: int
+    end: int
+    known: dict  # the entries so far, by key
+
+    @property
+    def text(self) -> str:
+        return text_of(self.doc)[self.start:self.end]
+
+    @property
+    def lower(self) -> str:
+        return self.head.lower_
+
+    @property
+    def lemma(self) -> str:
+        return self.head.lemma_.lower()
+
+    @property
+    def plural(self) -> bool:
+        return self.head.tag_ in ("NNS", "NNPS")
+
+    def in_lexicon(self, name: str) -> bool:
+        words = lexicons.load(name)
+        return self.lower in words or self.lemma in words
+
+
 def _classify(doc: Doc, draft: ClaimDraft, known: dict) -> _Entry | None:
-    head = draft.source_token
-    start, end = draft.source_span
+    """The source a claim's speaker mention stands for, as an entry to group by key; None
+    for a pronoun, resolved once every named source is known."""
+    return _classify_mention(doc, draft.source_token, draft.source_span, known)
+
+
+def _classify_mention(doc: Doc, head: Token, span: tuple[int, int], known: dict) -> _Entry | None:
+    start, end = span
     if not start <= head.idx < end:  # the mention is a relative pronoun ("who said")
         start, end = noun_phrase_range(head)
-    text = text_of(doc)[start:end]
-    lower = head.lower_
-    if head.pos_ == "PRON" or lower in _PERSON_PRONOUNS | _PLURAL_PRONOUNS | _THING_PRONOUNS:
+    mention = _Mention(doc, head, start, end, known)
+    if head.pos_ == "PRON" or mention.lower in _PERSON_PRONOUNS | _PLURAL_PRONOUNS | _THING_PRONOUNS:
         return None  # resolved afterwards
-    lemma = head.lemma_.lower()
-    documents = lexicons.load("document_nouns")
     owner = next((c for c in head.children if c.dep_ == "poss"), None)
-    if (lower in documents or lemma in documents) and owner is not None and owner.pos_ != "PRON":
+    if mention.in_lexicon("document_nouns") and owner is not None and owner.pos_ != "PRON":
         # "Milley's spokesman's statement" speaks for the spokesman.
-        draft = ClaimDraft(content=draft.content, cue=draft.cue, source_token=owner,
-                           source_span=(owner.left_edge.idx, owner.idx + len(owner)),
-                           rule=draft.rule, why=draft.why, confidence=draft.confidence)
-        return _classify(doc, draft, known)
-    group = _group_name(doc, head) if any(c.dep_ == "conj" for c in head.subtree) else None
-    if group is not None:
-        return _Entry((SourceType.GROUP, group.lower()), SourceType.GROUP, group, None, start,
-                      plural=True)
-    ent = _person_entity(doc, head, start, end)
-    if ent is not None and (head.pos_ == "PROPN" or ent.start <= head.i < ent.end):
-        words = _strip_titles(ent.text.replace("’s", "").replace("'s", "").split())
-        if len(words) == 1:
-            words = _full_name(doc, words[0]) or words
-        surname = words[-1].lower()
-        return _Entry((SourceType.PERSON, surname), SourceType.PERSON, " ".join(words),
-                      _description(doc, head, ent, start), start)
-    if head.pos_ == "PROPN" and (SourceType.PERSON, lower) in known:
-        # "Ortiz insisted"
-        return _Entry((SourceType.PERSON, lower), SourceType.PERSON, head.text, None, start)
-    full = _full_name(doc, head.text) if head.pos_ == "PROPN" else None
-    if full is not None:  # "Lopez said" after "Senator Maria Lopez spoke", untagged by NER
-        return _Entry((SourceType.PERSON, lower), SourceType.PERSON, " ".join(full), None, start)
-    org = _org_entity(doc, head, start, end)
-    if org is not None:
-        # Clipped to the mention: NER runs a title-case headline's words into one entity.
-        name = _without_determiner(text_of(doc)[max(org.start_char, start):min(org.end_char, end)])
-        return _Entry((SourceType.ORGANIZATION, name.lower()), SourceType.ORGANIZATION, name,
-                      None, start)
-    plural = head.tag_ in ("NNS", "NNPS")
-    if lower in lexicons.load("document_nouns") or lemma in lexicons.load("document_nouns"):
-        return _Entry((SourceType.DOCUMENT, lemma), SourceType.DOCUMENT,
-                      _without_determiner(text) or text, None, start, plural=plural)
-    if lemma in lexicons.load("anonymous_nouns") or lower in lexicons.load("anonymous_nouns"):
-        return _Entry((SourceType.ANONYMOUS, lemma), SourceType.ANONYMOUS, text, None, start,
-                      plural=plural)
-    if lemma in lexicons.load("organization_nouns") and (not plural or lemma == "police"):
-        # "the town", "the board": a common noun keeps its article to read as a name.
-        name = re.sub(r"['’]s?$", "", text).strip() or text
-        return _Entry((SourceType.ORGANIZATION, name.lower()), SourceType.ORGANIZATION, name,
-                      None, start)
-    if lemma in lexicons.load("role_nouns") or lower in lexicons.load("role_nouns"):
-        entry = _Entry(("role", _role(lemma)), SourceType.PERSON, text, text, start)
-        entry.roles.add(_role(lemma))
-        return entry
-    if plural or lower in lexicons.load("group_nouns"):
-        return _Entry((SourceType.GROUP, _without_determiner(text).lower()), SourceType.GROUP,
-                      text, None, start, plural=True)
-    if head.pos_ == "PROPN" and head.ent_type_ == "" and head.text[:1].isupper() and \
-            not head.text.isupper() and len(_without_determiner(text).split()) <= 3:
-        # A speaker named by a name the tagger did not recognise ("DuVernay said"):
-        # organisations are nearly always tagged, people's rarer names often are not.
-        name = " ".join(_strip_titles(_without_determiner(text).split())) or head.text
-        return _Entry((SourceType.PERSON, lower), SourceType.PERSON, name, None, start)
-    if head.pos_ == "PROPN":
-        return _Entry((SourceType.ORGANIZATION, text.lower()), SourceType.ORGANIZATION,
-                      _without_determiner(text), None, start)
-    return _Entry(("other", _without_determiner(text).lower()), SourceType.PERSON, text, None,
-                  start)
+        return _classify_mention(doc, owner, (owner.left_edge.idx, owner.idx + len(owner)), known)
+    for strategy in _SOURCE_STRATEGIES:
+        entry = strategy(mention)
+        if entry is not None:
+            return entry
+    return _Entry(("other", _without_determiner(mention.text).lower()), SourceType.PERSON,
+                  mention.text, None, start)
+
+
+def _coordinated_group(m: _Mention) -> _Entry | None:
+    """"Sens. Marco Rubio and Rand Paul, as well as several members of the House"."""
+    if not any(c.dep_ == "conj" for c in m.head.subtree):
+        return None
+    group = _group_name(m.doc, m.head)
+    if group is None:
+        return None
+    return _Entry((SourceType.GROUP, group.lower()), SourceType.GROUP, group, None, m.start,
+                  plural=True)
+
+
+def _named_person(m: _Mention) -> _Entry | None:
+    """A PERSON entity, grouped by surname, with the full name and a description."""
+    ent = _person_entity(m.doc, m.head, m.start, m.end)
+    if ent is None or not (m.head.pos_ == "PROPN" or ent.start <= m.head.i < ent.end):
+        return None
+    words = _strip_titles(ent.text.replace("’s", "").replace("'s", "").split())
+    if len(words) == 1:
+        words = _full_name(m.doc, words[0]) or words
+    surname = words[-1].lower()
+    return _Entry((SourceType.PERSON, surname), SourceType.PERSON, " ".join(words),
+                  _description(m.doc, m.head, ent, m.start), m.start)
+
+
+def _known_surname(m: _Mention) -> _Entry | None:
+    """"Ortiz insisted": a surname already known as a person."""
+    if m.head.pos_ == "PROPN" and (SourceType.PERSON, m.lower) in m.known:
+        return _Entry((SourceType.PERSON, m.lower), SourceType.PERSON, m.head.text, None, m.start)
+    return None
+
+
+def _surname_of_full_name(m: _Mention) -> _Entry | None:
+    """"Lopez said" after "Senator Maria Lopez spoke", untagged by NER."""
+    full = _full_name(m.doc, m.head.text) if m.head.pos_ == "PROPN" else None
+    if full is None:
+        return None
+    return _Entry((SourceType.PERSON, m.lower), SourceType.PERSON, " ".join(full), None, m.start)
+
+
+def _named_organization(m: _Mention) -> _Entry | None:
+    """An ORG, NORP, GPE or FAC entity around the head."""
+    org = _org_entity(m.doc, m.head, m.start, m.end)
+    if org is None:
+        return None
+    # Clipped to the mention: NER runs a title-case headline's words into one entity.
+    name = _without_determiner(text_of(m.doc)[max(org.start_char, m.start):min(org.end_char, m.end)])
+    return _Entry((SourceType.ORGANIZATION, name.lower()), SourceType.ORGANIZATION, name,
+                  None, m.start)
+
+
+def _document(m: _Mention) -> _Entry | None:
+    """"the report", "court filings": a document, grouped by its head noun."""
+    if not m.in_lexicon("document_nouns"):
+        return None
+    return _Entry((SourceType.DOCUMENT, m.lemma), SourceType.DOCUMENT,
+                  _without_determiner(m.text) or m.text, None, m.start, plural=m.plural)
+
+
+def _anonymous(m: _Mention) -> _Entry | None:
+    """"officials familiar with …", "a source": anonymous, grouped by its head noun."""
+    if not m.in_lexicon("anonymous_nouns"):
+        return None
+    return _Entry((SourceType.ANONYMOUS, m.lemma), SourceType.ANONYMOUS, m.text, None, m.start,
+                  plural=m.plural)
+
+
+def _organization_noun(m: _Mention) -> _Entry | None:
+    """"the town", "the board": a common noun keeps its article to read as a name."""
+    if m.lemma not in lexicons.load("organization_nouns") or (m.plural and m.lemma != "police"):
+        return None
+    name = re.sub(r"['’]s?$", "", m.text).strip() or m.text
+    return _Entry((SourceType.ORGANIZATION, name.lower()), SourceType.ORGANIZATION, name,
+                  None, m.start)
+
+
+def _role_noun(m: _Mention) -> _Entry | None:
+    """"the spokesman": a person known by a role, joined later to the person it describes."""
+    if not m.in_lexicon("role_nouns"):
+        return None
+    entry = _Entry(("role", _role(m.lemma)), SourceType.PERSON, m.text, m.text, m.start)
+    entry.roles.add(_role(m.lemma))
+    return entry
+
+
+def _group(m: _Mention) -> _Entry | None:
+    """"several members of the House", "voters": a plural or a group noun."""
+    if not (m.plural or m.lower in lexicons.load("group_nouns")):
+        return None
+    return _Entry((SourceType.GROUP, _without_determiner(m.text).lower()), SourceType.GROUP,
+                  m.text, None, m.start, plural=True)
+
+
+def _untagged_name(m: _Mention) -> _Entry | None:
+    """A speaker named by a name the tagger did not recognise ("DuVernay said"):
+    organisations are nearly always tagged, people's rarer names often are not."""
+    head = m.head
+    if not (head.pos_ == "PROPN" and head.ent_type_ == "" and head.text[:1].isupper() and
+            not head.text.isupper() and len(_without_determiner(m.text).split()) <= 3):
+        return None
+    name = " ".join(_strip_titles(_without_determiner(m.text).split())) or head.text
+    return _Entry((SourceType.PERSON, m.lower), SourceType.PERSON, name, None, m.start)
+
+
+def _other_proper_name(m: _Mention) -> _Entry | None:
+    """Any other proper name: an organisation."""
+    if m.head.pos_ != "PROPN":
+        return None
+    return _Entry((SourceType.ORGANIZATION, m.text.lower()), SourceType.ORGANIZATION,
+                  _without_determiner(m.text), None, m.start)
+
+
+# Tried in order; the first that recognises the mention decides. A mention none of them
+# recognises is a person of no known kind ("other").
+_SOURCE_STRATEGIES = (_coordinated_group, _named_person, _known_surname, _surname_of_full_name,
+                      _named_organization, _document, _anonymous, _organization_noun, _role_noun,
+                      _group, _untagged_name, _other_proper_name)
 
 
 def resolve_sources(doc: Doc, drafts: list[ClaimDraft]) -> tuple[list[Source], list[str | None]]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
@@ -135,101 +137,201 @@ def _claim_from(doc, parts, speaker: Token | None, cue, rule: RuleName, why,
                       quote_ids=set(quote_ids))
 
 
+class QuoteClaims(NamedTuple):
+    """What quote_claims found: claims for quotations no clause-level claim held, the
+    clause-level claims again (copies, extended over the quotations they hold), and the
+    quotations left without a speaker that are short enough to be scare quotes."""
+
+    new: list[ClaimDraft]
+    existing: list[ClaimDraft]
+    scare: list[list[QuotePiece]]
+
+
+@dataclass
+class _Quotation:
+    """One quotation (its pieces over one or more paragraphs) and what the strategies
+    read from it."""
+
+    group: list[QuotePiece]
+    parts: list[tuple[int, int]]
+    words: int
+    para: int | None  # the paragraph it starts in
+    verbs: list[Token]  # cue verbs that may give it a speaker, best first
+    mention: bool  # a few words hanging on a verb that is no cue: a name mentioned
+
+    @property
+    def start(self) -> int:
+        return self.group[0].start
+
+    @property
+    def end(self) -> int:
+        return self.group[-1].end
+
+    @property
+    def quote_id(self) -> int:
+        return self.group[0].quote_id
+
+
+@dataclass
+class _QuoteSearch:
+    doc: Doc
+    pieces: list[QuotePiece]
+    paragraphs: list[tuple[int, int]]
+    last_speaker: dict[int, ClaimDraft] = field(default_factory=dict)  # paragraph -> last quote claim
+
+    def remember(self, claim: ClaimDraft, end: int) -> None:
+        last_para = _paragraph_of(self.paragraphs, end - 1)
+        if last_para is not None:
+            self.last_speaker[last_para] = claim
+
+
 def quote_claims(doc: Doc, pieces: list[QuotePiece], paragraphs: list[tuple[int, int]],
-                 existing: list[ClaimDraft], skip: list[tuple[int, int]]
-                 ) -> tuple[list[ClaimDraft], list[list[QuotePiece]]]:
+                 existing: list[ClaimDraft], skip: list[tuple[int, int]]) -> QuoteClaims:
     """Claims for the quotations that no clause-level claim already holds.
 
-    Returns the new claims and the quotations left without a speaker that are short
-    enough to be scare quotes.
-    """
+    A clause-level claim that holds a quotation is extended over it; the drafts passed in
+    are left as they are and come back as copies. Each other quotation gets a speaker from
+    the first strategy that finds one (_SPEAKER_STRATEGIES, in order), else is a scare
+    quote, a mention or an unattributed quote (_no_speaker)."""
+    existing = [replace(d, content=list(d.content), quote_ids=set(d.quote_ids)) for d in existing]
+    search = _QuoteSearch(doc, pieces, paragraphs)
     new: list[ClaimDraft] = []
     scare: list[list[QuotePiece]] = []
-    last_speaker: dict[int, ClaimDraft] = {}  # paragraph index -> last quote claim in it
     for group in group_quotes(pieces):
-        q_start, q_end = group[0].start, group[-1].end
-        if any(s <= q_start < e for s, e in skip):
+        if any(s <= group[0].start < e for s, e in skip):
             continue
-        holder = next((d for d in existing + new if d.overlaps(q_start, q_end)), None)
+        holder = next((d for d in existing + new if d.overlaps(group[0].start, group[-1].end)), None)
         if holder is not None:
-            holder.quoted = True
-            holder.quote_ids.add(group[0].quote_id)
-            _absorb(holder, group)
-            last_para = _paragraph_of(paragraphs, q_end - 1)
-            if last_para is not None and holder.source_token is not None:
-                last_speaker[last_para] = holder
+            _hold(search, holder, group)
             continue
-        parts = [(p.start, p.end) for p in group]
-        inner = " ".join(text_of(doc)[p.inner_start:p.inner_end] for p in group)
-        words = _word_count(inner)
-        if words <= MAX_TITLE_WORDS and looks_like_title(inner):
+        quotation = _quotation(search, group)
+        if quotation is None:
             continue  # “Sunday Morning Futures”, “Silent Night”: a name, not anyone's words
-        para = _paragraph_of(paragraphs, q_start)
         draft = None
-        mention = False
-        verbs = _frame_verbs(doc, group, pieces)
-        if words <= SCARE_QUOTE_MAX_WORDS:
-            # A few quoted words take a speaker only from a cue they hang on grammatically;
-            # otherwise they are the writer's scare quotes.
-            governing = [v for v in verbs if _governs(doc, v, group[0]) or _adjacent(doc, v, group)]
-            verbs = [v for v in governing if v.lemma_.lower() in _SPEECH_LEMMAS | _NAMING_LEMMAS]
-            mention = bool(governing) and not verbs
-        if verbs:
-            verb = verbs[0]
-            subj = subject_of(verb)
-            who = f" → subject '{subj.text}'" if subj is not None else ""
-            draft = _claim_from(doc, parts, subj, _cue_range(verb), RuleName.QUOTE_CUE,
-                                f"quote with cue '{verb.text}'{who}", None if subj else 0.6,
-                                [group[0].quote_id])
-        if draft is None and para is not None:
-            p_start = paragraphs[para][0]
-            found = lead_in(doc, p_start, q_start) if q_start > p_start else None
-            if found is None and q_start - p_start <= 1 and para > 0:
-                prev = paragraphs[para - 1]
-                found = lead_in(doc, prev[0], prev[1])
-            if found is not None:
-                speaker, cue, why = found
-                draft = _claim_from(doc, parts, speaker, cue, RuleName.QUOTE_LEAD_IN, why, None,
-                                    [group[0].quote_id])
-        if draft is None and para is not None and para in last_speaker and \
-                not _cue_between(doc, last_speaker[para], q_start):
-            before = last_speaker[para]
-            if before.source_token is not None:
-                # '"A," Butler said. "B."' is one attribution with a discontinuous content.
-                before.content = sorted(before.content + clean_parts(doc, parts, min_chars=1))
-                before.quoted = True
-                before.quote_ids.add(group[0].quote_id)
-                before.why += "; the quote goes on after the cue"
-                last_para = _paragraph_of(paragraphs, q_end - 1)
-                if last_para is not None:
-                    last_speaker[last_para] = before
-                continue
-        if draft is None and para is not None and para - 1 in last_speaker \
-                and text_of(doc)[paragraphs[para][0]:q_start].strip() == "":
-            before = last_speaker[para - 1]
-            if before.source_token is not None:
-                draft = _claim_from(doc, parts, before.source_token, before.cue,
-                                    RuleName.QUOTE_FOLLOW_ON,
-                                    f"continues the quotes of '{before.source_token.text}' "
-                                    "from the previous paragraph", None,
-                                    [group[0].quote_id])
+        for strategy in _SPEAKER_STRATEGIES:
+            draft = strategy(search, quotation)
+            if draft is not None:
+                break
         if draft is None:
-            if words <= SCARE_QUOTE_MAX_WORDS and mention:
-                continue  # 'embraced “Leave”': a name mentioned, not a claim nor a sneer
-            if words <= SCARE_QUOTE_MAX_WORDS and doc.has_annotation("DEP"):
-                # Without a parse (rules-only pipeline) no cue can be ruled out: the
-                # quotation is kept as an unattributed quote, not called a scare quote.
-                scare.append(group)
-                continue
-            draft = _claim_from(doc, parts, None, None, RuleName.QUOTE_UNATTRIBUTED,
-                                "quotation marks with no speaker found nearby", None,
-                                [group[0].quote_id])
-        if draft is not None:
+            draft = _no_speaker(search, quotation, scare)
+        if draft is None:
+            continue
+        if not any(d is draft for d in existing + new):  # not a claim that went on
             new.append(draft)
-            last_para = _paragraph_of(paragraphs, q_end - 1)
-            if last_para is not None:
-                last_speaker[last_para] = draft
-    return new, scare
+        search.remember(draft, quotation.end)
+    return QuoteClaims(new, existing, scare)
+
+
+def _hold(search: _QuoteSearch, holder: ClaimDraft, group: list[QuotePiece]) -> None:
+    """A clause-level claim ("Butler said “…”") holds the quotation: it takes it in."""
+    holder.quoted = True
+    holder.quote_ids.add(group[0].quote_id)
+    _absorb(holder, group)
+    if holder.source_token is not None:
+        search.remember(holder, group[-1].end)
+
+
+def _quotation(search: _QuoteSearch, group: list[QuotePiece]) -> _Quotation | None:
+    """The quotation's facts, or None when it is a title rather than anyone's words."""
+    doc = search.doc
+    inner = " ".join(text_of(doc)[p.inner_start:p.inner_end] for p in group)
+    words = _word_count(inner)
+    if words <= MAX_TITLE_WORDS and looks_like_title(inner):
+        return None
+    verbs = _frame_verbs(doc, group, search.pieces)
+    mention = False
+    if words <= SCARE_QUOTE_MAX_WORDS:
+        # A few quoted words take a speaker only from a cue they hang on grammatically;
+        # otherwise they are the writer's scare quotes.
+        governing = [v for v in verbs if _governs(doc, v, group[0]) or _adjacent(doc, v, group)]
+        verbs = [v for v in governing if v.lemma_.lower() in _SPEECH_LEMMAS | _NAMING_LEMMAS]
+        mention = bool(governing) and not verbs
+    return _Quotation(group, [(p.start, p.end) for p in group], words,
+                      _paragraph_of(search.paragraphs, group[0].start), verbs, mention)
+
+
+def _by_cue_verb(search: _QuoteSearch, quotation: _Quotation) -> ClaimDraft | None:
+    """'“…,” Butler said': a cue verb in the sentences around the quotation."""
+    if not quotation.verbs:
+        return None
+    verb = quotation.verbs[0]
+    subj = subject_of(verb)
+    who = f" → subject '{subj.text}'" if subj is not None else ""
+    return _claim_from(search.doc, quotation.parts, subj, _cue_range(verb), RuleName.QUOTE_CUE,
+                       f"quote with cue '{verb.text}'{who}", None if subj else 0.6,
+                       [quotation.quote_id])
+
+
+def _by_lead_in(search: _QuoteSearch, quotation: _Quotation) -> ClaimDraft | None:
+    """'Ortiz said: “…”': a colon lead-in before the quotation in its paragraph, or ending
+    the previous paragraph when the quotation opens its own."""
+    if quotation.para is None:
+        return None
+    doc, para, q_start = search.doc, quotation.para, quotation.start
+    p_start = search.paragraphs[para][0]
+    found = lead_in(doc, p_start, q_start) if q_start > p_start else None
+    if found is None and q_start - p_start <= 1 and para > 0:
+        prev = search.paragraphs[para - 1]
+        found = lead_in(doc, prev[0], prev[1])
+    if found is None:
+        return None
+    speaker, cue, why = found
+    return _claim_from(doc, quotation.parts, speaker, cue, RuleName.QUOTE_LEAD_IN, why, None,
+                       [quotation.quote_id])
+
+
+def _continues_claim(search: _QuoteSearch, quotation: _Quotation) -> ClaimDraft | None:
+    """'“A,” Butler said. “B.”': the paragraph's last quote claim goes on, unless a new
+    cue comes between. The earlier claim (one attribution with a discontinuous content)
+    takes the quotation in and is returned."""
+    para = quotation.para
+    if para is None or para not in search.last_speaker or \
+            _cue_between(search.doc, search.last_speaker[para], quotation.start):
+        return None
+    before = search.last_speaker[para]
+    if before.source_token is None:
+        return None
+    before.content = sorted(before.content + clean_parts(search.doc, quotation.parts, min_chars=1))
+    before.quoted = True
+    before.quote_ids.add(quotation.quote_id)
+    before.why += "; the quote goes on after the cue"
+    return before
+
+
+def _follows_previous_paragraph(search: _QuoteSearch, quotation: _Quotation) -> ClaimDraft | None:
+    """A paragraph that opens with a quotation, after a paragraph of someone's quotes:
+    the same speaker goes on."""
+    para = quotation.para
+    if para is None or para - 1 not in search.last_speaker or \
+            text_of(search.doc)[search.paragraphs[para][0]:quotation.start].strip() != "":
+        return None
+    before = search.last_speaker[para - 1]
+    if before.source_token is None:
+        return None
+    return _claim_from(search.doc, quotation.parts, before.source_token, before.cue,
+                       RuleName.QUOTE_FOLLOW_ON,
+                       f"continues the quotes of '{before.source_token.text}' "
+                       "from the previous paragraph", None, [quotation.quote_id])
+
+
+# Tried in order; the first that finds a speaker wins.
+_SPEAKER_STRATEGIES = (_by_cue_verb, _by_lead_in, _continues_claim, _follows_previous_paragraph)
+
+
+def _no_speaker(search: _QuoteSearch, quotation: _Quotation,
+                scare: list[list[QuotePiece]]) -> ClaimDraft | None:
+    """A quotation no strategy found a speaker for: a mention, a scare-quote candidate
+    (added to `scare`) or somebody's words with no speaker."""
+    if quotation.words <= SCARE_QUOTE_MAX_WORDS and quotation.mention:
+        return None  # 'embraced “Leave”': a name mentioned, not a claim nor a sneer
+    if quotation.words <= SCARE_QUOTE_MAX_WORDS and search.doc.has_annotation("DEP"):
+        # Without a parse (rules-only pipeline) no cue can be ruled out: the quotation is
+        # kept as an unattributed quote, not called a scare quote.
+        scare.append(quotation.group)
+        return None
+    return _claim_from(search.doc, quotation.parts, None, None, RuleName.QUOTE_UNATTRIBUTED,
+                       "quotation marks with no speaker found nearby", None,
+                       [quotation.quote_id])
 
 
 def _cue_between(doc: Doc, before: ClaimDraft, end: int) -> bool:

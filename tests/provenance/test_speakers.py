@@ -142,3 +142,24 @@ def test_quoted_title_is_not_a_quote(analyze):
     assert all("Sunday Morning Futures" not in c["content"] or c["kind"] != "quote"
                for c in r.claims())
     assert r.spans("quote") == []
+
+
+def test_quote_claims_leaves_the_drafts_passed_in_as_they_are(analyzer):
+    """The clause-level claims that hold a quotation come back extended, as copies."""
+    from reader.provenance import cues, speakers
+    from reader.provenance.quotes import find_quotes, paragraph_ranges
+
+    text = 'Butler said the calls were “routine and staffed,” and added nothing.'
+    doc = analyzer.nlp.make_doc(text)
+    for _, component in analyzer.nlp.pipeline:
+        if getattr(component, "__name__", "") != "_quote_finder" and \
+                type(component).__name__ != "AttributionFinder":
+            doc = component(doc)
+    paragraphs = paragraph_ranges(text)
+    pieces = find_quotes(text, paragraphs)
+    drafts = cues.find_verb_claims(doc)
+    before = [(list(d.content), set(d.quote_ids), d.quoted, d.why) for d in drafts]
+    found = speakers.quote_claims(doc, pieces, paragraphs, drafts, skip=[])
+    assert [(list(d.content), set(d.quote_ids), d.quoted, d.why) for d in drafts] == before
+    assert len(found.existing) == len(drafts) and not found.new
+    assert any(d.quoted and d.quote_ids for d in found.existing)
