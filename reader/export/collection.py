@@ -2,9 +2,9 @@
 
 `article_files(folder)` finds every file the reader opens, recursively (not hidden files
 or folders, not the `page_files/` folder a browser saves beside `page.html`).
-`collection_row(path, analyzer)` loads, analyses (the disk cache first) and measures one
-article; a file that cannot be read or analysed gives a row with its error and no
-figures, so one bad file never stops the rest. `write_csv` writes the table atomically.
+`iter_collection(paths, analyzer)` loads, analyses (the disk cache first) and measures
+each article, the cached ones first; a file that cannot be read or analysed gives a row
+with its error and no figures, so one bad file never stops the rest. `write_csv` writes the table atomically.
 The window's library panel (reader/ui/collection_window.py) fills the same rows.
 """
 
@@ -80,30 +80,61 @@ def _saved_page_folder(name: str, files: set[str]) -> bool:
 
 
 def collection_row(path, analyzer, *, corrections: bool = True) -> CollectionRow:
-    """The figures of the article at `path`, or its error: never raises for a bad file
-    (a model that cannot be loaded still raises ModelError: it concerns every row)."""
+    """The figures of the article at `path`, or its error; never raises for a bad file."""
+    return next(iter_collection([path], analyzer, corrections=corrections))[1]
+
+
+def iter_collection(paths, analyzer, *, corrections: bool = True, cancelled=None):
+    """(position in `paths`, CollectionRow) for every path: first, in one quick pass, the
+    files that cannot be read and those whose analysis is in the cache (no model needed),
+    then the others as they are analysed. `cancelled()`, if given, is asked between files.
+    A model that cannot be loaded gives the remaining rows its message as their error."""
     from reader.document import ArticleError, load_article
-    from reader.export.analysed import with_corrections
     from reader.provenance import ModelError
 
-    path = str(path)
-    try:
-        article = load_article(path)
-    except ArticleError as error:
-        return CollectionRow(path, error=str(error))
+    stop = cancelled or (lambda: False)
     lookup = getattr(analyzer, "cached", None)
-    try:
+    todo = []
+    for position, path in enumerate(paths):
+        if stop():
+            return
+        try:
+            article = load_article(path)
+        except ArticleError as error:
+            yield position, CollectionRow(str(path), error=str(error))
+            continue
         hit = lookup(article) if lookup is not None else None
-        analysis = hit if hit is not None else analyzer.analyze(article)
+        if hit is None:
+            todo.append((position, path, article))
+            continue
+        yield position, _measured(str(path), article, hit, corrections, from_cache=True)
+    for number, (position, path, article) in enumerate(todo):
+        if stop():
+            return
+        try:
+            analysis = analyzer.analyze(article)
+        except ModelError as error:
+            for later, later_path, _article in todo[number:]:
+                yield later, CollectionRow(str(later_path), error=str(error))
+            return
+        except Exception as error:  # noqa: BLE001 - one bad article must not cost the others
+            yield position, CollectionRow(str(path), error=f"The analysis failed on this "
+                                          f"article ({type(error).__name__}: {error}).")
+            continue
+        yield position, _measured(str(path), article, analysis, corrections)
+
+
+def _measured(path: str, article, analysis, corrections: bool, from_cache: bool = False):
+    from reader.export.analysed import with_corrections
+
+    try:
         if corrections:
             analysis = with_corrections(article, analysis)
-    except ModelError:
-        raise
-    except Exception as error:  # noqa: BLE001 - one bad article must not cost the others
-        return CollectionRow(path, error=f"The analysis failed on this article "
+        figures = article_figures(article, analysis, path)
+    except Exception as error:  # noqa: BLE001 - a broken corrections file costs one row
+        return CollectionRow(path, error=f"This article could not be measured "
                                          f"({type(error).__name__}: {error}).")
-    return CollectionRow(path, article_figures(article, analysis, path),
-                         from_cache=hit is not None)
+    return CollectionRow(path, figures, from_cache=from_cache)
 
 
 def csv_text(rows: list[CollectionRow]) -> str:

@@ -9,7 +9,7 @@ import argparse
 import os
 import sys
 
-EXIT_OK, EXIT_FAILED, EXIT_MODEL = 0, 1, 2
+EXIT_OK, EXIT_FAILED = 0, 1
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -32,29 +32,27 @@ def _parser() -> argparse.ArgumentParser:
 def collection_main(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
     from reader.export.analysed import make_analyzer
-    from reader.export.collection import article_files, collection_row, csv_text, write_csv
-    from reader.provenance import ModelError
+    from reader.export.collection import article_files, csv_text, iter_collection, write_csv
 
     if not os.path.isdir(args.folder):
         print(f"provenance-reader: {args.folder} is not a folder.", file=sys.stderr)
         return EXIT_FAILED
     paths = article_files(args.folder)
     analyzer = make_analyzer(args.model, args.cache)
-    rows = []
+    rows: list = [None] * len(paths)
     progress = sys.stderr.isatty()
-    try:
-        for number, path in enumerate(paths, 1):
-            if progress:
-                print(f"\r{number}/{len(paths)} {path.name[:50]:50}", end="", file=sys.stderr)
-            rows.append(collection_row(path, analyzer, corrections=not args.no_corrections))
-    except ModelError as error:
-        print(f"\nprovenance-reader: {error}" if progress else f"provenance-reader: {error}",
-              file=sys.stderr)
-        return EXIT_MODEL
+    for done, (position, row) in enumerate(
+            iter_collection(paths, analyzer, corrections=not args.no_corrections), 1):
+        rows[position] = row
+        if progress:
+            print(f"\r{done}/{len(paths)} {paths[position].name[:50]:50}", end="",
+                  file=sys.stderr)
     if progress:
         print(file=sys.stderr)
+    seen = set()
     for row in rows:
-        if row.error:
+        if row.error and row.error not in seen:  # a model that failed: one line, not 500
+            seen.add(row.error)
             print(f"provenance-reader: {row.error}", file=sys.stderr)
     if args.csv:
         try:

@@ -60,10 +60,12 @@ class Comparison:
 
     @property
     def scale(self) -> float:
-        """The largest single source's share in either article: both Who speaks pictures
-        are drawn against it, so equal bars mean equal shares."""
+        """The largest single share in either article, of one source or of the writer's
+        own words (as Who speaks draws them): both pictures are drawn against it, so equal
+        bars mean equal shares."""
         shares = [s.share for s in self.a.sources + self.b.sources]
-        return max(shares, default=0.0)
+        shares += [self.a.shares["writer"], self.b.shares["writer"]]
+        return max(shares)
 
     def partner(self, side: str, source_id: str) -> str | None:
         """The id of the same source on the other side ("a" or "b"), if both quote it."""

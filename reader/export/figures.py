@@ -26,10 +26,13 @@ class SideSource:
     claims: int
     words: int  # of the article's words quoted or retold as this source's
     share: float  # of all the article's words
+    quote_words: int = 0
+    paraphrase_words: int = 0
 
     def to_dict(self) -> dict:
         return {"id": self.id, "name": self.name, "type": self.type, "claims": self.claims,
-                "words": self.words, "share": round(self.share, 4)}
+                "words": self.words, "quoted_words": self.quote_words,
+                "retold_words": self.paraphrase_words, "share": round(self.share, 4)}
 
 
 @dataclass
@@ -110,7 +113,9 @@ def article_figures(article: Article, analysis: Analysis, path: str | None = Non
         share = by_id.get(source.id)
         words = share.words if share else 0
         sources.append(SideSource(source.id, source.name, source.type, len(source.claims), words,
-                                  words / shares.total_words if shares.total_words else 0.0))
+                                  words / shares.total_words if shares.total_words else 0.0,
+                                  share.quote_words if share else 0,
+                                  share.paraphrase_words if share else 0))
     spans = [s for s in analysis.spans if _in_article(article, s.start)]
     framing = [s for s in spans if s.kind == "framing"]
     by_label: dict[str, int] = {}

@@ -86,8 +86,9 @@ def test_hand_counted_shares_and_framing():
     assert b.words == 20
     assert (b.quoted_words, b.retold_words, b.unattributed_words, b.writer_words) == (5, 6, 0, 9)
     assert b.anonymous == [] and b.framing_spans == 0
-    # One scale for both pictures: the largest single source's share on either side.
-    assert result.scale == pytest.approx(6 / 20)
+    # One scale for both pictures: the largest single share on either side (here the
+    # first writer's own 13 of 27 words).
+    assert result.scale == pytest.approx(13 / 27)
 
 
 def test_json_form():

@@ -1,0 +1,296 @@
+"""File › Open Folder…: a library of the saved articles in a folder (recursively), one row
+each with its figures and a bar of who speaks, sortable by every column.
+
+The folder is listed and every article loaded, looked up in the analysis cache and, if
+need be, analysed in a worker thread (reader/export/collection.iter_collection: cached
+rows first); rows reach the table in batches a few times a second, so the window stays
+responsive with hundreds of articles. Double-click opens an article; with two selected,
+Compare opens them side by side.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import (QCoreApplication, QObject, QRect, QRectF, QRunnable,
+                            QSortFilterProxyModel, Qt, QThreadPool, QTimer, Signal)
+from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView,
+                               QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton,
+                               QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
+
+from reader import APP_NAME
+from reader.ui.collection_model import (KEYS, PATH_ROLE, ROW_ROLE, SORT_ROLE,
+                                        WHO_SPEAKS_COLUMN, CollectionModel)
+from reader.ui.voice_bars import VoiceKey, paint_voice_bar
+
+# Rows are handed to the table at most this often (ms), in one batch each time.
+FLUSH_INTERVAL_MS = 150
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CollectionWindow", text)
+
+
+class _Signals(QObject):
+    listed = Signal(int, object)  # job id, [Path]
+    rows = Signal(int, object)  # job id, [(position, CollectionRow)]
+    finished = Signal(int)
+
+
+class _CollectionJob(QRunnable):
+    """Lists the folder, then measures every article (the disk cache first)."""
+
+    def __init__(self, job_id: int, folder: str, holder, signals: _Signals,
+                 cancelled: threading.Event):
+        super().__init__()
+        self.job_id, self.folder, self.holder = job_id, folder, holder
+        self.signals, self.cancelled = signals, cancelled
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        from reader.export.collection import article_files, iter_collection
+
+        try:
+            paths = article_files(self.folder)
+            self.signals.listed.emit(self.job_id, paths)
+            batch = []
+            for item in iter_collection(paths, self.holder, cancelled=self.cancelled.is_set):
+                batch.append(item)
+                # Cached rows come fast: send them in handfuls, not one signal each.
+                if len(batch) >= 25 or item[1].from_cache is False:
+                    self.signals.rows.emit(self.job_id, batch)
+                    batch = []
+            if batch:
+                self.signals.rows.emit(self.job_id, batch)
+        finally:
+            self.signals.finished.emit(self.job_id)
+
+
+class WhoSpeaksDelegate(QStyledItemDelegate):
+    """The who-speaks bar of a row, in the view's colours."""
+
+    def __init__(self, palette_name: str = "light", parent=None):
+        super().__init__(parent)
+        self.palette_name = palette_name
+
+    def paint(self, painter, option, index) -> None:
+        super().paint(painter, option, index)
+        record = index.data(ROW_ROLE)
+        if record is None or record.figures is None or not record.figures.words:
+            return
+        rect: QRect = option.rect.adjusted(4, 5, -4, -5)
+        painter.save()
+        paint_voice_bar(painter, QRectF(rect), record.figures, self.palette_name)
+        painter.restore()
+
+
+class CollectionWindow(QMainWindow):
+    openRequested = Signal(str)  # an article's path
+    compareRequested = Signal(str, str)
+    finished = Signal()  # every row is filled
+
+    def __init__(self, holder, palette_name: str = "light", parent=None):
+        super().__init__(parent)
+        self.holder = holder
+        self.folder: str | None = None
+        self.model = CollectionModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.delegate = WhoSpeaksDelegate(palette_name, self.table)
+        self.table.setItemDelegateForColumn(WHO_SPEAKS_COLUMN, self.delegate)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for key, width in (("file", 200), ("title", 320), ("publisher", 130), ("date", 90),
+                           ("who_speaks", 220)):
+            self.table.setColumnWidth(KEYS.index(key), width)
+        self.table.doubleClicked.connect(self._on_double_click)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+
+        self.folder_label = QLabel(self)
+        self.open_button = QPushButton(_tr("&Open"), self)
+        self.open_button.clicked.connect(self.open_selected)
+        self.compare_button = QPushButton(_tr("&Compare the Two Selected"), self)
+        self.compare_button.clicked.connect(self.compare_selected)
+        self.csv_button = QPushButton(_tr("Save as &CSV…"), self)
+        self.csv_button.clicked.connect(self.save_csv_dialog)
+        self.key = VoiceKey(self)
+        self.key.set_palette(palette_name)
+        top = QHBoxLayout()
+        top.addWidget(self.folder_label, 1)
+        top.addWidget(self.open_button)
+        top.addWidget(self.compare_button)
+        top.addWidget(self.csv_button)
+        key_row = QHBoxLayout()
+        key_row.addWidget(QLabel(_tr("Who speaks:"), self))
+        key_row.addWidget(self.key, 1)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addLayout(top)
+        layout.addLayout(key_row)
+        layout.addWidget(self.table, 1)
+        self.setCentralWidget(central)
+
+        self.status_label = QLabel(self)
+        self.progress = QProgressBar(self)
+        self.progress.setMaximumWidth(220)
+        self.cancel_button = QPushButton(_tr("Stop"), self)
+        self.cancel_button.setToolTip(_tr("Stop measuring; the rows filled so far stay"))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.cancel_button)
+
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self._signals = _Signals(self)
+        self._signals.listed.connect(self._on_listed)
+        self._signals.rows.connect(self._on_rows)
+        self._signals.finished.connect(self._on_finished)
+        self._job_id = 0
+        self._cancelled = threading.Event()
+        self.running = False
+        self._pending: list = []
+        self._flush_timer = QTimer(self)
+        self._flush_timer.setInterval(FLUSH_INTERVAL_MS)
+        self._flush_timer.timeout.connect(self._flush)
+        self._update_buttons()
+        self.setWindowTitle(_tr("Library — {app}").format(app=APP_NAME))
+        self.resize(1500, 800)
+
+    # Filling -----------------------------------------------------------------------------
+
+    def open_folder(self, folder: str) -> None:
+        self.cancel()
+        self.folder = str(Path(folder).resolve())
+        self.model.set_paths(self.folder, [])
+        self.folder_label.setText(_tr("<b>{folder}</b>").format(folder=self.folder))
+        self.setWindowTitle(_tr("{name} — Library — {app}").format(
+            name=Path(self.folder).name or self.folder, app=APP_NAME))
+        self.status_label.setText(_tr("Looking for articles…"))
+        self.progress.setRange(0, 0)
+        self._show_progress(True)
+        self._job_id += 1
+        self._cancelled = threading.Event()
+        self.running = True
+        self.pool.start(_CollectionJob(self._job_id, self.folder, self.holder, self._signals,
+                                       self._cancelled))
+        self._flush_timer.start()
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+        self._job_id += 1
+        if self.running:
+            self.running = False
+            self._flush()
+            self._flush_timer.stop()
+            self._show_progress(False)
+            self.status_label.setText(_tr("Stopped: {done} of {total} articles measured.").format(
+                done=self.model.done, total=len(self.model.paths)))
+
+    def wait(self, msecs: int = -1) -> bool:
+        return self.pool.waitForDone(msecs)
+
+    def _on_listed(self, job_id: int, paths) -> None:
+        if job_id != self._job_id:
+            return
+        self.model.set_paths(self.folder, paths)
+        self.progress.setRange(0, max(1, len(paths)))
+        self.progress.setValue(0)
+        if not paths:
+            self.status_label.setText(_tr("No article files in this folder."))
+        else:
+            self.status_label.setText(_tr("{n} articles; reading the analyses…").format(
+                n=len(paths)))
+
+    def _on_rows(self, job_id: int, rows) -> None:
+        if job_id == self._job_id:
+            self._pending.extend(rows)
+
+    def _flush(self) -> None:
+        if not self._pending:
+            return
+        pending, self._pending = self._pending, []
+        self.model.set_rows(pending)
+        done, total = self.model.done, len(self.model.paths)
+        self.progress.setValue(done)
+        self.status_label.setText(_tr("{done} of {total} articles measured…").format(
+            done=done, total=total))
+
+    def _on_finished(self, job_id: int) -> None:
+        if job_id != self._job_id:
+            return
+        self.running = False
+        self._flush()
+        self._flush_timer.stop()
+        self._show_progress(False)
+        failed = sum(1 for r in self.model.rows if r is not None and r.error)
+        text = _tr("{n} articles.").format(n=len(self.model.paths))
+        if failed:
+            text += " " + _tr("{n} could not be read or analysed (see Problem).").format(n=failed)
+        self.status_label.setText(text)
+        self.finished.emit()
+
+    def _show_progress(self, shown: bool) -> None:
+        self.progress.setVisible(shown)
+        self.cancel_button.setVisible(shown)
+
+    # Choosing ----------------------------------------------------------------------------
+
+    def selected_paths(self) -> list[str]:
+        rows = self.table.selectionModel().selectedRows()
+        return [self.proxy.data(index, PATH_ROLE) for index in sorted(rows, key=lambda i: i.row())]
+
+    def _update_buttons(self, *_args) -> None:
+        count = len(self.selected_paths())
+        self.open_button.setEnabled(count == 1)
+        self.compare_button.setEnabled(count == 2)
+
+    def _on_double_click(self, index) -> None:
+        self.openRequested.emit(self.proxy.data(index, PATH_ROLE))
+
+    def open_selected(self) -> None:
+        paths = self.selected_paths()
+        if len(paths) == 1:
+            self.openRequested.emit(paths[0])
+
+    def compare_selected(self) -> None:
+        paths = self.selected_paths()
+        if len(paths) == 2:
+            self.compareRequested.emit(paths[0], paths[1])
+
+    def save_csv_dialog(self) -> None:
+        start = str(Path(self.folder or Path.home()) / "collection.csv")
+        path, _ = QFileDialog.getSaveFileName(self, _tr("Save the table as CSV"), start,
+                                              _tr("CSV files (*.csv)"))
+        if path:
+            self.save_csv(path)
+
+    def save_csv(self, path: str) -> bool:
+        from reader.export.collection import CollectionRow, write_csv
+
+        rows = [r if r is not None else CollectionRow(str(p), error=_tr("not measured yet"))
+                for p, r in zip(self.model.paths, self.model.rows)]
+        try:
+            write_csv(path, rows)
+        except OSError as error:
+            QMessageBox.warning(self, _tr("Cannot save the table"),
+                                _tr("{path}: {reason}").format(
+                                    path=path, reason=error.strerror or error))
+            return False
+        return True
+
+    def closeEvent(self, event) -> None:
+        self.cancel()
+        super().closeEvent(event)

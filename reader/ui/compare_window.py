@@ -1,0 +1,319 @@
+"""Compare: two reports of one event side by side, each coloured as in the main window,
+with the comparison strip above them (reader/ui/comparison_strip.py).
+
+A source selected on one side (in its panel, its text, the strip's list or the chart) is
+highlighted on both sides where both quote it. One legend shows or hides a kind on both
+sides. Presentation mode (F5) fills the screen with large type and steps (← / →) through
+the spans of one side, or through the sources both quote, highlighted on both sides.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMainWindow, QProgressBar,
+                               QSplitter, QVBoxLayout, QWidget)
+
+from reader import APP_NAME
+from reader.ui import palette as palettes
+from reader.ui import shortcuts
+from reader.ui.analysis_worker import AnalyzerHolder
+from reader.ui.article_pane import ArticlePane
+from reader.ui.comparison_strip import ComparisonStrip
+from reader.ui.legend_bar import LegendBar
+from reader.ui.presentation import PRESENTATION_POINT_SIZE, CaptionBar
+
+# Stepping in presentation mode: through one side's spans, or the sources both quote.
+STEP_FIRST, STEP_SECOND, STEP_SHARED = "a", "b", "shared"
+# Half the screen each: a little smaller than the one-article presentation size.
+COMPARE_PRESENTATION_POINT_SIZE = PRESENTATION_POINT_SIZE - 6
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CompareWindow", text)
+
+
+class CompareWindow(QMainWindow):
+    compared = Signal()  # both analyses are in and the strip is filled
+
+    def __init__(self, holder: AnalyzerHolder, settings=None, palette_name: str = "light",
+                 parent=None):
+        super().__init__(parent)
+        self.settings = settings
+        self.palette_name = palette_name
+        self.comparison = None
+        self.step_mode = STEP_SHARED
+        self.shared_at = -1  # the shared source shown last while stepping
+        self.presenting = False
+        self._saved: dict = {}
+        self.setWindowTitle(_tr("Compare — {app}").format(app=APP_NAME))
+        self.panes = {"a": ArticlePane(holder, self), "b": ArticlePane(holder, self)}
+        self.legend = LegendBar(self)
+        self.strip = ComparisonStrip(self)
+        self.caption_bar = CaptionBar(self)
+        self.caption_bar.hide()
+        self.step_box = QComboBox(self)
+        for key, title in ((STEP_SHARED, _tr("Step through the sources both quote")),
+                           (STEP_FIRST, _tr("Step through the first article")),
+                           (STEP_SECOND, _tr("Step through the second article"))):
+            self.step_box.addItem(title, key)
+        self.step_box.setToolTip(_tr("What ← and → step through in presentation mode"))
+        self.step_box.currentIndexChanged.connect(
+            lambda i: self.set_step_mode(self.step_box.itemData(i)))
+
+        top = QWidget(self)
+        top_layout = QHBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 8, 0)
+        top_layout.addWidget(self.legend, 1)
+        top_layout.addWidget(self.step_box)
+        sides = QSplitter(Qt.Orientation.Horizontal, self)
+        sides.addWidget(self.panes["a"])
+        sides.addWidget(self.panes["b"])
+        sides.setChildrenCollapsible(False)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(self.strip)
+        self.splitter.addWidget(sides)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([300, 700])
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(top)
+        layout.addWidget(self.caption_bar)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+        self.status_label = QLabel(self)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(160)
+        self.progress.setTextVisible(False)
+        self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.progress.hide()
+
+        self.actions: dict[str, QAction] = {}
+        self._make_menus()
+        for side, pane in self.panes.items():
+            pane.analysed.connect(self._on_analysed)
+            pane.failed.connect(lambda message, s=side: self._on_failed(s, message))
+            pane.sourceSelected.connect(lambda source_id, s=side: self.select_source(s, source_id))
+            pane.selectionCleared.connect(lambda: self.select_source("a", None))
+        self.strip.sourceChosen.connect(self.select_source)
+        self.legend.toggled.connect(self._on_kind_toggled)
+        self.set_palette(palette_name)
+        self.resize(1600, 1000)
+
+    # Menus -------------------------------------------------------------------------------
+
+    def _action(self, name: str, text: str, slot, menu=None, checkable=False) -> QAction:
+        action = QAction(text, self)
+        if name in shortcuts.BY_ACTION:
+            action.setShortcuts(shortcuts.key_sequences(name))
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        if menu is not None:
+            menu.addAction(action)
+        self.addAction(action)
+        self.actions[name] = action
+        return action
+
+    def _make_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(_tr("&File"))
+        self._action("close", _tr("&Close"), self.close, file_menu)
+        view_menu = self.menuBar().addMenu(_tr("&View"))
+        self._action("presentation", _tr("P&resentation Mode"), self.toggle_presentation,
+                     view_menu, checkable=True)
+        for name, slot in (("presentation_next", lambda: self.step(True)),
+                           ("presentation_previous", lambda: self.step(False)),
+                           ("presentation_leave", self.leave_presentation)):
+            text = QCoreApplication.translate("Shortcuts", shortcuts.BY_ACTION[name].description)
+            self._action(name, text, slot).setEnabled(name == "presentation_leave")
+
+    # Opening -----------------------------------------------------------------------------
+
+    def open_paths(self, first: str, second: str) -> str | None:
+        """Load both articles and start their analyses; the error sentence if either
+        cannot be read (then nothing is shown)."""
+        from reader.document import ArticleError, load_article
+
+        articles = []
+        for path in (first, second):
+            try:
+                articles.append(load_article(path))
+            except ArticleError as error:
+                return str(error)
+        self.comparison = None
+        for (side, pane), article, path in zip(self.panes.items(), articles, (first, second)):
+            pane.show_article(article, path)
+        self.setWindowTitle(_tr("{a} and {b} — Compare — {app}").format(
+            a=Path(first).name, b=Path(second).name, app=APP_NAME))
+        self.status_label.setText(_tr("Analysing both articles…"))
+        self.progress.show()
+        return None
+
+    def _on_analysed(self) -> None:
+        a, b = self.panes["a"], self.panes["b"]
+        if a.analysis is None or b.analysis is None:
+            return
+        from reader.export.compare import compare
+
+        self.comparison = compare((a.article, a.analysis), (b.article, b.analysis),
+                                  (a.path, b.path))
+        self.strip.set_comparison(self.comparison, self.palette_name)
+        counts = {k: a.index.counts().get(k, 0) + b.index.counts().get(k, 0)
+                  for k in palettes.KINDS}
+        self.legend.set_counts(counts)
+        self.progress.hide()
+        c = self.comparison
+        self.status_label.setText(_tr("{shared} sources quoted by both; {a} only in the first, "
+                                      "{b} only in the second.").format(
+            shared=len(c.shared), a=len(c.only_a), b=len(c.only_b)))
+        self.compared.emit()
+
+    def _on_failed(self, side: str, message: str) -> None:
+        self.progress.hide()
+        which = _tr("first") if side == "a" else _tr("second")
+        self.status_label.setText(_tr("The analysis of the {which} article failed ({message}); "
+                                      "it is shown without colours.").format(
+            which=which, message=message))
+
+    # Selection across the sides ----------------------------------------------------------
+
+    def select_source(self, side: str, source_id: str | None) -> None:
+        """Highlight `source_id` of `side` ("a" or "b") there, and its partner on the other
+        side if both quote it (else nothing is highlighted there)."""
+        other = "b" if side == "a" else "a"
+        partner = (self.comparison.partner(side, source_id)
+                   if self.comparison is not None and source_id else None)
+        self.panes[side].focus_source(source_id)
+        self.panes[other].focus_source(partner)
+        self.strip.show_focus(side, source_id)
+        if self.presenting and source_id:
+            self._caption_for_source(side, source_id, partner)
+
+    def focused(self) -> tuple[str | None, str | None]:
+        """The source highlighted in each article view."""
+        return self.panes["a"].view.focus_source, self.panes["b"].view.focus_source
+
+    # Legend, palette ---------------------------------------------------------------------
+
+    def _on_kind_toggled(self, _kind: str, _shown: bool) -> None:
+        shown = self.legend.shown_kinds()
+        for pane in self.panes.values():
+            pane.view.set_visible_kinds(shown)
+
+    def set_palette(self, palette_name: str, surface=None) -> None:
+        self.palette_name = palette_name
+        for pane in self.panes.values():
+            pane.view.set_palette(palette_name, surface)
+        self.legend.set_palette(palette_name)
+        if self.comparison is not None:
+            self.strip.set_comparison(self.comparison, palette_name)
+
+    # Presentation ------------------------------------------------------------------------
+
+    def set_step_mode(self, mode: str) -> None:
+        self.step_mode = mode
+        index = self.step_box.findData(mode)
+        if index != self.step_box.currentIndex():
+            self.step_box.setCurrentIndex(index)
+
+    def toggle_presentation(self) -> None:
+        if self.presenting:
+            self.leave_presentation()
+        else:
+            self.enter_presentation()
+
+    def enter_presentation(self) -> None:
+        if self.presenting:
+            return
+        self.presenting = True
+        self._saved = {"geometry": self.saveGeometry(), "maximized": self.isMaximized(),
+                       "splitter": self.splitter.saveState(),
+                       "base": {s: p.view.base_point_size for s, p in self.panes.items()}}
+        self.menuBar().hide()
+        self.statusBar().hide()
+        for pane in self.panes.values():
+            pane.view.set_base_point_size(COMPARE_PRESENTATION_POINT_SIZE)
+        light = "colourblind" if self.palette_name == "colourblind" else "light"
+        self._palette_before = self.palette_name
+        self.set_palette(light, palettes.PRESENTATION_SURFACE)
+        self.caption_bar.setStyleSheet("#captionBar { background: #000000; }"
+                                       "#captionBar QLabel { color: #ffffff; }")
+        self.caption_bar.show()
+        self.caption_bar.clear()
+        for name in ("presentation_next", "presentation_previous"):
+            self.actions[name].setEnabled(True)
+        self.actions["presentation"].setChecked(True)
+        self.showFullScreen()
+        screen = QGuiApplication.primaryScreen()
+        if screen is not None and not self.isFullScreen():
+            self.setGeometry(screen.geometry())
+
+    def leave_presentation(self) -> None:
+        if not self.presenting:
+            return
+        self.presenting = False
+        for name in ("presentation_next", "presentation_previous"):
+            self.actions[name].setEnabled(False)
+        self.actions["presentation"].setChecked(False)
+        self.caption_bar.hide()
+        self.menuBar().show()
+        self.statusBar().show()
+        for side, pane in self.panes.items():
+            pane.view.set_base_point_size(self._saved["base"][side])
+        self.set_palette(getattr(self, "_palette_before", self.palette_name))
+        self.splitter.restoreState(self._saved["splitter"])
+        if self._saved.get("maximized"):
+            self.showMaximized()
+        else:
+            self.showNormal()
+            self.restoreGeometry(self._saved["geometry"])
+
+    def step(self, forward: bool = True) -> None:
+        """← / → in presentation mode: the next span of the chosen side, or the next source
+        both articles quote (highlighted on both sides)."""
+        if self.step_mode == STEP_SHARED:
+            self._step_shared(forward)
+            return
+        pane = self.panes[self.step_mode]
+        span = pane.step_span(self.legend.shown_kinds(), forward)
+        if span is not None and self.presenting:
+            self.caption_bar.show_span(pane.index, span)
+
+    def _step_shared(self, forward: bool) -> None:
+        shared = self.comparison.shared if self.comparison is not None else []
+        if not shared:
+            return
+        self.shared_at = (self.shared_at + (1 if forward else -1)) % len(shared)
+        pair = shared[self.shared_at]
+        self.select_source("a", pair.a.id)
+        self._caption_for_source("a", pair.a.id, pair.b.id)
+
+    def _caption_for_source(self, side: str, source_id: str, partner: str | None) -> None:
+        c = self.comparison
+        if c is None:
+            return
+        ids = {side: source_id, ("b" if side == "a" else "a"): partner}
+        parts = []
+        for key, figures, name in (("a", c.a, self.strip.names[0]), ("b", c.b, self.strip.names[1])):
+            source = next((s for s in figures.sources if s.id == ids.get(key)), None)
+            if source is None:
+                parts.append(_tr("{side}: not quoted").format(side=escape(name)))
+            else:
+                parts.append(_tr("{side}: {share} of the words, {claims} claims").format(
+                    side=escape(name), share=f"{100 * source.share:.0f} %", claims=source.claims))
+        title = next((s.name for f in (c.a, c.b) for s in f.sources
+                      if s.id == ids.get("a" if f is c.a else "b")), "")
+        self.caption_bar.label.setText(f"<b>{escape(title)}</b><br>" + " · ".join(parts))
+
+    def closeEvent(self, event) -> None:
+        for pane in self.panes.values():
+            pane.close_pane()
+        super().closeEvent(event)

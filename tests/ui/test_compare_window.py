@@ -1,0 +1,108 @@
+"""Compare: the two shipped samples side by side (the real model), the shared-source strip
+and a source selected on one side highlighted on both."""
+
+import pytest
+
+from reader.resources_path import comparison_sample, sample_article
+from reader.ui.sources_panel import ROW_SOURCE
+
+
+@pytest.fixture
+def compare_window(qtbot, analyzer):
+    from reader.ui.analysis_worker import AnalyzerHolder
+    from reader.ui.compare_window import CompareWindow
+
+    window = CompareWindow(AnalyzerHolder(analyzer=analyzer))
+    qtbot.addWidget(window)
+    window.show()
+    yield window
+    for pane in window.panes.values():
+        pane.runner.cancel()
+        pane.runner.wait(30_000)
+
+
+@pytest.fixture
+def compared(qtbot, compare_window):
+    with qtbot.waitSignal(compare_window.compared, timeout=60_000):
+        assert compare_window.open_paths(str(sample_article()), str(comparison_sample())) is None
+    return compare_window
+
+
+def _source_id(pane, name):
+    return next(s.id for s in pane.analysis.sources if s.name == name)
+
+
+def test_strip_lists_the_sources_both_quote_and_one_only(compared):
+    strip = compared.strip
+    shared = strip.sources.rows("shared")
+    for name in ("Daniel Ortiz", "Ruth Calder", "Priya Natarajan"):
+        assert name in shared
+    assert "Gerald Whitcombe" in strip.sources.rows("only_b")
+    assert "Gerald Whitcombe" not in strip.sources.rows("only_a")
+    assert "A source familiar with the negotiations" in strip.sources.rows("only_a")
+    assert strip.sources.groups["shared"].text(0).startswith("Quoted by both (")
+    # The figures table and the chart show the same comparison.
+    titles = [row[0] for row in strip.figures.rows]
+    assert "Framing per 1,000 words" in titles and "Anonymous sources" in titles
+    chart_names = [name for name, _a, _b in strip.chart.rows()]
+    assert chart_names[:len(shared)] == [compared.comparison.shared[i].a.name
+                                         for i in range(len(shared))]
+
+
+def test_a_source_selected_on_one_side_is_highlighted_on_both(compared, qtbot):
+    a, b = compared.panes["a"], compared.panes["b"]
+    ortiz_a, ortiz_b = _source_id(a, "Daniel Ortiz"), _source_id(b, "Daniel Ortiz")
+    # Click the source in the first article's own panel.
+    assert a.panel.select(ROW_SOURCE, ortiz_a, notify=True)
+    assert compared.focused() == (ortiz_a, ortiz_b)
+    assert b.panel.current() == (ROW_SOURCE, ortiz_b)
+    assert compared.strip.chart.focus == (ortiz_a, ortiz_b)
+    # A source only the second article quotes: highlighted there, nothing in the first.
+    whitcombe = _source_id(b, "Gerald Whitcombe")
+    assert b.panel.select(ROW_SOURCE, whitcombe, notify=True)
+    assert compared.focused() == (None, whitcombe)
+
+
+def test_choosing_a_shared_row_in_the_strip_highlights_both(compared):
+    strip = compared.strip.sources
+    group = strip.groups["shared"]
+    row = next(group.child(i) for i in range(group.childCount())
+               if group.child(i).text(0) == "Ruth Calder")
+    strip.setCurrentItem(row)
+    a, b = compared.panes["a"], compared.panes["b"]
+    assert compared.focused() == (_source_id(a, "Ruth Calder"), _source_id(b, "Ruth Calder"))
+
+
+def test_legend_toggles_both_sides(compared):
+    compared.legend.set_shown("quote", False)
+    for pane in compared.panes.values():
+        assert "quote" not in pane.view.visible_kinds
+    compared.legend.set_shown("quote", True)
+    assert all("quote" in p.view.visible_kinds for p in compared.panes.values())
+
+
+def test_presentation_steps_through_the_shared_sources_and_one_side(compared):
+    compared.enter_presentation()
+    assert compared.presenting and compared.caption_bar.isVisible()
+    compared.set_step_mode("shared")
+    compared.step(True)
+    first = compared.comparison.shared[0]
+    assert compared.focused() == (first.a.id, first.b.id)
+    assert first.a.name in compared.caption_bar.label.text()
+    compared.step(True)
+    second = compared.comparison.shared[1]
+    assert compared.focused() == (second.a.id, second.b.id)
+    compared.set_step_mode("b")
+    span = compared.panes["b"].step_span({"quote"}, True)
+    assert span is not None and span.kind == "quote"
+    compared.step(True)
+    assert compared.panes["b"].current_span not in (None, span.id)
+    compared.leave_presentation()
+    assert not compared.presenting and not compared.caption_bar.isVisible()
+
+
+def test_an_unreadable_file_is_a_sentence(compare_window, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    message = compare_window.open_paths(str(sample_article()), str(empty))
+    assert message and "empty.txt" in message
