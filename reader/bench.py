@@ -14,6 +14,8 @@ Figures (targets in brackets):
   long      a 200,000-word text in chunks: time and peak memory [2 GB]; in the window,
             the longest stall of the event loop [100 ms]
   cache     reopening an analysed article: analysis back from the disk cache [300 ms]
+  collection  a folder of 500 invented articles in the library window: time to fill every
+            row, and the longest event-loop stall, analysed and again from the cache [100 ms]
 
 Every process the benchmark starts gets its own settings and cache folders, so it neither
 reads nor writes the user's. Generated texts are invented here, from a fixed seed.
@@ -35,7 +37,7 @@ import tempfile
 import time
 from pathlib import Path
 
-FIGURES = ("cold", "open", "overhead", "batch", "long", "cache")
+FIGURES = ("cold", "open", "overhead", "batch", "long", "cache", "collection")
 # The batch texts when --corpus is not given: the PolNeAR dev split, if POLNEAR_DIR names a
 # copy of PolNeAR (it is not shipped), else generated texts.
 DEFAULT_CORPUS = Path(os.environ.get("POLNEAR_DIR", "") or "/nonexistent") / "dev"
@@ -323,6 +325,70 @@ QTimer.singleShot(100, start)
 QTimer.singleShot(int(float(sys.argv[3]) * 1000), lambda: stop(False))
 app.exec()
 print(json.dumps(result), flush=True)
+os._exit(0)
+"""
+
+COLLECTION_IN_WINDOW = """
+import json, os, sys, time
+from PySide6.QtCore import QTimer
+from reader.ui.app import create_application
+app = create_application()
+app.setQuitOnLastWindowClosed(False)
+from reader.bench import invented_text
+from reader.provenance import Analyzer
+from reader.provenance.cache import AnalysisCache
+from reader.ui.analysis_worker import AnalyzerHolder
+from reader.ui.collection_window import CollectionWindow
+count, folder, timeout = int(sys.argv[1]), sys.argv[2], float(sys.argv[3])
+if not os.path.isdir(folder):
+    for i in range(count):
+        sub = os.path.join(folder, f"outlet{i % 7}")
+        os.makedirs(sub, exist_ok=True)
+        with open(os.path.join(sub, f"article{i:03d}.txt"), "w", encoding="utf-8") as out:
+            out.write(invented_text(250 + (i * 37) % 400, seed=1000 + i))
+analyzer = Analyzer(cache=AnalysisCache()); analyzer.load()
+holder = AnalyzerHolder(analyzer=analyzer)
+results = []
+def run_once(label, then):
+    window = CollectionWindow(holder)
+    window.show()
+    gaps, stalls, state = [], [], {"last": None}
+    def beat():
+        now = time.monotonic()
+        if state["last"] is not None:
+            gaps.append(now - state["last"])
+            if gaps[-1] > 0.1:  # (when, seconds after the open; how long)
+                stalls.append((round(state["last"] - state["t0"], 2), round(gaps[-1], 3)))
+        state["last"] = now
+    heart = QTimer(); heart.setInterval(10); heart.timeout.connect(beat)
+    def done():
+        heart.stop()
+        rows = window.model.rows
+        results.append({"run": label, "total_s": time.monotonic() - state["t0"],
+                        "rows": len(rows), "filled": sum(r is not None for r in rows),
+                        "from_cache": sum(1 for r in rows if r is not None and r.from_cache),
+                        "errors": sum(1 for r in rows if r is not None and r.error),
+                        "max_stall_ms": 1000 * max(gaps, default=0.0),
+                        "stalls_over_100ms": sum(1 for g in gaps if g > 0.1),
+                        "worst_stalls": sorted(stalls, key=lambda s: -s[1])[:8],
+                        "beats": len(gaps)})
+        window.close()
+        QTimer.singleShot(200, then)
+    window.finished.connect(done)
+    def start():
+        state["t0"] = time.monotonic()
+        heart.start()
+        window.open_folder(folder)
+    QTimer.singleShot(200, start)
+    window._keep = (heart, beat, done, start)
+    return window
+windows = []
+def second():
+    windows.append(run_once("from the cache", app.quit))
+windows.append(run_once("analysed", second))
+QTimer.singleShot(int(timeout * 1000), app.quit)
+app.exec()
+print(json.dumps({"runs": results}), flush=True)
 os._exit(0)
 """
 
@@ -653,6 +719,28 @@ class Bench:
         figure.update(self._reopen_in_window())
         self.results["reopen_cached"] = figure
 
+    # 7 -------------------------------------------------------------------------------
+    def collection(self) -> None:
+        count = self.args.collection_articles
+        env = _env(self.workdir / "collection")
+        try:
+            result = _run_json([self.python, "-c", COLLECTION_IN_WINDOW, str(count),
+                                str(self.workdir / "collection" / "articles"),
+                                str(self.args.window_timeout)], env,
+                               self.args.window_timeout + 120)
+        except (RuntimeError, subprocess.TimeoutExpired) as error:
+            self.say(f"collection in the window: failed ({str(error)[:300]})")
+            self.results["collection"] = {"error": str(error)[:300]}
+            return
+        for run in result["runs"]:
+            self.say(f"collection of {run['rows']} articles in the library window, "
+                     f"{run['run']}: {run['filled']} rows filled in {run['total_s']:.1f} s "
+                     f"({run['from_cache']} from the cache); longest event-loop stall "
+                     f"{run['max_stall_ms']:.0f} ms, {run['stalls_over_100ms']} over 100 ms "
+                     f"[target ≤ 100 ms]")
+        self.results["collection"] = {"articles": count, "runs": result["runs"],
+                                      "target_max_stall_ms": 100}
+
     def _reopen_in_window(self) -> dict:
         """Reopen in a window whose Analyzer has the cache (what the UI gets once its
         AnalyzerHolder passes one): open → analysis shown."""
@@ -734,6 +822,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="skip the long document in the window (heartbeat)")
     parser.add_argument("--window-timeout", type=float, default=900.0,
                         help="give up on the long document in the window after this many s")
+    parser.add_argument("--collection-articles", type=int, default=500,
+                        help="invented articles in the library-window figure (default 500)")
     parser.add_argument("--textacy-python", default=None,
                         help="a Python with textacy and the model installed (never a dependency)")
     parser.add_argument("--json-out", type=Path, default=None, help="also write the JSON here")

@@ -2,6 +2,8 @@
 
     provenance-reader                      the window, with the shipped sample article
     provenance-reader article.html         the window, with that article
+    provenance-reader FOLDER               the library of the articles in FOLDER
+    provenance-reader --compare A B        two articles side by side
     python -m reader analyze [--format json|jsonl] [--model NAME] [--jobs N] PATH...
     python -m reader compare A B           two articles compared, as JSON
     python -m reader collection FOLDER --csv OUT   a row of figures per article, as CSV
@@ -56,7 +58,10 @@ def _gui_parser() -> argparse.ArgumentParser:
                "'collection FOLDER --csv OUT' a table of a folder of articles "
                "(see 'provenance-reader analyze --help', '… export --help').")
     parser.add_argument("paths", nargs="*", metavar="PATH",
-                        help="article to open (default: the shipped sample article)")
+                        help="article to open (default: the shipped sample article), or a "
+                             "folder to open as a library")
+    parser.add_argument("--compare", nargs=2, metavar=("A", "B"), default=None,
+                        help="open two articles side by side in Compare")
     parser.add_argument("--model", default=None, help="spaCy pipeline to use")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument("--list-models", action="store_true",
@@ -101,7 +106,8 @@ def main(argv: list[str] | None = None) -> int:
     from reader.ui.app import run_gui
 
     paths = args.paths or [str(sample_article())]
-    return run_gui(paths, model_name=args.model, smoke_test=args.smoke_test)
+    return run_gui(paths, model_name=args.model, smoke_test=args.smoke_test,
+                   compare=args.compare)
 
 
 def analyze_command(argv: list[str]) -> int:

@@ -90,7 +90,6 @@ def iter_collection(paths, analyzer, *, corrections: bool = True, cancelled=None
     then the others as they are analysed. `cancelled()`, if given, is asked between files.
     A model that cannot be loaded gives the remaining rows its message as their error."""
     from reader.document import ArticleError, load_article
-    from reader.provenance import ModelError
 
     stop = cancelled or (lambda: False)
     lookup = getattr(analyzer, "cached", None)
@@ -108,20 +107,63 @@ def iter_collection(paths, analyzer, *, corrections: bool = True, cancelled=None
             todo.append((position, path, article))
             continue
         yield position, _measured(str(path), article, hit, corrections, from_cache=True)
-    for number, (position, path, article) in enumerate(todo):
-        if stop():
-            return
-        try:
-            analysis = analyzer.analyze(article)
-        except ModelError as error:
-            for later, later_path, _article in todo[number:]:
-                yield later, CollectionRow(str(later_path), error=str(error))
-            return
-        except Exception as error:  # noqa: BLE001 - one bad article must not cost the others
-            yield position, CollectionRow(str(path), error=f"The analysis failed on this "
-                                          f"article ({type(error).__name__}: {error}).")
+    if not todo:
+        return
+    results = _analyses(todo, analyzer)
+    try:
+        for (position, path, article), analysis in zip(todo, results):
+            if stop():
+                return
+            if isinstance(analysis, str):
+                yield position, CollectionRow(str(path), error=analysis)
+            else:
+                yield position, _measured(str(path), article, analysis, corrections)
+    finally:
+        results.close()
+
+
+def _analyses(todo, analyzer):
+    """An Analysis or an error sentence per article, analysed by `analyzer`; after a model
+    that cannot be loaded, its message for every remaining article."""
+    from reader.provenance import ModelError
+
+    failed = None
+    for _position, _path, article in todo:
+        if failed is not None:
+            yield failed
             continue
-        yield position, _measured(str(path), article, analysis, corrections)
+        try:
+            yield analyzer.analyze(article)
+        except ModelError as error:
+            failed = str(error)
+            yield failed
+        except Exception as error:  # noqa: BLE001 - one bad article must not cost the others
+            yield _failure(error)
+
+
+def run_in_child(folder: str, model: str | None, cache: bool, corrections: bool, conn) -> None:
+    """The whole collection of `folder`, measured in a child process and sent over `conn`:
+    ("listed", [Path]), then ("row", position, CollectionRow) for each, then ("done",).
+    The window runs it so (reader/ui/collection_window.py): spaCy's compiled parts, and
+    even reading hundreds of cached analyses, would hold the interpreter lock that the
+    window's own thread needs for every cell it paints."""
+    from reader.export.analysed import make_analyzer
+
+    try:
+        paths = article_files(folder)
+        conn.send(("listed", paths))
+        analyzer = make_analyzer(model, cache)
+        for position, row in iter_collection(paths, analyzer, corrections=corrections):
+            conn.send(("row", position, row))
+        conn.send(("done",))
+    except (BrokenPipeError, EOFError, KeyboardInterrupt):
+        pass  # the window went away, or stopped us
+    finally:
+        conn.close()
+
+
+def _failure(error: Exception) -> str:
+    return f"The analysis failed on this article ({type(error).__name__}: {error})."
 
 
 def _measured(path: str, article, analysis, corrections: bool, from_cache: bool = False):

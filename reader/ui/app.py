@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from reader import APP_ID, APP_NAME, __version__
@@ -43,8 +44,10 @@ def _app_icon():
 SMOKE_TEST_TIMEOUT_MS = 300_000
 
 
-def run_gui(paths: list[str], model_name: str | None = None, smoke_test: bool = False) -> int:
-    """Open the window with the first of `paths`. With `smoke_test`, quit as soon as its
+def run_gui(paths: list[str], model_name: str | None = None, smoke_test: bool = False,
+            compare: list[str] | None = None) -> int:
+    """Open the window with the first of `paths` (the library window if it is a folder;
+    Compare on the two files of `compare`). With `smoke_test`, quit as soon as its
     analysis is shown (exit 0) or fails (exit 1): packaging tests run the built app so."""
     from reader.app_support.logs import setup_logging
     from reader.app_support.settings_guard import guard_settings_file
@@ -67,8 +70,10 @@ def run_gui(paths: list[str], model_name: str | None = None, smoke_test: bool = 
     notice = guard_settings_file(settings_path())
     settings = Settings()
     # --model wins over the model chosen in the window last time.
-    window = MainWindow(AnalyzerHolder(model_name or settings.value("analysis/model") or None),
-                        settings)
+    holder = AnalyzerHolder(model_name or settings.value("analysis/model") or None)
+    if compare or (paths and os.path.isdir(paths[0])):
+        return _run_other_window(app, holder, settings, paths, compare, uninstall_hook)
+    window = MainWindow(holder, settings)
     window.show()
     if smoke_test:
         window.runner.finished.connect(lambda _analysis: app.exit(0))
@@ -82,5 +87,27 @@ def run_gui(paths: list[str], model_name: str | None = None, smoke_test: bool = 
         QTimer.singleShot(0, window, lambda: window.open_path(paths[0]))
     code = app.exec()
     window.runner.cancel()
+    uninstall_hook()
+    return code
+
+
+def _run_other_window(app, holder, settings, paths, compare, uninstall_hook) -> int:
+    """`--compare A B` or a folder: Compare or the library as the first window."""
+    from PySide6.QtCore import QTimer
+
+    from reader.ui import windows
+
+    def start() -> None:
+        if compare:
+            opened = windows.open_compare(holder, settings, compare[0], compare[1])
+        else:
+            opened = windows.open_collection(holder, settings, paths[0])
+        if opened is None:
+            app.exit(1)
+
+    QTimer.singleShot(0, start)
+    code = app.exec()
+    for window in windows.open_windows():
+        window.close()
     uninstall_hook()
     return code

@@ -179,17 +179,32 @@ class ArticlePane(QWidget):
         if not (span.claim and self.panel.select(ROW_CLAIM, span.claim)):
             self.panel.select(ROW_SPAN, span.id)
 
-    def step_span(self, kinds, forward: bool = True):
-        """Go to the next (or previous) span of `kinds` after the current one."""
+    def step_claim(self, kinds, forward: bool = True):
+        """Go to the next (or previous) claim with spans of `kinds`, as presentation mode
+        steps: (its spans, its number from 1, the number of claims), or None."""
+        from reader.ui.presentation import teaching_steps
+
         if self.index is None:
             return None
-        current = self.index.spans_by_id.get(self.current_span) if self.current_span else None
-        offset = current.start if current is not None else (-1 if forward else len(
-            self.article.text) + 1)
-        span = self.index.next_span(offset, kinds, forward)
-        if span is not None:
-            self.go_to_span(span)
-        return span
+        steps = teaching_steps(self.index, kinds)
+        if not steps:
+            return None
+        at = next((i for i, spans in enumerate(steps)
+                   if any(s.id == self.current_span for s in spans)), None)
+        if at is None:
+            at = 0 if forward else len(steps) - 1
+        else:
+            at = min(len(steps) - 1, at + 1) if forward else max(0, at - 1)
+        spans = steps[at]
+        self.current_span = spans[0].id
+        cursor = self.view.textCursor()
+        cursor.clearSelection()
+        self.view.setTextCursor(cursor)
+        self.view.set_current_spans(spans)  # outlined, in their kind colours
+        self.view.center_on(spans[0].start)
+        if not (spans[0].claim and self.panel.select(ROW_CLAIM, spans[0].claim)):
+            self.panel.select(ROW_SPAN, spans[0].id)
+        return spans, at + 1, len(steps)
 
     def close_pane(self) -> None:
         self.runner.cancel()

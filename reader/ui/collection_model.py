@@ -42,17 +42,26 @@ def _tr(text: str) -> str:
 
 
 class CollectionModel(QAbstractTableModel):
+    """Each row's cells are worked out once, when the row arrives, so that painting and
+    sorting hundreds of rows asks Python for nothing but a look-up."""
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.folder: Path | None = None
         self.paths: list[Path] = []
         self.rows: list[CollectionRow | None] = []
+        self._display: list[list] = []  # per row, per column: the text shown
+        self._sort: list[list] = []  # per row, per column: the sort key
+        self._tips: list[list] = []  # per row, per column: the tooltip or None
 
     def set_paths(self, folder, paths) -> None:
         self.beginResetModel()
         self.folder = Path(folder)
         self.paths = [Path(p) for p in paths]
         self.rows = [None] * len(self.paths)
+        self._display, self._sort, self._tips = [], [], []
+        for position in range(len(self.paths)):
+            self._fill(position)
         self.endResetModel()
 
     def set_rows(self, updates: list[tuple[int, CollectionRow]]) -> None:
@@ -61,6 +70,7 @@ class CollectionModel(QAbstractTableModel):
             return
         for position, row in updates:
             self.rows[position] = row
+            self._fill(position)
         first = min(p for p, _ in updates)
         last = max(p for p, _ in updates)
         self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
@@ -68,24 +78,6 @@ class CollectionModel(QAbstractTableModel):
     @property
     def done(self) -> int:
         return sum(1 for r in self.rows if r is not None)
-
-    # Qt model ----------------------------------------------------------------------------
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.paths)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
-            return None
-        _key, title, tip = COLUMNS[section]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _tr(title)
-        if role == Qt.ItemDataRole.ToolTipRole and tip:
-            return _tr(tip)
-        return None
 
     def relative(self, path: Path) -> str:
         try:
@@ -104,41 +96,78 @@ class CollectionModel(QAbstractTableModel):
             return None
         return record.value(key)
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row, key = index.row(), KEYS[index.column()]
-        record = self.rows[row]
-        if role == ROW_ROLE:
-            return record
-        if role == PATH_ROLE:
-            return str(self.paths[row])
-        value = self.value(row, key)
-        if role == SORT_ROLE:
+    def _fill(self, position: int) -> None:
+        record = self.rows[position]
+        display, sort, tips = [], [], []
+        for key in KEYS:
+            value = self.value(position, key)
             if key in NUMERIC or key == "who_speaks":
-                return -1.0 if value is None else float(value)
-            return "" if value is None else str(value).casefold()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if key == "who_speaks":
-                return None
-            if record is None and key == "error":
-                return _tr("waiting…")
-            if value is None:
-                return ""
-            if key == "anonymous_share":
-                return f"{100 * value:.0f} %"
-            if key == "framing_per_1000":
-                return f"{value:.1f}"
-            return str(value)
-        if role == Qt.ItemDataRole.TextAlignmentRole and key in NUMERIC:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole:
+                sort.append(-1.0 if value is None else float(value))
+            else:
+                sort.append("" if value is None else str(value).casefold())
+            if key == "who_speaks" or value is None:
+                text = _tr("waiting…") if record is None and key == "error" else ""
+            elif key == "anonymous_share":
+                text = f"{100 * value:.0f} %"
+            elif key == "framing_per_1000":
+                text = f"{value:.1f}"
+            else:
+                text = str(value)
+            display.append(text)
+            tip = None
             if key == "error" and record is not None and record.error:
-                return record.error
-            if key == "who_speaks" and record is not None and record.figures is not None:
+                tip = record.error
+            elif key == "who_speaks" and record is not None and record.figures is not None:
                 from reader.ui.voice_bars import bar_tooltip
 
-                return bar_tooltip(record.figures)
-            if key in ("file", "title"):
-                return str(self.paths[row])
+                tip = bar_tooltip(record.figures)
+            elif key in ("file", "title"):
+                tip = str(self.paths[position])
+            tips.append(tip)
+        if position == len(self._display):
+            self._display.append(display)
+            self._sort.append(sort)
+            self._tips.append(tips)
+        else:
+            self._display[position], self._sort[position] = display, sort
+            self._tips[position] = tips
+
+    # Qt model ----------------------------------------------------------------------------
+
+    # A flat table: views never ask about children, and these are asked thousands of
+    # times per paint, so they skip the parent check.
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return len(self.paths)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        _key, title, tip = COLUMNS[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _tr(title)
+        if role == Qt.ItemDataRole.ToolTipRole and tip:
+            return _tr(tip)
         return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        row, column = index.row(), index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display[row][column]
+        if role == SORT_ROLE:
+            return self._sort[row][column]
+        if role == ROW_ROLE:
+            return self.rows[row]
+        if role == PATH_ROLE:
+            return str(self.paths[row])
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMERIC_COLUMNS:
+            return _RIGHT
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tips[row][column]
+        return None
+
+
+_NUMERIC_COLUMNS = frozenset(KEYS.index(k) for k in NUMERIC)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

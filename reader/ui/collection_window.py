@@ -1,10 +1,11 @@
 """File › Open Folder…: a library of the saved articles in a folder (recursively), one row
 each with its figures and a bar of who speaks, sortable by every column.
 
-The folder is listed and every article loaded, looked up in the analysis cache and, if
-need be, analysed in a worker thread (reader/export/collection.iter_collection: cached
-rows first); rows reach the table in batches a few times a second, so the window stays
-responsive with hundreds of articles. Double-click opens an article; with two selected,
+The folder is listed, and every article loaded, looked up in the analysis cache and, if
+need be, analysed, in a child process with its own model (reader/export/collection:
+run_in_child, cached rows first); a worker thread passes the rows on, and they reach the
+table in batches a few times a second, so the window stays responsive with hundreds of
+articles. Double-click opens an article; with two selected,
 Compare opens them side by side.
 """
 
@@ -39,31 +40,58 @@ class _Signals(QObject):
 
 
 class _CollectionJob(QRunnable):
-    """Lists the folder, then measures every article (the disk cache first)."""
+    """Starts the child process that lists the folder and measures every article
+    (reader/export/collection.run_in_child), and passes its rows on in handfuls. This
+    thread only waits on the pipe, so it never holds the interpreter lock for long."""
 
-    def __init__(self, job_id: int, folder: str, holder, signals: _Signals,
+    def __init__(self, job_id: int, folder: str, model: str | None, signals: _Signals,
                  cancelled: threading.Event):
         super().__init__()
-        self.job_id, self.folder, self.holder = job_id, folder, holder
+        self.job_id, self.folder, self.model = job_id, folder, model
         self.signals, self.cancelled = signals, cancelled
         self.setAutoDelete(True)
 
     def run(self) -> None:
-        from reader.export.collection import article_files, iter_collection
+        import multiprocessing
 
+        from reader.export.collection import run_in_child
+
+        context = multiprocessing.get_context("spawn")  # fork would copy Qt and its threads
+        receive, send = context.Pipe(duplex=False)
+        child = context.Process(target=run_in_child, daemon=True,
+                                args=(self.folder, self.model, True, True, send))
         try:
-            paths = article_files(self.folder)
-            self.signals.listed.emit(self.job_id, paths)
-            batch = []
-            for item in iter_collection(paths, self.holder, cancelled=self.cancelled.is_set):
-                batch.append(item)
-                # Cached rows come fast: send them in handfuls, not one signal each.
-                if len(batch) >= 25 or item[1].from_cache is False:
-                    self.signals.rows.emit(self.job_id, batch)
-                    batch = []
+            child.start()
+            send.close()  # the child's end: ours must not keep the pipe open
+            batch: list = []
+            while not self.cancelled.is_set():
+                if not receive.poll(0.1):
+                    if batch:
+                        self.signals.rows.emit(self.job_id, batch)
+                        batch = []
+                    if not child.is_alive() and not receive.poll(0):
+                        break
+                    continue
+                try:
+                    message = receive.recv()
+                except (EOFError, OSError):
+                    break
+                if message[0] == "listed":
+                    self.signals.listed.emit(self.job_id, message[1])
+                elif message[0] == "row":
+                    batch.append((message[1], message[2]))
+                    if len(batch) >= 50:
+                        self.signals.rows.emit(self.job_id, batch)
+                        batch = []
+                else:
+                    break
             if batch:
                 self.signals.rows.emit(self.job_id, batch)
         finally:
+            if child.is_alive():
+                child.terminate()
+            child.join(5)
+            receive.close()
             self.signals.finished.emit(self.job_id)
 
 
@@ -91,6 +119,8 @@ class CollectionWindow(QMainWindow):
     finished = Signal()  # every row is filled
 
     def __init__(self, holder, palette_name: str = "light", parent=None):
+        """`holder`: the app's AnalyzerHolder, for the model's name (the rows are measured
+        in a child process with a model of its own)."""
         super().__init__(parent)
         self.holder = holder
         self.folder: str | None = None
@@ -98,6 +128,9 @@ class CollectionWindow(QMainWindow):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
+        # Rows stay where they are while they fill in (no re-sorting hundreds of rows a
+        # few times a second); a click on a heading sorts, and so does the end of filling.
+        self.proxy.setDynamicSortFilter(False)
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -184,8 +217,9 @@ class CollectionWindow(QMainWindow):
         self._job_id += 1
         self._cancelled = threading.Event()
         self.running = True
-        self.pool.start(_CollectionJob(self._job_id, self.folder, self.holder, self._signals,
-                                       self._cancelled))
+        self.pool.start(_CollectionJob(self._job_id, self.folder,
+                                       getattr(self.holder, "model_name", None),
+                                       self._signals, self._cancelled))
         self._flush_timer.start()
 
     def cancel(self) -> None:
@@ -207,7 +241,7 @@ class CollectionWindow(QMainWindow):
             return
         self.model.set_paths(self.folder, paths)
         self.progress.setRange(0, max(1, len(paths)))
-        self.progress.setValue(0)
+        self._set_progress(0)
         if not paths:
             self.status_label.setText(_tr("No article files in this folder."))
         else:
@@ -224,7 +258,7 @@ class CollectionWindow(QMainWindow):
         pending, self._pending = self._pending, []
         self.model.set_rows(pending)
         done, total = self.model.done, len(self.model.paths)
-        self.progress.setValue(done)
+        self._set_progress(done)
         self.status_label.setText(_tr("{done} of {total} articles measured…").format(
             done=done, total=total))
 
@@ -233,6 +267,8 @@ class CollectionWindow(QMainWindow):
             return
         self.running = False
         self._flush()
+        header = self.table.horizontalHeader()
+        self.proxy.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self._flush_timer.stop()
         self._show_progress(False)
         failed = sum(1 for r in self.model.rows if r is not None and r.error)
@@ -241,6 +277,13 @@ class CollectionWindow(QMainWindow):
             text += " " + _tr("{n} could not be read or analysed (see Problem).").format(n=failed)
         self.status_label.setText(text)
         self.finished.emit()
+
+    def _set_progress(self, value: int) -> None:
+        # QProgressBar.setValue repaints the whole window at once (synchronously), which
+        # with a table of hundreds of rows stalls the event loop; this repaints later.
+        self.progress.setUpdatesEnabled(False)
+        self.progress.setValue(value)
+        self.progress.setUpdatesEnabled(True)
 
     def _show_progress(self, shown: bool) -> None:
         self.progress.setVisible(shown)

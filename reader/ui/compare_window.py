@@ -244,10 +244,13 @@ class CompareWindow(QMainWindow):
         light = "colourblind" if self.palette_name == "colourblind" else "light"
         self._palette_before = self.palette_name
         self.set_palette(light, palettes.PRESENTATION_SURFACE)
-        self.caption_bar.setStyleSheet("#captionBar { background: #000000; }"
-                                       "#captionBar QLabel { color: #ffffff; }")
+        self.legend.set_palette(light, projector=True)
+        for pane in self.panes.values():
+            pane.view.set_projector_style(True)
         self.caption_bar.show()
-        self.caption_bar.clear()
+        self.shared_at = -1
+        self.caption_bar.show_lines(escape(_tr("Presentation mode")), "", _tr(
+            "Right arrow: next · Left arrow: previous · Esc: leave presentation mode"))
         for name in ("presentation_next", "presentation_previous"):
             self.actions[name].setEnabled(True)
         self.actions["presentation"].setChecked(True)
@@ -264,6 +267,9 @@ class CompareWindow(QMainWindow):
             self.actions[name].setEnabled(False)
         self.actions["presentation"].setChecked(False)
         self.caption_bar.hide()
+        for pane in self.panes.values():
+            pane.view.set_projector_style(False)
+            pane.view.set_current_spans([])
         self.menuBar().show()
         self.statusBar().show()
         for side, pane in self.panes.items():
@@ -277,41 +283,48 @@ class CompareWindow(QMainWindow):
             self.restoreGeometry(self._saved["geometry"])
 
     def step(self, forward: bool = True) -> None:
-        """← / → in presentation mode: the next span of the chosen side, or the next source
-        both articles quote (highlighted on both sides)."""
+        """← / → in presentation mode: the next claim of the chosen side, or the next
+        source both articles quote (highlighted on both sides)."""
         if self.step_mode == STEP_SHARED:
             self._step_shared(forward)
             return
         pane = self.panes[self.step_mode]
-        span = pane.step_span(self.legend.shown_kinds(), forward)
-        if span is not None and self.presenting:
-            self.caption_bar.show_span(pane.index, span)
+        step = pane.step_claim(self.legend.shown_kinds(), forward)
+        if step is not None and self.presenting:
+            spans, number, total = step
+            self.caption_bar.show_step(pane.index, spans, number, total)
 
     def _step_shared(self, forward: bool) -> None:
         shared = self.comparison.shared if self.comparison is not None else []
         if not shared:
             return
-        self.shared_at = (self.shared_at + (1 if forward else -1)) % len(shared)
+        if forward:
+            self.shared_at = min(len(shared) - 1, self.shared_at + 1)
+        else:
+            self.shared_at = max(0, self.shared_at - 1)
         pair = shared[self.shared_at]
         self.select_source("a", pair.a.id)
-        self._caption_for_source("a", pair.a.id, pair.b.id)
 
     def _caption_for_source(self, side: str, source_id: str, partner: str | None) -> None:
         c = self.comparison
         if c is None:
             return
         ids = {side: source_id, ("b" if side == "a" else "a"): partner}
-        parts = []
-        for key, figures, name in (("a", c.a, self.strip.names[0]), ("b", c.b, self.strip.names[1])):
+        parts, name = [], ""
+        for key, figures, label in (("a", c.a, self.strip.names[0]),
+                                    ("b", c.b, self.strip.names[1])):
             source = next((s for s in figures.sources if s.id == ids.get(key)), None)
             if source is None:
-                parts.append(_tr("{side}: not quoted").format(side=escape(name)))
-            else:
-                parts.append(_tr("{side}: {share} of the words, {claims} claims").format(
-                    side=escape(name), share=f"{100 * source.share:.0f} %", claims=source.claims))
-        title = next((s.name for f in (c.a, c.b) for s in f.sources
-                      if s.id == ids.get("a" if f is c.a else "b")), "")
-        self.caption_bar.label.setText(f"<b>{escape(title)}</b><br>" + " · ".join(parts))
+                parts.append(_tr("{side}: not quoted").format(side=label))
+                continue
+            name = name or source.name
+            parts.append(_tr("{side}: {share} of the words, {claims} claims").format(
+                side=label, share=f"{100 * source.share:.0f} %", claims=source.claims))
+        number = next((i + 1 for i, p in enumerate(c.shared)
+                       if ids.get("a") == p.a.id), None)
+        counter = (_tr("{n} of {total} quoted by both").format(n=number, total=len(c.shared))
+                   if number else _tr("quoted by one only"))
+        self.caption_bar.show_lines(f"<b>{escape(name)}</b>", counter, " · ".join(parts))
 
     def closeEvent(self, event) -> None:
         for pane in self.panes.values():

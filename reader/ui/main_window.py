@@ -185,6 +185,9 @@ class MainWindow(QMainWindow):
         self._action("open", self.tr("&Open…"), self.open_dialog, file_menu)
         self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._action("open_folder", self.tr("Open &Folder…"), self.open_folder_dialog, file_menu)
+        self._action("compare_with", self.tr("Co&mpare With…"), self.compare_with_dialog,
+                     file_menu)
         file_menu.addSeparator()
         export_menu = file_menu.addMenu(self.tr("&Export"))
         self.export_menu = export_menu
@@ -331,6 +334,29 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open an article"), start, filters)
         if path:
             self.open_path(path)
+
+    def open_folder_dialog(self) -> None:
+        """A folder of saved articles, as a library window (reader/ui/collection_window.py)."""
+        from reader.ui import windows
+
+        start = self.settings.value("files/last_dir") or str(Path.home())
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Open a folder of articles"),
+                                                  start)
+        if folder:
+            windows.open_collection(self.runner.holder, self.settings, folder)
+
+    def compare_with_dialog(self) -> None:
+        """This article and another, side by side (reader/ui/compare_window.py)."""
+        from reader.ui import windows
+
+        if self.article is None or not self.article.path:
+            return
+        start = str(Path(self.article.path).resolve().parent)
+        filters = self.tr("Articles ({patterns});;All files (*)").format(patterns=OPEN_PATTERNS)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Compare with another article"),
+                                              start, filters)
+        if path:
+            windows.open_compare(self.runner.holder, self.settings, self.article.path, path, self)
 
     def open_path(self, path: str) -> bool:
         """Show the article at `path` and start its analysis; on a bad file, say why in a
@@ -511,6 +537,8 @@ class MainWindow(QMainWindow):
                      "export_corrections", "who_speaks"):
             self.actions[name].setEnabled(analysed)
         self.actions["export_handout"].setEnabled(self.article is not None)
+        self.actions["compare_with"].setEnabled(self.article is not None
+                                                and bool(self.article.path))
         self.actions["import_corrections"].setEnabled(editable)
         self.actions["quiz"].setEnabled(analysed)
 

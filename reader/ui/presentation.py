@@ -180,6 +180,13 @@ class CaptionBar(QFrame):
         self._texts = (words, plain_sentence(index, first))
         self._fit()
 
+    def show_lines(self, head_html: str, counter: str, words: str, plain: str = "") -> None:
+        """Any caption in the bar's layout (Compare shows a source both articles quote)."""
+        self.head.setText(head_html)
+        self.counter.setText(counter)
+        self._texts = (words, plain)
+        self._fit()
+
     def text(self) -> str:
         """What the caption says, as plain text (for tests and accessibility)."""
         return " ".join((self.head.text(), self.counter.text(), self.words.text(),

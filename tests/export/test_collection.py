@@ -56,3 +56,55 @@ def test_csv_has_every_column_and_hand_counted_figures(tmp_path):
     assert rows[1]["error"] == "“bad.pdf” is not a readable PDF." and rows[1]["words"] == ""
     assert out.read_text(encoding="utf-8") == csv_text([good, bad])
     assert [p.name for p in tmp_path.iterdir()] == ["table.csv"]  # no temporary file left
+
+
+class _HalfCached:
+    """Cached analyses for the articles whose text says so; the others are analysed."""
+
+    def __init__(self):
+        self.analysed = []
+
+    def cached(self, article):
+        from reader.provenance.model import Analysis
+
+        return Analysis() if "cached" in article.text else None
+
+    def analyze(self, article):
+        from reader.provenance.model import Analysis
+
+        self.analysed.append(article.path)
+        return Analysis()
+
+
+def test_cached_rows_come_first_and_keep_their_positions(tmp_path):
+    from reader.export.collection import iter_collection
+
+    texts = ["fresh one", "cached two", "", "cached four", "fresh five"]
+    paths = []
+    for number, text in enumerate(texts):
+        path = tmp_path / f"{number}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    analyzer = _HalfCached()
+    order = [(position, row.from_cache, bool(row.error))
+             for position, row in iter_collection(paths, analyzer, corrections=False)]
+    # The empty file and the cached articles in the first, quick pass; then the rest.
+    assert order == [(1, True, False), (2, False, True), (3, True, False),
+                     (0, False, False), (4, False, False)]
+    assert [p.rsplit("/", 1)[-1] for p in analyzer.analysed] == ["0.txt", "4.txt"]
+
+
+def test_cancelled_stops_between_files(tmp_path):
+    from reader.export.collection import iter_collection
+
+    paths = []
+    for number in range(3):
+        path = tmp_path / f"{number}.txt"
+        path.write_text("fresh", encoding="utf-8")
+        paths.append(path)
+    seen = []
+    rows = iter_collection(paths, _HalfCached(), corrections=False,
+                           cancelled=lambda: len(seen) >= 1)
+    for item in rows:
+        seen.append(item)
+    assert len(seen) == 1

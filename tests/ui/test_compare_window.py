@@ -88,15 +88,18 @@ def test_presentation_steps_through_the_shared_sources_and_one_side(compared):
     compared.step(True)
     first = compared.comparison.shared[0]
     assert compared.focused() == (first.a.id, first.b.id)
-    assert first.a.name in compared.caption_bar.label.text()
+    assert first.a.name in compared.caption_bar.text()
+    assert f"1 of {len(compared.comparison.shared)}" in compared.caption_bar.text()
     compared.step(True)
     second = compared.comparison.shared[1]
     assert compared.focused() == (second.a.id, second.b.id)
     compared.set_step_mode("b")
-    span = compared.panes["b"].step_span({"quote"}, True)
-    assert span is not None and span.kind == "quote"
     compared.step(True)
-    assert compared.panes["b"].current_span not in (None, span.id)
+    b = compared.panes["b"]
+    first_claim = b.current_span
+    assert first_claim is not None and "1 of" in compared.caption_bar.text()
+    compared.step(True)
+    assert b.current_span not in (None, first_claim) and "2 of" in compared.caption_bar.text()
     compared.leave_presentation()
     assert not compared.presenting and not compared.caption_bar.isVisible()
 
