@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from reader.document.model import Article
 from reader.export.figures import ArticleFigures, SideSource, article_figures
 from reader.provenance.model import Analysis, Source
+from reader.vocabulary import SourceType
 
 # Words that describe a role rather than name anyone: left out of a name key.
 TITLE_WORDS = frozenset("""
@@ -142,24 +143,24 @@ def _identity(text: str, source: Source) -> _Identity:
             if key:
                 keys.add(" ".join(key))
     surname = first = None
-    if source.type == "person" and name:
+    if source.type == SourceType.PERSON and name:
         surname = name[-1]
         first = name[0] if len(name) > 1 else None
     return _Identity(keys, surname, first)
 
 
 def _match(x: Source, ix: _Identity, y: Source, iy: _Identity) -> str | None:
-    if x.type == "anonymous" or y.type == "anonymous":
+    if SourceType.ANONYMOUS in (x.type, y.type):
         return None
     if " ".join(name_key(x.name)) == " ".join(name_key(y.name)) and name_key(x.name):
         return "name"
-    if x.type == "person" and y.type == "person" and ix.surname and ix.surname == iy.surname:
+    if x.type == y.type == SourceType.PERSON and ix.surname and ix.surname == iy.surname:
         if ix.first is None or iy.first is None or ix.first == iy.first:
             return "surname"
         return None  # "Daniel Ortiz" and "Maria Ortiz" are two people
     if ix.keys & iy.keys:
         # A one-word person key ("Ortiz") must not join a person to an organisation.
-        people = {x.type, y.type} == {"person"} or "person" not in (x.type, y.type)
+        people = x.type == y.type or SourceType.PERSON not in (x.type, y.type)
         return "mention" if people else None
     return None
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from reader.document.model import NON_ARTICLE_KINDS, Article
 from reader.export.stats import voice_shares
 from reader.provenance.model import Analysis
+from reader.vocabulary import Kind, SourceType
 
 
 @dataclass
@@ -117,7 +118,7 @@ def article_figures(article: Article, analysis: Analysis, path: str | None = Non
                                   share.quote_words if share else 0,
                                   share.paraphrase_words if share else 0))
     spans = [s for s in analysis.spans if _in_article(article, s.start)]
-    framing = [s for s in spans if s.kind == "framing"]
+    framing = [s for s in spans if s.kind == Kind.FRAMING]
     by_label: dict[str, int] = {}
     for span in framing:
         label = span.label or "framing"
@@ -126,10 +127,10 @@ def article_figures(article: Article, analysis: Analysis, path: str | None = Non
         path=path or article.path, title=article.title, publisher=article.publisher,
         date=article.date, words=shares.total_words, quoted_words=quoted, retold_words=retold,
         unattributed_words=unattributed, writer_words=shares.writer_words, sources=sources,
-        anonymous=[s for s in sources if s.type == "anonymous"],
+        anonymous=[s for s in sources if s.type == SourceType.ANONYMOUS],
         unattributed_claims=shares.unattributed_allegations, framing_spans=len(framing),
-        framing_by_label=by_label, quote_spans=sum(s.kind == "quote" for s in spans),
-        paraphrase_spans=sum(s.kind == "paraphrase" for s in spans))
+        framing_by_label=by_label, quote_spans=sum(s.kind == Kind.QUOTE for s in spans),
+        paraphrase_spans=sum(s.kind == Kind.PARAPHRASE for s in spans))
 
 
 def _in_article(article: Article, offset: int) -> bool:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
                                QVBoxLayout, QWidget)
 
 from reader.ui.voice_bars import VoiceKey, paint_part, paint_voice_bar, voice_parts
+from reader.vocabulary import FRAMING_LABELS, SourceType
 
 ROLE = Qt.ItemDataRole.UserRole
 # What a row of the sources list stands for: (side, source id, the other side's id or None)
@@ -92,7 +93,7 @@ class SharedSourcesList(QTreeWidget):
                         row.name, "", _pct(row.share)]
                     item = QTreeWidgetItem(group, cells)
                     item.setData(0, ROLE, (side, row.id, None))
-                    if row.type == "anonymous":
+                    if row.type == SourceType.ANONYMOUS:
                         item.setToolTip(0, _tr("An anonymous source"))
             group.setExpanded(True)
         self.blockSignals(False)
@@ -160,7 +161,10 @@ class FiguresTable(QLabel):
                      f"{b.framing_per_1000:.1f}"))
         labels = sorted(set(a.framing_by_label) | set(b.framing_by_label))
         for label in labels:
-            rows.append(("&nbsp;&nbsp;" + escape(label.replace("-", " ")),
+            known = FRAMING_LABELS.get(label)
+            title = (QCoreApplication.translate("Vocabulary", known.title) if known
+                     else label.replace("-", " "))
+            rows.append(("&nbsp;&nbsp;" + escape(title),
                          f"{a.per_thousand(a.framing_by_label.get(label, 0)):.1f}",
                          f"{b.per_thousand(b.framing_by_label.get(label, 0)):.1f}"))
         head = (f"<tr><th></th><th align='right'>{escape(names[0])}</th>"
