@@ -1,4 +1,5 @@
-"""The main window: article view, sources panel, legend, status bar; menus and wiring.
+"""The main window: article view, sources panel, legend, status bar, and their wiring.
+The menus are reader/ui/menus.py, the find bar reader/ui/find_bar.py.
 
 It keeps no analysis logic: it loads an Article (fast, on the UI thread), hands it to the
 AnalysisRunner and shows what comes back.
@@ -6,25 +7,25 @@ AnalysisRunner and shows what comes back.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
-                               QMainWindow, QMenu, QMessageBox, QProgressBar, QPushButton,
-                               QSplitter, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtGui import QFont, QGuiApplication, QPalette
+from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel, QMainWindow, QMenu,
+                               QMessageBox, QProgressBar, QPushButton, QSplitter, QVBoxLayout,
+                               QWidget)
 
 from reader import APP_NAME
 from reader.ui import palette as palettes
-from reader.ui import shortcuts
 from reader.ui.analysis_index import AnalysisIndex
 from reader.ui.analysis_worker import STAGE_MODEL, AnalysisRunner, AnalyzerHolder
 from reader.ui.article_view import BASE_POINT_SIZE, HIGHLIGHT_SLICE, ArticleView
 from reader.ui.corrections_ui import Corrections, menu_text
 from reader.ui.export_actions import Exporter
+from reader.ui.find_bar import FindBar
 from reader.ui.help_page import HelpDialog
 from reader.ui.legend_bar import LegendBar
+from reader.ui.menus import MainMenu
 from reader.ui.minimap import Minimap
 from reader.ui.presentation import CaptionBar, Presentation
 from reader.ui.quiz_mode import QuizMode
@@ -57,8 +58,6 @@ class MainWindow(QMainWindow):
         self.current_span: str | None = None
         self.step_kind: str | None = None  # None: every shown kind
         self._system_style: str | None = None
-        self._find_matches: list[int] = []
-        self._find_at = -1
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
 
@@ -71,17 +70,29 @@ class MainWindow(QMainWindow):
         self.legend = LegendBar(self)
         self.caption_bar = CaptionBar(self)
         self.caption_bar.hide()
-        self.find_bar = self._make_find_bar()
-        self.find_bar.hide()
+        self.find_bar = FindBar(self)
         self.quiz_mode = QuizMode(self)
+        self.source_link = SourceLink(self)
+        self._lay_out()
+        self._make_status_bar()
+        self.presentation = Presentation(self)
+        self.menu = MainMenu(self)
+        self.actions = self.menu.actions
+        self.update_edit_actions()
+        self._make_timers()
+        self._connect()
+        self._restore_settings()
+        self.set_status(self.tr("Open an article with File > Open, or drop a file here."))
 
+    def _lay_out(self) -> None:
+        """Legend, caption and quiz bars above the article (with its address and minimap)
+        and the sources panel side by side, the find bar below."""
         reading = QWidget(self)
         reading_layout = QHBoxLayout(reading)
         reading_layout.setContentsMargins(0, 0, 0, 0)
         reading_layout.setSpacing(0)
         reading_layout.addWidget(self.view, 1)
         reading_layout.addWidget(self.minimap)
-        self.source_link = SourceLink(self)
         article_column = QWidget(self)
         column_layout = QVBoxLayout(article_column)
         column_layout.setContentsMargins(0, 0, 0, 0)
@@ -105,6 +116,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.find_bar)
         self.setCentralWidget(central)
 
+    def _make_status_bar(self) -> None:
         self.status_label = QLabel(self)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 0)
@@ -118,28 +130,13 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.cancel_button)
         self._show_progress(False)
 
-        self.presentation = Presentation(self)
-        self.actions: dict[str, QAction] = {}
-        self._make_menus()
-
-        self.runner.stage.connect(self._on_stage)
-        self.runner.progress.connect(self._on_progress)
-        self.runner.prepare = self._prepare_analysis
-        self.runner.finished.connect(self._on_analysis)
-        self.runner.failed.connect(self._on_failed)
-        self.view.spanClicked.connect(self.on_span_clicked)
-        self.view.positionClicked.connect(self._on_position_clicked)
-        self.view.zoomRequested.connect(self.zoom_by)
-        self.view.contextMenuAt.connect(self.show_context_menu)
+    def _make_timers(self) -> None:
         # Layout reports its size many times while a long article is laid out; place the
         # minimap marks once it settles.
         self._minimap_timer = QTimer(self)
         self._minimap_timer.setSingleShot(True)
         self._minimap_timer.setInterval(80)
         self._minimap_timer.timeout.connect(self._update_minimap)
-        self.view.layoutChanged.connect(self._minimap_timer.start)
-        self.view.verticalScrollBar().valueChanged.connect(self._update_minimap_window)
-        self.minimap.jumpRequested.connect(self._jump_to_fraction)
         self._minimap_job: tuple[list, list] = ([], [])  # spans, the tops found so far
         self._minimap_slices = QTimer(self)
         self._minimap_slices.setSingleShot(True)
@@ -151,6 +148,20 @@ class MainWindow(QMainWindow):
         self._panel_timer.setSingleShot(True)
         self._panel_timer.setInterval(0)
         self._panel_timer.timeout.connect(self._refresh_panel)
+
+    def _connect(self) -> None:
+        self.runner.stage.connect(self._on_stage)
+        self.runner.progress.connect(self._on_progress)
+        self.runner.prepare = self._prepare_analysis
+        self.runner.finished.connect(self._on_analysis)
+        self.runner.failed.connect(self._on_failed)
+        self.view.spanClicked.connect(self.on_span_clicked)
+        self.view.positionClicked.connect(self._on_position_clicked)
+        self.view.zoomRequested.connect(self.zoom_by)
+        self.view.contextMenuAt.connect(self.show_context_menu)
+        self.view.layoutChanged.connect(self._minimap_timer.start)
+        self.view.verticalScrollBar().valueChanged.connect(self._update_minimap_window)
+        self.minimap.jumpRequested.connect(self._jump_to_fraction)
         self.view.highlightsDone.connect(self._on_highlights_done)
         self.panel.sourceSelected.connect(self.on_source_selected)
         self.panel.claimSelected.connect(self.on_claim_selected)
@@ -161,133 +172,6 @@ class MainWindow(QMainWindow):
         self.legend.toggled.connect(self.on_kind_toggled)
         # A bound method, so Qt drops the connection when this window goes.
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
-
-        self._restore_settings()
-        self.set_status(self.tr("Open an article with File > Open, or drop a file here."))
-
-    # Menus -------------------------------------------------------------------------------
-
-    def _action(self, name: str, text: str, slot, menu=None, checkable: bool = False) -> QAction:
-        action = QAction(text, self)
-        if name in shortcuts.BY_ACTION:
-            action.setShortcuts(shortcuts.key_sequences(name))
-        action.setCheckable(checkable)
-        action.triggered.connect(slot)
-        if menu is not None:
-            menu.addAction(action)
-        self.addAction(action)  # shortcuts work in full screen too, with the menu bar hidden
-        self.actions[name] = action
-        return action
-
-    def _make_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        self._action("open", self.tr("&Open…"), self.open_dialog, file_menu)
-        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self._action("open_folder", self.tr("Open &Folder…"), self.open_folder_dialog, file_menu)
-        self._action("compare_with", self.tr("Co&mpare With…"), self.compare_with_dialog,
-                     file_menu)
-        file_menu.addSeparator()
-        export_menu = file_menu.addMenu(self.tr("&Export"))
-        self.export_menu = export_menu
-        for fmt, title in (("html", self.tr("&HTML…")), ("pdf", self.tr("&PDF…")),
-                           ("handout", self.tr("PDF &Handout…")), ("json", self.tr("&JSON…")),
-                           ("brat", self.tr("&brat…"))):
-            self._action(f"export_{fmt}", title,
-                         lambda _c=False, f=fmt: self.exporter.export(f), export_menu)
-        self._action("print", self.tr("&Print…"), self.exporter.print_article, file_menu)
-        file_menu.addSeparator()
-        self._action("export_corrections", self.tr("Export &Corrections…"),
-                     self.exporter.export_corrections, file_menu)
-        self._action("import_corrections", self.tr("&Import Corrections…"),
-                     self.exporter.import_corrections, file_menu)
-        file_menu.addSeparator()
-        self._action("quit", self.tr("&Quit"), self.close, file_menu)
-
-        edit_menu = bar.addMenu(self.tr("&Edit"))
-        self._action("undo", self.tr("&Undo"), self.corrections.undo, edit_menu)
-        self._action("redo", self.tr("&Redo"), self.corrections.redo, edit_menu)
-
-        view_menu = bar.addMenu(self.tr("&View"))
-        self._action("find", self.tr("&Find…"), self.show_find, view_menu)
-        self._action("find_next", self.tr("Find &Next"), lambda: self.find_step(1), view_menu)
-        self._action("find_previous", self.tr("Find &Previous"), lambda: self.find_step(-1),
-                     view_menu)
-        view_menu.addSeparator()
-        self._action("next_span", self.tr("Next &Span"), lambda: self.step_span(True), view_menu)
-        self._action("previous_span", self.tr("Previous S&pan"), lambda: self.step_span(False),
-                     view_menu)
-        step_menu = view_menu.addMenu(self.tr("Step &Through"))
-        group = QActionGroup(self)
-        for name, kind, title in (("step_all", None, self.tr("Every Kind")),
-                                  ("step_quote", "quote", self.tr("Quotes")),
-                                  ("step_paraphrase", "paraphrase", self.tr("Paraphrases")),
-                                  ("step_framing", "framing", self.tr("Framing"))):
-            action = self._action(name, title, lambda _c=False, k=kind: self.set_step_kind(k),
-                                  step_menu, checkable=True)
-            group.addAction(action)
-        self.actions["step_all"].setChecked(True)
-        view_menu.addSeparator()
-        self._action("zoom_in", self.tr("Zoom &In"), lambda: self.zoom_by(1), view_menu)
-        self._action("zoom_out", self.tr("Zoom &Out"), lambda: self.zoom_by(-1), view_menu)
-        self._action("zoom_reset", self.tr("&Normal Size"), lambda: self.set_zoom(0), view_menu)
-        view_menu.addSeparator()
-        palette_menu = view_menu.addMenu(self.tr("&Colours"))
-        palette_group = QActionGroup(self)
-        for choice in palettes.PALETTE_CHOICES:
-            action = self._action(f"palette_{choice}", palettes.tr(palettes.PALETTE_TITLES[choice]),
-                                  lambda _c=False, p=choice: self.set_palette_choice(p),
-                                  palette_menu, checkable=True)
-            palette_group.addAction(action)
-        self._action("toggle_panel", self.tr("Sources &Panel"), self.toggle_panel, view_menu,
-                     checkable=True).setChecked(True)
-        self._action("toggle_legend", self.tr("&Legend"), self.toggle_legend, view_menu,
-                     checkable=True).setChecked(True)
-        self._action("projector", self.tr("P&rojector Style"),
-                     lambda on: self.set_projector_style(on), view_menu, checkable=True)
-        view_menu.addSeparator()
-        self._action("presentation", self.tr("P&resentation Mode"), self.toggle_presentation,
-                     view_menu, checkable=True)
-        self._action("quiz", self.tr("&Quiz Mode"), self.quiz_mode.toggle, view_menu,
-                     checkable=True)
-        self._action("quiz_check", self.tr("Check the Quiz &Guess"), self.quiz_mode.check,
-                     view_menu).setEnabled(False)
-        self._action("who_speaks", self.tr("&Who Speaks…"), self.show_who_speaks, view_menu)
-        self._action("page_images", self.tr("Page &Images…"), self.show_page_images, view_menu)
-        view_menu.addSeparator()
-        self.model_menu = view_menu.addMenu(self.tr("Language &Model"))
-        # Filled when opened: finding the installed pipelines takes a moment.
-        self.model_menu.aboutToShow.connect(self._fill_model_menu)
-        # Not in a menu: arrows step only in presentation mode, Esc leaves it (or Find).
-        for name, slot in (("presentation_next", lambda: self.presentation.step(True)),
-                           ("presentation_previous", lambda: self.presentation.step(False)),
-                           ("presentation_first", self.presentation.first),
-                           ("presentation_last", self.presentation.last),
-                           ("presentation_leave", self.on_escape)):
-            text = QCoreApplication.translate("Shortcuts", shortcuts.BY_ACTION[name].description)
-            self._action(name, text, slot).setEnabled(name == "presentation_leave")
-
-        help_menu = bar.addMenu(self.tr("&Help"))
-        self._action("help", self.tr("&How to Read This"), self.show_help, help_menu)
-        self._action("about", self.tr("&About"), self.show_about, help_menu)
-        self.update_edit_actions()
-
-    def _fill_model_menu(self) -> None:
-        from reader.provenance.models import DEFAULT_MODEL, installed_pipelines
-
-        self.model_menu.clear()
-        current = self.runner.holder.model_name or DEFAULT_MODEL
-        group = QActionGroup(self.model_menu)
-        for name in installed_pipelines():
-            action = self.model_menu.addAction(name)
-            action.setCheckable(True)
-            action.setChecked(name == current)
-            group.addAction(action)
-            action.triggered.connect(lambda _c=False, n=name: self.set_model(n))
-        if not group.actions():
-            self.model_menu.addAction(self.tr("No trained English pipeline is installed")
-                                      ).setEnabled(False)
 
     def set_model(self, name: str) -> None:
         """Analyse with another installed pipeline from now on (kept in the settings)."""
@@ -311,20 +195,6 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.page_images_dialog = dialog
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        recent = self.settings.recent_files()
-        for path in recent:
-            action = self.recent_menu.addAction(Path(path).name)
-            action.setToolTip(path)
-            action.setStatusTip(path)
-            action.triggered.connect(lambda _c=False, p=path: self.open_path(p))
-        if not recent:
-            self.recent_menu.addAction(self.tr("No recent files")).setEnabled(False)
-        else:
-            self.recent_menu.addSeparator()
-            self.recent_menu.addAction(self.tr("Clear List"), self.settings.clear_recent_files)
 
     # Opening -----------------------------------------------------------------------------
 
@@ -386,7 +256,7 @@ class MainWindow(QMainWindow):
         self._minimap_slices.stop()
         self.minimap.set_marks([])
         self.caption_bar.clear()
-        self._find_matches = []
+        self.find_bar.clear_matches()
         name = Path(path).name if path else (article.title or self.tr("Untitled"))
         self.setWindowTitle(f"{name} — {APP_NAME}")
         if path:
@@ -696,82 +566,11 @@ class MainWindow(QMainWindow):
             self.go_to_span(span)
         return span
 
-    # Find --------------------------------------------------------------------------------
-
-    def _make_find_bar(self) -> QWidget:
-        bar = QWidget(self)
-        layout = QHBoxLayout(bar)
-        layout.setContentsMargins(8, 2, 8, 2)
-        layout.addWidget(QLabel(self.tr("Find:"), bar))
-        self.find_edit = QLineEdit(bar)
-        self.find_edit.setClearButtonEnabled(True)
-        self.find_edit.textChanged.connect(self._find_changed)
-        self.find_edit.returnPressed.connect(lambda: self.find_step(1))
-        layout.addWidget(self.find_edit, 1)
-        self.find_count = QLabel(bar)
-        layout.addWidget(self.find_count)
-        for text, tip, step in (("▲", self.tr("Previous match (Shift+F3)"), -1),
-                                ("▼", self.tr("Next match (F3)"), 1)):
-            button = QToolButton(bar)
-            button.setText(text)
-            button.setToolTip(tip)
-            button.clicked.connect(lambda _c=False, s=step: self.find_step(s))
-            layout.addWidget(button)
-        close = QToolButton(bar)
-        close.setText("✕")
-        close.setToolTip(self.tr("Close the find bar (Esc)"))
-        close.clicked.connect(self.hide_find)
-        layout.addWidget(close)
-        return bar
-
-    def show_find(self) -> None:
-        self.find_bar.show()
-        self.find_edit.setFocus()
-        self.find_edit.selectAll()
-
-    def hide_find(self) -> None:
-        self.find_bar.hide()
-        self.view.setFocus()
-
-    def _find_changed(self, text: str) -> None:
-        self._find_matches = []
-        self._find_at = -1
-        if self.article is not None and text:
-            pattern = re.compile(re.escape(text), re.IGNORECASE)
-            self._find_matches = [m.start() for m in pattern.finditer(self.article.text)]
-        if self._find_matches:
-            self.find_step(1, from_top=True)
-        else:
-            self._update_find_count()
-
-    def find_step(self, step: int, from_top: bool = False) -> None:
-        if not self._find_matches:
-            self._update_find_count()
-            return
-        if from_top:
-            top = self.view.top_offset()
-            self._find_at = next((i for i, m in enumerate(self._find_matches) if m >= top), 0)
-        else:
-            self._find_at = (self._find_at + step) % len(self._find_matches)
-        start = self._find_matches[self._find_at]
-        self.view.select_range(start, start + len(self.find_edit.text()))
-        self._update_find_count()
-
-    def _update_find_count(self) -> None:
-        total = len(self._find_matches)
-        if not self.find_edit.text():
-            self.find_count.setText("")
-        elif total == 0:
-            self.find_count.setText(self.tr("No matches"))
-        else:
-            self.find_count.setText(self.tr("{n} of {total}").format(n=self._find_at + 1,
-                                                                     total=total))
-
     def on_escape(self) -> None:
         if self.presentation.active:
             self.presentation.leave()
         elif self.find_bar.isVisible():
-            self.hide_find()
+            self.find_bar.close_bar()
 
     # Zoom, palette, panels ---------------------------------------------------------------
 

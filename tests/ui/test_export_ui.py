@@ -49,7 +49,7 @@ def test_export_actions_wait_for_the_analysis(window):
     for name in ("export_html", "export_pdf", "export_handout", "export_json", "export_brat",
                  "print", "export_corrections", "import_corrections", "who_speaks", "quiz"):
         assert not window.actions[name].isEnabled(), name
-    titles = [a.text().replace("&", "") for a in window.export_menu.actions()]
+    titles = [a.text().replace("&", "") for a in window.menu.export_menu.actions()]
     assert titles == ["HTML…", "PDF…", "PDF Handout…", "JSON…", "brat…"]
 
 

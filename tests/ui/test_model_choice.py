@@ -6,10 +6,10 @@ import reader.provenance.models as models
 def test_model_menu_lists_installed_pipelines(qtbot, window, monkeypatch):
     monkeypatch.setattr(models, "installed_pipelines",
                         lambda: [models.DEFAULT_MODEL, "en_core_web_md"])
-    window._fill_model_menu()
-    names = [a.text() for a in window.model_menu.actions()]
+    window.menu.fill_model_menu()
+    names = [a.text() for a in window.menu.model_menu.actions()]
     assert names == [models.DEFAULT_MODEL, "en_core_web_md"]
-    checked = [a.text() for a in window.model_menu.actions() if a.isChecked()]
+    checked = [a.text() for a in window.menu.model_menu.actions() if a.isChecked()]
     assert checked == [models.DEFAULT_MODEL]
 
 

@@ -40,16 +40,16 @@ def test_find_counts_and_selects_matches(qtbot, window, article_path, open_artic
     open_article(article_path)
     window.actions["find"].trigger()
     assert window.find_bar.isVisible()
-    qtbot.keyClicks(window.find_edit, "garden")
-    assert window.find_count.text() == "1 of 4"
+    qtbot.keyClicks(window.find_bar.edit, "garden")
+    assert window.find_bar.count.text() == "1 of 4"
     assert window.view.selected_text().lower() == "garden"
-    window.find_step(1)
-    assert window.find_count.text() == "2 of 4"
-    window.find_step(-1)
-    window.find_step(-1)
-    assert window.find_count.text() == "4 of 4"
-    window.find_edit.setText("no such words")
-    assert window.find_count.text() == "No matches"
+    window.find_bar.step(1)
+    assert window.find_bar.count.text() == "2 of 4"
+    window.find_bar.step(-1)
+    window.find_bar.step(-1)
+    assert window.find_bar.count.text() == "4 of 4"
+    window.find_bar.edit.setText("no such words")
+    assert window.find_bar.count.text() == "No matches"
     window.on_escape()
     assert not window.find_bar.isVisible()
 
@@ -164,8 +164,8 @@ def test_settings_and_recent_files_survive_a_restart(qtbot, analyzer, tmp_path, 
     assert second.legend.shown_kinds() == {"quote", "paraphrase"}
     assert second.panel.sort == "claims"
     assert second.settings.recent_files() == [str(article_path.resolve())]
-    second._fill_recent_menu()
-    assert [a.text() for a in second.recent_menu.actions()][0] == article_path.name
+    second.menu.fill_recent_menu()
+    assert [a.text() for a in second.menu.recent_menu.actions()][0] == article_path.name
     second.set_palette_choice("auto")
     second.close()
 
