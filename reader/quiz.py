@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reader.provenance.model import Analysis, Span
+from reader.provenance.model import Analysis, VoiceSpan
 
 POINTS_KIND, POINTS_SOURCE = 1, 1
 
 
 @dataclass(frozen=True)
 class GuessResult:
-    span: Span | None  # the span the selection matched; None: no span there
+    span: VoiceSpan | None  # the span the selection matched; None: no span there
     kind_right: bool
     source_right: bool
     actual_kind: str | None
@@ -42,18 +42,18 @@ class Quiz:
         return (POINTS_KIND + POINTS_SOURCE) * len(self.analysis.spans)
 
     @property
-    def hidden(self) -> list[Span]:
+    def hidden(self) -> list[VoiceSpan]:
         return [s for s in self.analysis.spans if s.id not in self.revealed]
 
     @property
     def finished(self) -> bool:
         return not self.hidden
 
-    def source_of(self, span: Span) -> str | None:
+    def source_of(self, span: VoiceSpan) -> str | None:
         claim = self.analysis.claim(span.claim)
         return claim.source if claim is not None else None
 
-    def match(self, start: int, end: int) -> Span | None:
+    def match(self, start: int, end: int) -> VoiceSpan | None:
         """The span overlapping the selection most; a hidden one wins a tie."""
         if end < start:
             start, end = end, start
@@ -81,7 +81,7 @@ class Quiz:
         self.revealed.add(span.id)
         return GuessResult(span, kind_right, source_right, span.kind, actual_source, points)
 
-    def reveal_all(self) -> list[Span]:
+    def reveal_all(self) -> list[VoiceSpan]:
         """Show every span still hidden (no points); returns them."""
         newly = self.hidden
         self.revealed.update(s.id for s in newly)

@@ -31,7 +31,7 @@ from reader.evaluation.metrics import (
     quoted_ranges,
     score_document,
 )
-from reader.provenance.model import Analysis, Claim, Span
+from reader.provenance.model import Analysis, Claim, VoiceSpan
 
 MINI = Path(__file__).parent / "fixtures" / "brat_mini" / "dev"
 # A copy of PolNeAR (not shipped: no licence to redistribute); the tests that need it skip
@@ -172,7 +172,7 @@ def test_token_metrics_hand_computed():
     # predicted content: "plan was bold" (3 tokens) + "it will fail soon" (4 tokens).
     # predicted quote span: "will fail" -> 2 tokens, both quoted in gold.
     analysis = Analysis(
-        spans=[Span("s1", "quote", 51, 60)],
+        spans=[VoiceSpan("s1", "quote", 51, 60)],
         claims=[_claim("c1", [(13, 26)], (0, 3), (4, 8)),
                 _claim("c2", [(48, 66)], (38, 41), (42, 46), kind="quote")])
     results = figures(score_document("t", TEXT, _gold(), analysis).counts)

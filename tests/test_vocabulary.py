@@ -8,7 +8,7 @@ import pytest
 
 from reader.provenance import lexicons
 from reader.provenance.drafts import ClaimDraft
-from reader.provenance.model import Source, Span
+from reader.provenance.model import Source, VoiceSpan
 from reader.vocabulary import (FRAMING_LABELS, RULES, Kind, RuleName, SourceType, SpanLabel,
                                framing_label, rule)
 
@@ -16,13 +16,13 @@ PROVENANCE = Path(__file__).resolve().parents[1] / "reader" / "provenance"
 
 
 def test_enums_serialise_as_the_contract_strings():
-    span = Span(id="s1", kind=Kind.QUOTE, start=0, end=3, label=SpanLabel.DIRECT_QUOTE)
+    span = VoiceSpan(id="s1", kind=Kind.QUOTE, start=0, end=3, label=SpanLabel.DIRECT_QUOTE)
     source = Source(id="src1", name="Board", type=SourceType.ORGANIZATION)
     assert json.dumps(span.to_dict()) == json.dumps(
         {"id": "s1", "kind": "quote", "start": 0, "end": 3, "claim": None,
          "label": "direct-quote", "why": "", "confidence": 1.0})
     assert '"type": "organization"' in json.dumps(source.to_dict())
-    assert Span.from_dict(span.to_dict()).kind is Kind.QUOTE
+    assert VoiceSpan.from_dict(span.to_dict()).kind is Kind.QUOTE
 
 
 def test_an_unknown_rule_fails_loudly():

@@ -17,7 +17,7 @@ from reader.evaluation.who_said_what import (
     score_page,
     totals,
 )
-from reader.provenance.model import Analysis, Claim, Source, Span
+from reader.provenance.model import Analysis, Claim, Source, VoiceSpan
 
 GOLD = Path(__file__).parent / "data" / "realpages_dev_who_said_what.jsonl"
 
@@ -37,9 +37,9 @@ def _analysis(speaker_of_song: str | None = None) -> Analysis:
     claims = [Claim("c1", "s1", None, None, [(first, first + 23)], "quote"),
               Claim("c2", "s2", None, None, [(second, second + 11)], "quote"),
               Claim("c3", speaker_of_song, None, None, [(song, song + 8)], "quote")]
-    spans = [Span("q1", "quote", first, first + 23, claim="c1"),
-             Span("q2", "quote", second, second + 11, claim="c2"),
-             Span("q3", "quote", song, song + 8, claim="c3")]
+    spans = [VoiceSpan("q1", "quote", first, first + 23, claim="c1"),
+             VoiceSpan("q2", "quote", second, second + 11, claim="c2"),
+             VoiceSpan("q3", "quote", song, song + 8, claim="c3")]
     sources = [Source("s1", "Holt", "person", claims=["c1"]),
                Source("s2", "Harbour", "organization", claims=["c2"]),
                Source("s3", "The band", "group", claims=["c3"] if speaker_of_song else [])]

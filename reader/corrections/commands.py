@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, fields, replace
 from typing import ClassVar
 
 from reader.corrections.anchors import Anchor
-from reader.provenance.model import Analysis, Claim, Source, Span
+from reader.provenance.model import Analysis, Claim, Source, VoiceSpan
 from reader.vocabulary import KINDS, SOURCE_TYPES
 
 USER_WHY = "added by the reader"
@@ -147,7 +147,7 @@ class ChangeKind(Correction):
     new_kind: str = ""
 
     @classmethod
-    def of(cls, text: str, span: Span, new_kind: str) -> ChangeKind:
+    def of(cls, text: str, span: VoiceSpan, new_kind: str) -> ChangeKind:
         return cls(span=Anchor.at(text, span.start, span.end), old_kind=span.kind, new_kind=new_kind)
 
     def change(self, analysis: Analysis) -> bool:
@@ -250,7 +250,7 @@ class RemoveSpan(Correction):
     kind: str = ""
 
     @classmethod
-    def of(cls, text: str, span: Span) -> RemoveSpan:
+    def of(cls, text: str, span: VoiceSpan) -> RemoveSpan:
         return cls(span=Anchor.at(text, span.start, span.end), kind=span.kind)
 
     def change(self, analysis: Analysis) -> bool:
@@ -289,7 +289,7 @@ class AddSpan(Correction):
         if self.kind not in KINDS or any(
                 s.start == start and s.end == end and s.kind == self.kind for s in analysis.spans):
             return False
-        span = Span(_next_id("us", (s.id for s in analysis.spans)), self.kind, start, end,
+        span = VoiceSpan(_next_id("us", (s.id for s in analysis.spans)), self.kind, start, end,
                     label="reader", why=USER_WHY, confidence=1.0, corrected=True)
         if self.kind != "framing":
             target = self.source.resolve(analysis) if self.source else None
@@ -329,7 +329,7 @@ def _restore(analysis: Analysis, snapshot: Analysis) -> None:
     analysis.spans, analysis.claims, analysis.sources = snapshot.spans, snapshot.claims, snapshot.sources
 
 
-def _span_at(analysis: Analysis, anchor: Anchor, kind: str) -> Span | None:
+def _span_at(analysis: Analysis, anchor: Anchor, kind: str) -> VoiceSpan | None:
     at = [s for s in analysis.spans if (s.start, s.end) == anchor.range]
     return next((s for s in at if s.kind == kind), at[0] if at else None)
 
@@ -338,7 +338,7 @@ def _claim_at(analysis: Analysis, anchor: Anchor) -> Claim | None:
     return next((c for c in analysis.claims if c.content and (c.start, c.end) == anchor.range), None)
 
 
-def _detach(analysis: Analysis, span: Span) -> None:
+def _detach(analysis: Analysis, span: VoiceSpan) -> None:
     """Take the span's words out of its claim; a claim left with no words goes too."""
     claim = analysis.claim(span.claim)
     span.claim = None

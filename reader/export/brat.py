@@ -27,7 +27,7 @@ import re
 from pathlib import Path
 
 from reader.evaluation.brat import parse_ann, read_text
-from reader.provenance.model import Analysis, Claim, Source, Span
+from reader.provenance.model import Analysis, Claim, Source, VoiceSpan
 
 SPAN_TYPES = {"quote": "Quote", "paraphrase": "Paraphrase", "framing": "Framing"}
 KIND_OF_TYPE = {v: k for k, v in SPAN_TYPES.items()}
@@ -231,12 +231,12 @@ def analysis_from_ann(ann: str) -> Analysis:
         claims.append(claim)
         claim_of_content[ident] = claim
 
-    spans: list[Span] = []
+    spans: list[VoiceSpan] = []
     for ident, entity in entities.items():
         if entity.type not in KIND_OF_TYPE:
             continue
         start, end = entity.ranges[0]
-        span = Span(f"s{len(spans) + 1}", KIND_OF_TYPE[entity.type], start, end,
+        span = VoiceSpan(f"s{len(spans) + 1}", KIND_OF_TYPE[entity.type], start, end,
                     corrected="Corrected" in attributes.get(ident, {}))
         match = _NOTE.match(notes.get(ident, ""))
         if match:

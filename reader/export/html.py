@@ -22,7 +22,7 @@ from reader.document.model import NON_ARTICLE_KINDS, Article
 from reader.export.stats import UNATTRIBUTED, VoiceShares, voice_shares
 from reader.palette import (CORRECTED_MARK, CUE_DESCRIPTIONS, EXPORT_PALETTE, KIND_STYLES,
                             SURFACES, WRITER_COLOUR)
-from reader.provenance.model import Analysis, Span
+from reader.provenance.model import Analysis, VoiceSpan
 from reader.vocabulary import KINDS, SOURCE_TYPE_TITLES, Kind
 
 # The page's colours and words, from the one palette (reader/palette.py).
@@ -134,7 +134,7 @@ def answer_key_rows(article: Article, analysis: Analysis,
 
     claims = {c.id: c for c in analysis.claims}
     sources = {s.id: s for s in analysis.sources}
-    steps: dict[str, list[Span]] = {}
+    steps: dict[str, list[VoiceSpan]] = {}
     for span in sorted(analysis.spans, key=lambda s: (s.start, -s.end)):
         steps.setdefault(span.claim or span.id, []).append(span)
     rows = []
@@ -246,7 +246,7 @@ def _article_body(article: Article, analysis: Analysis, variant: str) -> str:
     return "".join(out)
 
 
-def _runs(start: int, end: int, spans: list[Span]):
+def _runs(start: int, end: int, spans: list[VoiceSpan]):
     """(run start, run end, spans covering the run) between every span boundary."""
     cuts = {start, end}
     for span in spans:
@@ -260,7 +260,7 @@ def _text(text: str) -> str:
     return escape(text).replace("\n", "<br>")
 
 
-def _block_screen(text: str, start: int, end: int, spans: list[Span], facts) -> str:
+def _block_screen(text: str, start: int, end: int, spans: list[VoiceSpan], facts) -> str:
     """Nested <mark>s, closed and reopened only where two spans cross."""
     out, stack = [], []
     for a, b, covering in _runs(start, end, spans):
@@ -279,13 +279,13 @@ def _block_screen(text: str, start: int, end: int, spans: list[Span], facts) -> 
     return "".join(out)
 
 
-def _close_screen(span: Span, at: int) -> str:
+def _close_screen(span: VoiceSpan, at: int) -> str:
     mark = (f'<sup class="corrected-mark" title="corrected by the reader">{CORRECTED_MARK}</sup>'
             if span.corrected and at >= span.end else "")
     return f"</mark>{mark}"
 
 
-def _block_qt(text: str, start: int, end: int, spans: list[Span], _facts) -> str:
+def _block_qt(text: str, start: int, end: int, spans: list[VoiceSpan], _facts) -> str:
     out = []
     for a, b, covering in _runs(start, end, spans):
         if not covering:
@@ -307,7 +307,7 @@ class _SpanFacts:
         self.claims = {c.id: c for c in analysis.claims}
         self.sources = {s.id: s for s in analysis.sources}
 
-    def title(self, span: Span) -> str:
+    def title(self, span: VoiceSpan) -> str:
         lines = [KIND_TITLES[span.kind] + (" — corrected by the reader" if span.corrected else "")]
         claim = self.claims.get(span.claim)
         source = self.sources.get(claim.source) if claim else None

@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from reader.provenance.drafts import ClaimDraft, text_of
 from reader.provenance.framing import FramingHit
-from reader.provenance.model import Analysis, Claim, Source, Span
+from reader.provenance.model import Analysis, Claim, Source, VoiceSpan
 from reader.provenance.quotes import QuotePiece
 from reader.vocabulary import QUOTE_LABELS, ClaimKind, Kind, SpanLabel, framing_label, rule
 
@@ -39,7 +39,7 @@ def select(drafts: list[ClaimDraft]) -> list[ClaimDraft]:
 def build(doc: Doc, drafts: list[ClaimDraft], sources: list[Source], source_ids: list[str | None],
           pieces: list[QuotePiece], framing: list[FramingHit], model: str | None) -> Analysis:
     claims: list[Claim] = []
-    spans: list[Span] = []
+    spans: list[VoiceSpan] = []
     by_source = {s.id: s for s in sources}
     for n, (draft, source_id) in enumerate(zip(drafts, source_ids), 1):
         claim_id = f"c{n}"
@@ -55,13 +55,13 @@ def build(doc: Doc, drafts: list[ClaimDraft], sources: list[Source], source_ids:
                 SpanLabel.DIRECT_QUOTE, SpanLabel.BLOCK_QUOTE) else SpanLabel.PARTIAL_QUOTE
             if span_kind == Kind.QUOTE and label not in QUOTE_LABELS:
                 label = SpanLabel.PARTIAL_QUOTE
-            spans.append(Span(id="", kind=span_kind, start=start, end=end, claim=claim_id,
+            spans.append(VoiceSpan(id="", kind=span_kind, start=start, end=end, claim=claim_id,
                               label=label, why=draft.why, confidence=draft.confidence))
         if source_id is not None:
             by_source[source_id].claims.append(claim_id)
     for hit in framing:
         framing_label(hit.label)  # a label the vocabulary does not explain fails here
-        spans.append(Span(id="", kind=Kind.FRAMING, start=hit.start, end=hit.end, claim=None,
+        spans.append(VoiceSpan(id="", kind=Kind.FRAMING, start=hit.start, end=hit.end, claim=None,
                           label=hit.label, why=hit.why, confidence=hit.confidence))
     spans.sort(key=lambda s: (s.start, s.end))
     for n, span in enumerate(spans, 1):

@@ -7,7 +7,7 @@
     doc = nlp(text)
     doc._.provenance            # the Analysis (spans, claims, sources)
     doc.spans["provenance"]     # every span, labelled quote / paraphrase / framing
-    span._.provenance           # for a span of that group: its reader.provenance.model.Span
+    span._.provenance           # for a span of that group: its reader.provenance.model.VoiceSpan
 
 Everything the components store on a Doc is plain data, so docs go through
 `doc.to_bytes()`, `DocBin(store_user_data=True)` and `nlp.pipe(n_process=N)`:
@@ -42,7 +42,7 @@ from reader.provenance.drafts import text_of
 from reader.provenance.framing import FramingFinder
 from reader.provenance.headline import headline_assertion
 from reader.provenance.model import Analysis
-from reader.provenance.model import Span as AnalysisSpan
+from reader.provenance.model import VoiceSpan
 from reader.provenance.quotes import QuotePiece, find_quotes, paragraph_ranges
 from reader.provenance.sources import resolve_sources
 from reader.vocabulary import Kind
@@ -57,12 +57,12 @@ def _analysis_of(doc: Doc) -> Analysis | None:
     return None if data is None else Analysis.from_dict(data, model=data.get("model"))
 
 
-def _span_analysis(span: Span) -> AnalysisSpan | None:
+def _span_analysis(span: Span) -> VoiceSpan | None:
     data = span.doc._.provenance_data
     if data is None or not span.id_:
         return None
     record = next((r for r in data["spans"] if r["id"] == span.id_), None)
-    return None if record is None else AnalysisSpan.from_dict(record)
+    return None if record is None else VoiceSpan.from_dict(record)
 
 
 for _name in ("provenance_data", "provenance_blocks", "provenance_quotes"):

@@ -9,8 +9,9 @@ from reader.vocabulary import (  # noqa: F401  (re-exported: the vocabulary of t
 
 
 @dataclass
-class Span:
-    """A coloured run of text. Offsets are Python string indices into the analysed text."""
+class VoiceSpan:
+    """A coloured run of text in one voice: a quote, a paraphrase or the writer's framing
+    (not spaCy's Span). Offsets are Python string indices into the analysed text."""
 
     id: str
     kind: Kind
@@ -33,7 +34,7 @@ class Span:
         return record
 
     @classmethod
-    def from_dict(cls, record: dict) -> Span:
+    def from_dict(cls, record: dict) -> VoiceSpan:
         return cls(id=record["id"], kind=Kind(record["kind"]), start=record["start"],
                    end=record["end"], claim=record.get("claim"), label=record.get("label"),
                    why=record.get("why", ""), confidence=record.get("confidence", 1.0),
@@ -103,7 +104,7 @@ class Source:
 
 @dataclass
 class Analysis:
-    spans: list[Span] = field(default_factory=list)
+    spans: list[VoiceSpan] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
     model: str | None = None
@@ -114,7 +115,7 @@ class Analysis:
     def source(self, source_id: str | None) -> Source | None:
         return next((s for s in self.sources if s.id == source_id), None)
 
-    def spans_of_claim(self, claim_id: str) -> list[Span]:
+    def spans_of_claim(self, claim_id: str) -> list[VoiceSpan]:
         return [s for s in self.spans if s.claim == claim_id]
 
     def unattributed_claims(self) -> list[Claim]:
@@ -130,7 +131,7 @@ class Analysis:
     @classmethod
     def from_dict(cls, record: dict, model: str | None = None) -> Analysis:
         """The inverse of to_dict (which leaves out the model, so it is passed apart)."""
-        return cls(spans=[Span.from_dict(s) for s in record.get("spans", [])],
+        return cls(spans=[VoiceSpan.from_dict(s) for s in record.get("spans", [])],
                    claims=[Claim.from_dict(c) for c in record.get("claims", [])],
                    sources=[Source.from_dict(s) for s in record.get("sources", [])],
                    model=model)

@@ -13,7 +13,7 @@ Total 31; writer 14; Ortiz 5 quote + 5 paraphrase; critics 4; unattributed 3; 1 
 from __future__ import annotations
 
 from reader.document.model import Article, Block
-from reader.provenance.model import Analysis, Claim, Source, Span
+from reader.provenance.model import Analysis, Claim, Source, VoiceSpan
 
 HEADING = "Council shuts library"
 P1 = "Mayor Ann Ortiz said the branch costs too much. “We cannot keep it open,” she said."
@@ -41,15 +41,15 @@ def make_article() -> Article:
 def make_analysis() -> Analysis:
     p2 = TEXT.index(P2)
     spans = [
-        Span("s1", "paraphrase", *at("the branch costs too much"), claim="c1",
+        VoiceSpan("s1", "paraphrase", *at("the branch costs too much"), claim="c1",
              label="reported-speech", why="cue 'said' → subject 'Ortiz'", confidence=0.85),
-        Span("s2", "quote", *at("“We cannot keep it open,”"), claim="c2",
+        VoiceSpan("s2", "quote", *at("“We cannot keep it open,”"), claim="c2",
              label="direct-quote", why="quote with cue 'said' → 'she'", confidence=0.9),
-        Span("s3", "paraphrase", *at("the plan a disgrace"), claim="c3",
+        VoiceSpan("s3", "paraphrase", *at("the plan a disgrace"), claim="c3",
              label="reported-speech", why="cue 'called' → subject 'Critics'", confidence=0.8),
-        Span("s4", "framing", *at("so-called"), label="insinuation",
+        VoiceSpan("s4", "framing", *at("so-called"), label="insinuation",
              why="hedge 'so-called' in the writer's voice <b>", confidence=0.7),
-        Span("s5", "paraphrase", *at("savings are tiny"), claim="c4",
+        VoiceSpan("s5", "paraphrase", *at("savings are tiny"), claim="c4",
              label="hearsay", why="hearsay marker 'reportedly'", confidence=0.6),
     ]
     claims = [

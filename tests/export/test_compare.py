@@ -5,7 +5,7 @@ import pytest
 
 from reader.document.model import Article, Block
 from reader.export.compare import compare, match_sources, name_key
-from reader.provenance.model import Analysis, Claim, Source, Span
+from reader.provenance.model import Analysis, Claim, Source, VoiceSpan
 
 # First report: 27 words. Ortiz: 4 quoted; Calder: 4 retold; an anonymous aide: 3 retold;
 # the "reportedly" claim with no source: 3; the writer 13 (one framing span, "so-called").
@@ -26,11 +26,11 @@ def report_a():
     t = A_TEXT
     article = Article(t, [Block("paragraph", 0, len(t))], title="Library closes",
                       publisher="The Courier", date="2026-11-24", path="/tmp/a.txt")
-    spans = [Span("s1", "quote", *at(t, "“We cannot stay open,”"), claim="c1"),
-             Span("s2", "paraphrase", *at(t, "the branch is full"), claim="c2"),
-             Span("s3", "paraphrase", *at(t, "the plan leaked"), claim="c3"),
-             Span("s4", "framing", *at(t, "so-called"), label="hedge"),
-             Span("s5", "paraphrase", *at(t, "savings are tiny"), claim="c4")]
+    spans = [VoiceSpan("s1", "quote", *at(t, "“We cannot stay open,”"), claim="c1"),
+             VoiceSpan("s2", "paraphrase", *at(t, "the branch is full"), claim="c2"),
+             VoiceSpan("s3", "paraphrase", *at(t, "the plan leaked"), claim="c3"),
+             VoiceSpan("s4", "framing", *at(t, "so-called"), label="hedge"),
+             VoiceSpan("s5", "paraphrase", *at(t, "savings are tiny"), claim="c4")]
     claims = [Claim("c1", "p1", at(t, "Mayor Ann Ortiz"), None, [at(t, "“We cannot stay open,”")],
                     "quote"),
               Claim("c2", "p2", at(t, "Ruth Calder"), None, [at(t, "the branch is full")],
@@ -49,8 +49,8 @@ def report_b():
     t = B_TEXT
     article = Article(t, [Block("paragraph", 0, len(t))], title="Council frees $410,000",
                       publisher="The Ledger", date="2026-11-25", path="/tmp/b.txt")
-    spans = [Span("s1", "quote", *at(t, "“Every dollar goes to readers.”"), claim="c1"),
-             Span("s2", "paraphrase", *at(t, "the council finally listened to taxpayers"),
+    spans = [VoiceSpan("s1", "quote", *at(t, "“Every dollar goes to readers.”"), claim="c1"),
+             VoiceSpan("s2", "paraphrase", *at(t, "the council finally listened to taxpayers"),
                   claim="c2")]
     claims = [Claim("c1", "q1", at(t, "Ortiz"), None, [at(t, "“Every dollar goes to readers.”")],
                     "quote"),

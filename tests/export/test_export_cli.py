@@ -10,7 +10,7 @@ from reader.corrections import ChangeKind, CorrectionStore
 from reader.corrections import store as store_module
 from reader.export.brat import read_brat
 from reader.export.cli import export_main
-from reader.provenance.model import Span
+from reader.provenance.model import VoiceSpan
 from reader.resources_path import sample_article
 
 _loaded = {}
@@ -43,7 +43,7 @@ def test_json_applies_the_saved_corrections(tmp_path):
     assert record["text"] == sample_article().read_text(encoding="utf-8")
 
     span = next(s for s in record["spans"] if s["kind"] == "framing")
-    change = ChangeKind.of(record["text"], Span(**{k: span[k] for k in ("id", "kind", "start", "end")}),
+    change = ChangeKind.of(record["text"], VoiceSpan(**{k: span[k] for k in ("id", "kind", "start", "end")}),
                            "paraphrase")
     CorrectionStore().save(record["text"], [change], path=SAMPLE)
     assert export_main([SAMPLE, "-o", str(out)]) == 0  # format from the suffix

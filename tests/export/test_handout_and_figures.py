@@ -8,7 +8,7 @@ import pypdf
 from reader.document.model import Article, Block
 from reader.export.html import answer_key_rows, handout_lines, render_handout_html, render_html
 from reader.export.pdf import keep_headings_with_content, text_document, write_pdf
-from reader.provenance.model import Analysis, Claim, Source, Span
+from reader.provenance.model import Analysis, Claim, Source, VoiceSpan
 
 from handmade import CAPTION, make_analysis, make_article
 
@@ -83,7 +83,7 @@ def tiny_share_article():
                       title="Tiny")
     bo = text.index("Bo.")
     analysis = Analysis(
-        spans=[Span("s1", "quote", quote, quote + 6, claim="c1", why="quote")],
+        spans=[VoiceSpan("s1", "quote", quote, quote + 6, claim="c1", why="quote")],
         claims=[Claim("c1", "src1", (bo, bo + 2), (bo - 5, bo - 1), [(quote, quote + 6)],
                       "quote")],
         sources=[Source("src1", "Bo", "person", mentions=[(bo, bo + 2)], claims=["c1"])])

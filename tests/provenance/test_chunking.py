@@ -5,7 +5,7 @@ import pytest
 
 from reader.document import article_from_text
 from reader.provenance.chunking import ChunkMerger, analyze_chunked, chunk_ranges, iter_chunked
-from reader.provenance.model import Analysis, Claim, Source, Span
+from reader.provenance.model import Analysis, Claim, Source, VoiceSpan
 
 # An invented story: every paragraph names its speaker, so no pronoun reaches back over a
 # chunk boundary; a quotation runs over two paragraphs; a lead-in with a colon introduces
@@ -91,7 +91,7 @@ def test_progress_reports_each_chunk(analyzer):
 
 def test_merger_joins_a_source_named_in_two_chunks():
     def chunk(name, start):
-        return Analysis(spans=[Span("s1", "paraphrase", start, start + 5, claim="c1")],
+        return Analysis(spans=[VoiceSpan("s1", "paraphrase", start, start + 5, claim="c1")],
                         claims=[Claim("c1", "src1", (0, 4), None, [(start, start + 5)],
                                       "paraphrase")],
                         sources=[Source("src1", name, "person", None, [(0, 4)], ["c1"])])

@@ -4,7 +4,7 @@
 import pytest
 
 from reader.document.model import Article
-from reader.provenance.model import Analysis, Span
+from reader.provenance.model import Analysis, VoiceSpan
 from reader.ui.analysis_worker import STAGE_MODEL, AnalyzerHolder
 from reader.ui.article_view import HIGHLIGHT_SLICE, ArticleView
 
@@ -125,7 +125,7 @@ def test_long_document_highlights_arrive_in_chunks(qtbot, window, analyzer, long
 
 
 def _spans(n: int, text: str) -> list:
-    return [Span(f"s{i + 1}", "quote", i * 10, i * 10 + 5) for i in range(n)
+    return [VoiceSpan(f"s{i + 1}", "quote", i * 10, i * 10 + 5) for i in range(n)
             if i * 10 + 5 <= len(text)]
 
 
@@ -144,7 +144,7 @@ def test_view_adds_spans_in_slices_and_a_new_document_cancels_them(qtbot):
     assert counts == [len(spans)]
     assert _highlighted(view) == [(s.start, s.end) for s in spans]
 
-    view.add_spans([Span("x", "framing", 3, 7)])
+    view.add_spans([VoiceSpan("x", "framing", 3, 7)])
     view.set_article(Article(text="Another text."))  # drops what was still to come
     qtbot.wait(50)
     assert view.extraSelections() == [] and not view.highlighting

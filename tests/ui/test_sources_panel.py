@@ -3,7 +3,7 @@
 import pytest
 from PySide6.QtCore import Qt
 
-from reader.provenance.model import Analysis, Claim, Source, Span
+from reader.provenance.model import Analysis, Claim, Source, VoiceSpan
 from reader.ui.analysis_index import AnalysisIndex
 from reader.ui.sources_panel import ROW_CLAIM, ROW_GROUP, ROW_SOURCE, ROW_SPAN, SourcesPanel
 
@@ -13,7 +13,7 @@ TEXT = ("Mayor Ada Stone said the bridge is safe. “It will stand,” she said.
 
 def _span(sid, kind, words, claim=None):
     start = TEXT.index(words)
-    return Span(sid, kind, start, start + len(words), claim=claim, label=kind, why="test")
+    return VoiceSpan(sid, kind, start, start + len(words), claim=claim, label=kind, why="test")
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reader.document.model import Article
-from reader.provenance.model import Analysis, Claim, Span
+from reader.provenance.model import Analysis, Claim, VoiceSpan
 from reader.ui.analysis_index import AnalysisIndex
 from reader.ui.text_positions import TextPositions, display_text
 
@@ -46,7 +46,7 @@ def test_highlight_lands_on_the_quote_after_emoji(qtbot):
     quote = "“All hands on deck,”"
     start = text.index(quote)
     article = Article(text=text, title="A title not in the text")
-    span = Span("s1", "quote", start, start + len(quote), claim="c1", why="test")
+    span = VoiceSpan("s1", "quote", start, start + len(quote), claim="c1", why="test")
     analysis = Analysis(spans=[span], claims=[Claim("c1", None, None, None,
                                                     [(span.start, span.end)], "quote")])
     view = ArticleView()
