@@ -124,7 +124,7 @@ def _source_fields(verb: Token) -> tuple[Token | None, tuple[int, int] | None]:
         start, end = trim(text_of(verb.doc), *subtree_range(subj))
     else:
         start, end = noun_phrase_range(subj)
-    cue_start, cue_end = _cue_range(verb)
+    cue_start, cue_end = cue_range(verb)
     if start < cue_end and cue_start < end:
         # A title-case headline ("Pentagon Confirms Milley Talks") parses the cue into the
         # subject; the mention stops at the cue.
@@ -135,7 +135,7 @@ def _source_fields(verb: Token) -> tuple[Token | None, tuple[int, int] | None]:
     return subj, (start, end)
 
 
-def _cue_range(verb: Token) -> tuple[int, int]:
+def cue_range(verb: Token) -> tuple[int, int]:
     """The cue as written: the verb with its auxiliaries, negation and particles."""
     parts = [verb] + [c for c in verb.children if c.dep_ in ("aux", "neg", "prt", "auxpass")
                       and abs(c.i - verb.i) <= 3]
@@ -156,7 +156,7 @@ def _draft(doc: Doc, verb: Token, parts, rule: RuleName, why: str,
     if not parts:
         return None
     source_token, source_span = _source_fields(verb)
-    return ClaimDraft(content=parts, cue=_cue_range(verb), source_token=source_token,
+    return ClaimDraft(content=parts, cue=cue_range(verb), source_token=source_token,
                       source_span=source_span, rule=rule, why=why, confidence=confidence)
 
 
@@ -343,7 +343,7 @@ def _passive_with_agent(doc: Doc, verb: Token) -> ClaimDraft | None:
     parts = clean_parts(doc, [subtree_range(content)])
     if not parts:
         return None
-    return ClaimDraft(content=parts, cue=_cue_range(verb), source_token=who,
+    return ClaimDraft(content=parts, cue=cue_range(verb), source_token=who,
                       source_span=noun_phrase_range(who), rule=RuleName.OBJECT,
                       why=f"passive cue '{verb.text} by' → agent '{who.text}'")
 

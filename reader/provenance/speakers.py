@@ -10,7 +10,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Token
 
 from reader.provenance import lexicons
-from reader.provenance.cues import _cue_range, cue_verbs, noun_phrase_range, subject_of
+from reader.provenance.cues import cue_range, cue_verbs, noun_phrase_range, subject_of
 from reader.provenance.drafts import ClaimDraft, clean_parts, text_of
 from reader.provenance.quotes import QuotePiece, looks_like_title
 from reader.vocabulary import RuleName
@@ -103,7 +103,7 @@ def lead_in(doc: Doc, start: int, end: int) -> tuple[Token | None, tuple[int, in
         verb = max(candidates, key=lambda t: (t.lemma_.lower() in _SPEECH_LEMMAS, t.i))
         subj = subject_of(verb)
         who = f" → subject '{subj.text}'" if subj is not None else ""
-        return subj, _cue_range(verb), f"colon lead-in with cue '{verb.text}'{who}"
+        return subj, cue_range(verb), f"colon lead-in with cue '{verb.text}'{who}"
     nouns = [t for t in sent if t.i < span.start and t.lower_ in _LEAD_IN_NOUNS]
     if nouns:
         noun = nouns[-1]
@@ -257,7 +257,7 @@ def _by_cue_verb(search: _QuoteSearch, quotation: _Quotation) -> ClaimDraft | No
     verb = quotation.verbs[0]
     subj = subject_of(verb)
     who = f" → subject '{subj.text}'" if subj is not None else ""
-    return _claim_from(search.doc, quotation.parts, subj, _cue_range(verb), RuleName.QUOTE_CUE,
+    return _claim_from(search.doc, quotation.parts, subj, cue_range(verb), RuleName.QUOTE_CUE,
                        f"quote with cue '{verb.text}'{who}", None if subj else 0.6,
                        [quotation.quote_id])
 
