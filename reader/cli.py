@@ -97,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         return collection_main(argv[1:])
     args = _gui_parser().parse_args(argv)
     if args.list_models:
-        from reader.provenance.models import DEFAULT_MODEL, installed_pipelines
+        from reader.provenance.pipelines import DEFAULT_MODEL, installed_pipelines
 
         for name in installed_pipelines():
             print(name + ("  (default)" if name == DEFAULT_MODEL else ""))

@@ -8,9 +8,9 @@ from collections.abc import Iterable, Iterator
 from reader.document.model import Article
 from reader.provenance.model import Analysis
 
-from reader.provenance.models import DEFAULT_MODEL  # noqa: F401  (re-exported)
-from reader.provenance.models import RULES_ONLY_NAME, installed_model, rules_only_pipeline
-from reader.provenance.models import KNOWN_ENGLISH_PIPELINES as FALLBACK_MODELS  # tried in order
+from reader.provenance.pipelines import DEFAULT_MODEL  # noqa: F401  (re-exported)
+from reader.provenance.pipelines import RULES_ONLY_NAME, installed_model, rules_only_pipeline
+from reader.provenance.pipelines import KNOWN_ENGLISH_PIPELINES as FALLBACK_MODELS  # tried in order
 
 log = logging.getLogger(__name__)
 

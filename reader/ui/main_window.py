@@ -175,7 +175,7 @@ class MainWindow(QMainWindow):
 
     def set_model(self, name: str) -> None:
         """Analyse with another installed pipeline from now on (kept in the settings)."""
-        from reader.provenance.models import DEFAULT_MODEL
+        from reader.provenance.pipelines import DEFAULT_MODEL
 
         if name == (self.runner.holder.model_name or DEFAULT_MODEL):
             return
@@ -329,7 +329,7 @@ class MainWindow(QMainWindow):
             loaded = self.corrections.start(self.article, analysis)
         self.show_analysis(self.corrections.analysis, index)
         if self.runner.holder.reduced:
-            from reader.provenance.models import REDUCED_ATTRIBUTION_NOTICE
+            from reader.provenance.pipelines import REDUCED_ATTRIBUTION_NOTICE
 
             self.set_status(self.status_label.text() + " " + QCoreApplication.translate(
                 "Models", REDUCED_ATTRIBUTION_NOTICE))

@@ -149,7 +149,7 @@ class MainMenu(QObject):
         self.action("about", self.tr("&About"), w.show_about, help_menu)
 
     def fill_model_menu(self) -> None:
-        from reader.provenance.models import DEFAULT_MODEL, installed_pipelines
+        from reader.provenance.pipelines import DEFAULT_MODEL, installed_pipelines
 
         w = self.window
         self.model_menu.clear()

@@ -2,8 +2,8 @@
 
 import sys
 
-from reader.provenance import models
-from reader.provenance.models import (DEFAULT_MODEL, REDUCED_ATTRIBUTION_NOTICE,
+from reader.provenance import pipelines
+from reader.provenance.pipelines import (DEFAULT_MODEL, REDUCED_ATTRIBUTION_NOTICE,
                                       installed_pipelines, rules_only_pipeline)
 
 
@@ -20,31 +20,31 @@ def test_listing_loads_no_pipeline():
 def test_known_pipelines_in_preference_order_then_others(monkeypatch):
     fake_langs = {"en_core_web_lg": "en", "en_core_web_sm": "en", DEFAULT_MODEL: "en",
                   "de_core_news_sm": "de", "en_core_sci_sm": "en", "en_broken": None}
-    monkeypatch.setattr(models, "_registered_pipelines",
+    monkeypatch.setattr(pipelines, "_registered_pipelines",
                         lambda: ["de_core_news_sm", "en_core_sci_sm", "en_broken"])
-    monkeypatch.setattr(models, "pipeline_meta",
+    monkeypatch.setattr(pipelines, "pipeline_meta",
                         lambda name: {"lang": fake_langs[name]} if fake_langs.get(name) else {})
     assert installed_pipelines() == [DEFAULT_MODEL, "en_core_web_sm", "en_core_web_lg",
                                      "en_core_sci_sm"]
 
 
 def test_nothing_installed_gives_an_empty_list(monkeypatch):
-    monkeypatch.setattr(models, "_registered_pipelines", lambda: [])
-    monkeypatch.setattr(models, "pipeline_meta", lambda name: {})
+    monkeypatch.setattr(pipelines, "_registered_pipelines", lambda: [])
+    monkeypatch.setattr(pipelines, "pipeline_meta", lambda name: {})
     assert installed_pipelines() == []
 
 
 def test_a_package_that_is_not_a_pipeline_is_not_listed():
-    assert models.pipeline_meta("json") == {}
-    assert models.pipeline_meta("no_such_package_xyz") == {}
-    assert models.installed_model("no_such_package_xyz") == "no_such_package_xyz"
-    assert models.installed_model(DEFAULT_MODEL) == f"{DEFAULT_MODEL}==3.8.0"
+    assert pipelines.pipeline_meta("json") == {}
+    assert pipelines.pipeline_meta("no_such_package_xyz") == {}
+    assert pipelines.installed_model("no_such_package_xyz") == "no_such_package_xyz"
+    assert pipelines.installed_model(DEFAULT_MODEL) == f"{DEFAULT_MODEL}==3.8.0"
 
 
 def test_rules_only_pipeline_splits_sentences_without_a_parse():
     nlp = rules_only_pipeline()
     assert nlp.pipe_names == ["sentencizer"]
-    assert nlp.meta["lang"] == "en" and nlp.meta["name"] == models.RULES_ONLY_NAME
+    assert nlp.meta["lang"] == "en" and nlp.meta["name"] == pipelines.RULES_ONLY_NAME
     doc = nlp("The mayor spoke. “We will reopen,” she said.")
     assert len(list(doc.sents)) == 2
     assert not doc.has_annotation("DEP")

@@ -1,16 +1,16 @@
 """View > Language Model lists the installed pipelines; a choice is kept and used."""
 
-import reader.provenance.models as models
+import reader.provenance.pipelines as pipelines
 
 
 def test_model_menu_lists_installed_pipelines(qtbot, window, monkeypatch):
-    monkeypatch.setattr(models, "installed_pipelines",
-                        lambda: [models.DEFAULT_MODEL, "en_core_web_md"])
+    monkeypatch.setattr(pipelines, "installed_pipelines",
+                        lambda: [pipelines.DEFAULT_MODEL, "en_core_web_md"])
     window.menu.fill_model_menu()
     names = [a.text() for a in window.menu.model_menu.actions()]
-    assert names == [models.DEFAULT_MODEL, "en_core_web_md"]
+    assert names == [pipelines.DEFAULT_MODEL, "en_core_web_md"]
     checked = [a.text() for a in window.menu.model_menu.actions() if a.isChecked()]
-    assert checked == [models.DEFAULT_MODEL]
+    assert checked == [pipelines.DEFAULT_MODEL]
 
 
 def test_choosing_a_model_is_remembered_and_reanalyses(qtbot, window, open_article,
