@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from reader.document import cues
+from reader.document import furniture
 from reader.document.model import Article, Block
 
 SEPARATOR = "\n\n"
@@ -97,12 +97,12 @@ def _is_capitals_heading(text: str) -> bool:
 def _paragraph_kind(article: Article, text: str) -> str:
     if _is_promo_headline(text):
         return "boilerplate"
-    if cues.header_kind(article, text):
+    if furniture.header_kind(article, text):
         return "boilerplate"
-    if cues.is_boilerplate(text) or cues.is_separator(text):
+    if furniture.is_boilerplate(text) or furniture.is_separator(text):
         return "boilerplate"
-    if cues.is_credit(text):
+    if furniture.is_credit(text):
         return "credit"
-    if cues.is_caption(text):
+    if furniture.is_caption(text):
         return "caption"
     return "paragraph"

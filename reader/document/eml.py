@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from email.utils import getaddresses
 
-from reader.document.cues import normalize_date
+from reader.document.furniture import normalize_date
 from reader.document.errors import ArticleError, file_error
 from reader.document.html import article_from_html
 from reader.document.mime import header_text, parse_message, part_text

@@ -15,7 +15,7 @@ from lxml import etree
 
 from reader.document import html
 from reader.document.assemble import build_article
-from reader.document.cues import normalize_date
+from reader.document.furniture import normalize_date
 from reader.document.errors import file_error
 from reader.document.htmlblocks import pieces_from_tree
 from reader.document.model import Article

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from reader.document.assemble import build_article
-from reader.document.cues import normalize_date
+from reader.document.furniture import normalize_date
 from reader.document.images import local_images
 from reader.document.model import Article
 

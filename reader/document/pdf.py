@@ -17,7 +17,7 @@ from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError, PdfReadError
 
 from reader.document.assemble import build_article
-from reader.document.cues import normalize_date
+from reader.document.furniture import normalize_date
 from reader.document.errors import file_error
 from reader.document.model import Article
 

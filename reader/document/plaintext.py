@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from reader.document import cues
+from reader.document import furniture
 from reader.document.model import Article, Block
 
 # The characters str.splitlines() breaks on; "\r\n" counts as one break.
@@ -63,7 +63,7 @@ def paragraph_spans(text: str) -> list[list[tuple[int, int]]]:
 def _unwrapped(text: str, lines: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
     if len(lines) < 2 or max(end - start for start, end in lines) <= _WRAP_WIDTH:
         return [lines]
-    if len(lines) == 2 and cues.is_credit(text[lines[1][0]:lines[1][1]]):
+    if len(lines) == 2 and furniture.is_credit(text[lines[1][0]:lines[1][1]]):
         return [lines]
     return [[line] for line in lines]
 
@@ -83,20 +83,20 @@ def _classify(article: Article, index: int, lines: list[tuple[int, int]],
     paragraph = text[start:end]
     single = len(lines) == 1
     if single and index < _HEADER_BLOCKS:
-        kind = cues.header_kind(article, paragraph)
+        kind = furniture.header_kind(article, paragraph)
         if kind:
             return [Block(kind, start, end)]
     if index == 0 and single and count > 1 and _looks_like_title(paragraph):
         article.title = paragraph
         return [Block("heading", start, end)]
-    if cues.is_separator(paragraph) or cues.is_boilerplate(paragraph):
+    if furniture.is_separator(paragraph) or furniture.is_boilerplate(paragraph):
         return [Block("boilerplate", start, end)]
-    if single and cues.is_credit(paragraph):
+    if single and furniture.is_credit(paragraph):
         return [Block("credit", start, end)]
     credited = _credited_caption(text, lines)
     if credited:
         return credited
-    if cues.is_caption(paragraph):
+    if furniture.is_caption(paragraph):
         return [Block("caption", start, end)]
     if single and index > 0 and _looks_like_subheading(paragraph):
         return [Block("heading", start, end)]
@@ -105,7 +105,7 @@ def _classify(article: Article, index: int, lines: list[tuple[int, int]],
 
 def _credited_caption(text: str, lines: list[tuple[int, int]]) -> list[Block] | None:
     """A caption with its credit on the next line, as agencies lay them out."""
-    if len(lines) > 1 and cues.is_credit(text[lines[-1][0]:lines[-1][1]]):
+    if len(lines) > 1 and furniture.is_credit(text[lines[-1][0]:lines[-1][1]]):
         return [Block("caption", lines[0][0], lines[-2][1]), Block("credit", *lines[-1])]
     return None
 
@@ -117,7 +117,7 @@ def _looks_like_title(line: str) -> bool:
     if line.rstrip("”’\"'")[-1:] in ".!?" and words > _SENTENCE_TITLE_MAX_WORDS:
         return False
     return (len(line) <= _TITLE_MAX_CHARS and words <= _TITLE_MAX_WORDS
-            and not _DATELINE_LEAD.match(line) and not cues.is_separator(line))
+            and not _DATELINE_LEAD.match(line) and not furniture.is_separator(line))
 
 
 def _looks_like_subheading(line: str) -> bool:

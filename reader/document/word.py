@@ -13,7 +13,7 @@ import docx
 from docx.opc.exceptions import PackageNotFoundError
 
 from reader.document.assemble import build_article
-from reader.document.cues import normalize_date
+from reader.document.furniture import normalize_date
 from reader.document.errors import file_error
 from reader.document.model import Article
 from reader.document.zipsafe import open_zip
