@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 
 from reader.evaluate import main
+from reader.brat import parse_ann
 from reader.evaluation.brat import (
     SplitNotFound,
     attributions_from_ann,
-    parse_ann,
     quote_type,
     read_split,
 )

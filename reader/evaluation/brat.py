@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-Range = tuple[int, int]
+from reader.brat import Range, parse_ann, read_text
 
 ATTRIBUTION_TRIGGERS = ("Attribution", "Attribution-no-source")
 ROLES = ("Source", "Cue", "Content")
@@ -77,38 +77,6 @@ class GoldDocument:
     ann_path: Path
     alternatives: int = 1  # how many annotators' files exist for this text
     mismatches: list[str] = field(default_factory=list)  # fragments whose text differs
-
-
-@dataclass
-class _Entity:
-    type: str
-    ranges: list[Range]
-    text: str
-
-
-def parse_ann(ann: str) -> tuple[dict[str, _Entity], list[tuple[str, str, list[tuple[str, str]]]]]:
-    """Text-bound entities by id, and events as (id, trigger id, [(role, entity id)])."""
-    entities: dict[str, _Entity] = {}
-    events = []
-    for line in ann.splitlines():
-        if not line.strip():
-            continue
-        fields = line.split("\t")
-        ident = fields[0]
-        if ident.startswith("T") and len(fields) >= 2:
-            type_, _, offsets = fields[1].partition(" ")
-            ranges = []
-            for fragment in offsets.split(";"):
-                start, end = fragment.split()
-                ranges.append((int(start), int(end)))
-            entities[ident] = _Entity(type_, ranges, fields[2] if len(fields) > 2 else "")
-        elif ident.startswith("E") and len(fields) >= 2:
-            trigger, *args = fields[1].split()
-            _, _, trigger_id = trigger.partition(":")
-            roles = [tuple(arg.split(":", 1)) for arg in args if ":" in arg]
-            events.append((ident, trigger_id, roles))
-        # A (attributes), R (relations), # (notes), N (normalisations): not used by PolNeAR.
-    return entities, events
 
 
 def attributions_from_ann(ann: str, text: str | None = None,
@@ -220,12 +188,6 @@ def _annotators_from_metadata(split: Path) -> dict[str, list[str]]:
                         for row in csv.DictReader(handle, delimiter="\t")
                         if row.get("filename")}
     return {}
-
-
-def read_text(path: Path) -> str:
-    """A .txt file exactly as stored: UTF-8, with \r\n kept so offsets stay true."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        return handle.read()
 
 
 def read_split(path: str | Path, limit: int | None = None) -> list[GoldDocument]:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from reader.evaluation.brat import parse_ann, read_text
+from reader.brat import parse_ann, read_text
 from reader.provenance.model import Analysis, Claim, Source, VoiceSpan
 
 SPAN_TYPES = {"quote": "Quote", "paraphrase": "Paraphrase", "framing": "Framing"}

@@ -3,7 +3,7 @@
 import copy
 
 from reader.corrections import AddSpan, ReassignClaim, SourceRef, apply_corrections
-from reader.evaluation.brat import parse_ann
+from reader.brat import parse_ann
 from reader.export.brat import brat_paths, read_brat, write_brat
 
 from handmade import make_analysis, make_article
