@@ -8,6 +8,7 @@ AnalysisRunner and shows what comes back.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
@@ -42,6 +43,14 @@ PROGRESS_STEPS = 1000
 MINIMAP_SLICE = 800
 OPEN_PATTERNS = ("*.txt *.html *.htm *.md *.markdown *.mhtml *.mht *.eml *.epub *.docx *.pdf "
                  "*.webarchive")
+
+
+class PreparedAnalysis(NamedTuple):
+    """What the analysis job prepares in its worker thread for the window (_prepare_analysis)."""
+
+    article: object  # the Article it was prepared for: a result for another one is not used
+    corrections: tuple  # (loaded, history) for Corrections.start
+    index: AnalysisIndex
 
 
 class MainWindow(QMainWindow):
@@ -317,14 +326,14 @@ class MainWindow(QMainWindow):
         the analysis) and the index of the corrected analysis, which take a long document
         hundreds of milliseconds that the event loop would otherwise stall for."""
         loaded, history = self.corrections.prepare(article, analysis)
-        return article, (loaded, history), AnalysisIndex(article.text, history.analysis)
+        return PreparedAnalysis(article, (loaded, history), AnalysisIndex(article.text, history.analysis))
 
     def _on_analysis(self, analysis) -> None:
         self._show_progress(False)
         prepared, index = self.runner.prepared, None
-        if prepared is not None and prepared[0] is self.article:
-            loaded = self.corrections.start(self.article, analysis, prepared[1])
-            index = prepared[2]
+        if prepared is not None and prepared.article is self.article:
+            loaded = self.corrections.start(self.article, analysis, prepared.corrections)
+            index = prepared.index
         else:
             loaded = self.corrections.start(self.article, analysis)
         self.show_analysis(self.corrections.analysis, index)
