@@ -149,7 +149,7 @@ class CompareWindow(QMainWindow):
             except ArticleError as error:
                 return str(error)
         self.comparison = None
-        for (side, pane), article, path in zip(self.panes.items(), articles, (first, second)):
+        for pane, article, path in zip(self.panes.values(), articles, (first, second)):
             pane.show_article(article, path)
         self.setWindowTitle(_tr("{a} and {b} — Compare — {app}").format(
             a=Path(first).name, b=Path(second).name, app=APP_NAME))
