@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from html import escape
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
@@ -24,12 +25,20 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("ArticlePane", text)
 
 
-def _prepare(article, analysis):
+class CorrectedAnalysis(NamedTuple):
+    """What _prepare makes in the worker thread, for the article it was made for."""
+
+    article: object
+    analysis: object  # the analysis with the saved corrections
+    index: AnalysisIndex
+
+
+def _prepare(article, analysis) -> CorrectedAnalysis:
     """In the worker thread: the analysis with the saved corrections, and its index."""
     from reader.export.analysed import with_corrections
 
     corrected = with_corrections(article, analysis)
-    return article, corrected, AnalysisIndex(article.text, corrected)
+    return CorrectedAnalysis(article, corrected, AnalysisIndex(article.text, corrected))
 
 
 class ArticlePane(QWidget):
@@ -106,8 +115,8 @@ class ArticlePane(QWidget):
 
     def _on_analysis(self, analysis) -> None:
         prepared = self.runner.prepared
-        if prepared is not None and prepared[0] is self.article:
-            self.analysis, self.index = prepared[1], prepared[2]
+        if prepared is not None and prepared.article is self.article:
+            self.analysis, self.index = prepared.analysis, prepared.index
         else:
             self.analysis, self.index = analysis, AnalysisIndex(self.article.text, analysis)
         self.view.set_analysis(self.index)
