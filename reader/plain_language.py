@@ -13,9 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from reader.vocabulary import FRAMING_LABELS
+from reader.vocabulary import FRAMING_LABELS, QT_TRANSLATE_NOOP
 
 Translate = Callable[[str], str]
+# The context of these sentences in the translations: callers pass a `tr` that translates
+# in it (scripts/update_translations.py reads the tr(...) calls below with it).
+TRANSLATION_CONTEXT = "PlainLanguage"
 
 
 def _same(text: str) -> str:
@@ -24,8 +27,10 @@ def _same(text: str) -> str:
 
 # A framing span: the writer's words, then what that kind of framing does, in the one
 # explanation per label of reader/vocabulary.py (FRAMING_LABELS).
-FRAMING_SENTENCE = "The writer's own words “{words}”, not a source's. {explanation}"
-FRAMING_DEFAULT = "The writer's own wording (“{words}”), not a source's."
+FRAMING_SENTENCE = QT_TRANSLATE_NOOP("PlainLanguage",
+                                     "The writer's own words “{words}”, not a source's. {explanation}")
+FRAMING_DEFAULT = QT_TRANSLATE_NOOP("PlainLanguage",
+                                    "The writer's own wording (“{words}”), not a source's.")
 
 # Cue words that read well as "X <cue> this" (a verb in the past or present tense).
 _VERB_ENDINGS = ("ed", "es", "ys", "ts", "ds", "ns", "ks", "ms", "ls", "rs")

@@ -24,6 +24,9 @@ def create_application(argv: list[str] | None = None):
     # Wayland and the desktop file find the running app (and its icon) under this id.
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(_app_icon())
+    from reader.ui.translations import install_translators
+
+    install_translators(app)
     return app
 
 

@@ -24,6 +24,7 @@ from reader import APP_NAME
 from reader.ui.collection_model import (KEYS, PATH_ROLE, ROW_ROLE, SORT_ROLE,
                                         WHO_SPEAKS_COLUMN, CollectionModel)
 from reader.ui.voice_bars import VoiceKey, paint_voice_bar
+from reader.ui.translations import english_plural
 
 # Rows are handed to the table at most this often (ms), in one batch each time.
 FLUSH_INTERVAL_MS = 150
@@ -230,8 +231,10 @@ class CollectionWindow(QMainWindow):
             self._flush()
             self._flush_timer.stop()
             self._show_progress(False)
-            self.status_label.setText(_tr("Stopped: {done} of {total} articles measured.").format(
-                done=self.model.done, total=len(self.model.paths)))
+            total = len(self.model.paths)
+            self.status_label.setText(english_plural(QCoreApplication.translate(
+                "CollectionWindow", "Stopped: {done} of %n article(s) measured.", None, total),
+                total).format(done=self.model.done))
 
     def wait(self, msecs: int = -1) -> bool:
         return self.pool.waitForDone(msecs)
@@ -245,8 +248,9 @@ class CollectionWindow(QMainWindow):
         if not paths:
             self.status_label.setText(_tr("No article files in this folder."))
         else:
-            self.status_label.setText(_tr("{n} articles; reading the analyses…").format(
-                n=len(paths)))
+            self.status_label.setText(english_plural(QCoreApplication.translate(
+                "CollectionWindow", "%n article(s); reading the analyses…", None, len(paths)),
+                len(paths)))
 
     def _on_rows(self, job_id: int, rows) -> None:
         if job_id == self._job_id:
@@ -259,8 +263,9 @@ class CollectionWindow(QMainWindow):
         self.model.set_rows(pending)
         done, total = self.model.done, len(self.model.paths)
         self._set_progress(done)
-        self.status_label.setText(_tr("{done} of {total} articles measured…").format(
-            done=done, total=total))
+        self.status_label.setText(english_plural(QCoreApplication.translate(
+            "CollectionWindow", "{done} of %n article(s) measured…", None, total), total
+        ).format(done=done))
 
     def _on_finished(self, job_id: int) -> None:
         if job_id != self._job_id:
@@ -272,7 +277,8 @@ class CollectionWindow(QMainWindow):
         self._flush_timer.stop()
         self._show_progress(False)
         failed = sum(1 for r in self.model.rows if r is not None and r.error)
-        text = _tr("{n} articles.").format(n=len(self.model.paths))
+        text = english_plural(QCoreApplication.translate(
+            "CollectionWindow", "%n article(s).", None, len(self.model.paths)), len(self.model.paths))
         if failed:
             text += " " + _tr("{n} could not be read or analysed (see Problem).").format(n=failed)
         self.status_label.setText(text)

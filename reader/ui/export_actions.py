@@ -11,6 +11,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
+from reader.ui.translations import english_plural
+
 
 # format name -> (file dialog filter, suffix)
 FORMATS = {
@@ -143,8 +145,10 @@ class Exporter:
         except OSError as error:
             self._failed(path, error)
             return None
-        window.set_status(_tr("{n} corrections exported to {path}").format(
-            n=len(window.corrections.history.corrections_to_save), path=path))
+        exported = len(window.corrections.history.corrections_to_save)
+        window.set_status(english_plural(QCoreApplication.translate(
+            "Export", "%n correction(s) exported to {path}", None, exported), exported
+        ).format(path=path))
         return path
 
     def import_corrections(self) -> tuple[int, int] | None:
@@ -163,7 +167,8 @@ class Exporter:
         except CorrectionError as error:
             QMessageBox.warning(window, _tr("Cannot import corrections"), str(error))
             return None
-        message = _tr("{applied} corrections imported").format(applied=applied)
+        message = english_plural(QCoreApplication.translate(
+            "Export", "%n correction(s) imported", None, applied), applied)
         if skipped:
             message += _tr("; {skipped} did not apply to this article or were there "
                            "already").format(skipped=skipped)

@@ -33,6 +33,7 @@ from reader.ui.quiz_mode import QuizMode
 from reader.ui.settings import Settings
 from reader.ui.source_link import SourceLink
 from reader.ui.sources_panel import ROW_CLAIM, ROW_SOURCE, ROW_SPAN, SourcesPanel
+from reader.ui.translations import english_plural
 
 # The panel grows with zoom, but not so far that its names no longer fit beside the text.
 PANEL_MAX_SCALE = 1.7
@@ -344,11 +345,13 @@ class MainWindow(QMainWindow):
                 "Models", REDUCED_ATTRIBUTION_NOTICE))
         restored = len(self.corrections.history.corrections)
         if restored:
-            self.set_status(self.status_label.text() + " " + self.tr(
-                "({n} of your corrections restored)").format(n=restored))
+            self.set_status(self.status_label.text() + " " + english_plural(self.tr(
+                "(%n saved correction(s) restored)", "", restored), restored))
         if loaded.dropped:
-            self.set_status(self.status_label.text() + " " + self.tr(
-                "{n} corrections no longer fit the changed text.").format(n=len(loaded.dropped)))
+            dropped = len(loaded.dropped)
+            self.set_status(self.status_label.text() + " " + english_plural(self.tr(
+                "%n correction(s) could not be placed on the changed text.", "", dropped),
+                dropped))
 
     def show_analysis(self, analysis, index: AnalysisIndex | None = None) -> None:
         """Show `analysis` (the corrected one) for the current article: highlights, panel,
@@ -453,10 +456,13 @@ class MainWindow(QMainWindow):
         self.who_speaks_dialog.activateWindow()
 
     def summary(self, counts: dict[str, int], sources: int) -> str:
-        return self.tr("{quotes} quotes, {paraphrases} paraphrases, {framing} framing, "
-                       "{sources} sources").format(
-            quotes=counts.get("quote", 0), paraphrases=counts.get("paraphrase", 0),
-            framing=counts.get("framing", 0), sources=sources)
+        quotes, paraphrases = counts.get("quote", 0), counts.get("paraphrase", 0)
+        framing = counts.get("framing", 0)
+        return ", ".join((
+            english_plural(self.tr("%n quote(s)", "", quotes), quotes),
+            english_plural(self.tr("%n paraphrase(s)", "", paraphrases), paraphrases),
+            english_plural(self.tr("%n framing mark(s)", "", framing), framing),
+            english_plural(self.tr("%n source(s)", "", sources), sources)))
 
     def _on_failed(self, message: str, model_failed: bool) -> None:
         self._show_progress(False)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
 from reader.ui.palette import KIND_STYLES, kind_colours
 from reader.ui.palette import tr as palette_tr
 from reader.ui.span_card import plain_sentence, source_type_title
+from reader.ui.translations import english_plural
 
 PRESENTATION_POINT_SIZE = 26  # legible from the back of a classroom at 1920x1080
 FULL_SCREEN_CHECK_MS = 300
@@ -145,7 +146,8 @@ class CaptionBar(QFrame):
 
     def clear(self, total: int | None = None) -> None:
         self.head.setText(escape(_tr("Presentation mode")))
-        self.counter.setText(_tr("{n} claims").format(n=total) if total is not None else "")
+        self.counter.setText(english_plural(QCoreApplication.translate(
+            "Presentation", "%n claim(s)", None, total), total) if total is not None else "")
         self._texts = (_tr("Right arrow: next claim · Left arrow: previous · Home / End: "
                            "first / last · Esc: leave presentation mode"), "")
         self._fit()

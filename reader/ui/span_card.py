@@ -6,6 +6,7 @@ from html import escape
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from reader import plain_language
 from reader.plain_language import explain
 from reader.ui.palette import KIND_STYLES
 from reader.ui.palette import tr as palette_tr
@@ -21,7 +22,7 @@ def source_type_title(kind: str) -> str:
 
 
 def _plain_tr(text: str) -> str:
-    return QCoreApplication.translate("PlainLanguage", text)
+    return QCoreApplication.translate(plain_language.TRANSLATION_CONTEXT, text)
 
 
 def _vocabulary_tr(text: str) -> str:

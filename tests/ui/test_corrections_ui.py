@@ -179,7 +179,7 @@ def test_corrections_are_restored_when_the_article_is_opened_again(
         again.open_path(str(article_path))
     qtbot.waitUntil(lambda: again.index is not None)
     assert span_with(again.index, QUOTE).kind == "framing"
-    assert "1 of your corrections restored" in again.status_label.text()
+    assert "(1 saved correction restored)" in again.status_label.text()
     # Restored corrections can still be undone, and the undo is saved too.
     again.actions["undo"].trigger()
     assert span_with(again.index, QUOTE).kind == "quote"
@@ -226,7 +226,7 @@ def test_export_and_import_corrections(qtbot, analyzer, settings, tmp_path, arti
                         staticmethod(lambda *a, **k: (str(shared), "")))
     student.actions["import_corrections"].trigger()
     assert span_with(student.index, QUOTE).kind == "paraphrase"
-    assert "1 corrections imported" in student.status_label.text()
+    assert "1 correction imported" in student.status_label.text()
     student.actions["import_corrections"].trigger()  # twice: nothing more to apply
     assert "did not apply" in student.status_label.text()
     student.actions["undo"].trigger()
