@@ -1,0 +1,146 @@
+"""Analyses a list of files in chunks, in order: the disk cache first, the rest through
+nlp.pipe in this process or in a pool of worker processes kept for the whole run (each
+loads the model once). One file that cannot be read or analysed gives an Outcome with its
+error; it never stops the others."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from reader.document.model import Article
+from reader.provenance.model import Analysis
+
+# Files read, analysed and handed on together; enough to keep nlp.pipe and the workers
+# busy, few enough that memory does not grow with the corpus.
+MIN_CHUNK = 32
+
+
+@dataclass
+class Outcome:
+    """One file: its article and analysis, or the sentence saying why there are none."""
+
+    path: str
+    article: Article | None = None
+    analysis: Analysis | None = None
+    error: str | None = None
+
+
+class CorpusRunner:
+    """`run(paths)` yields one Outcome per path, in order. Raises ModelError (before the
+    first outcome that needs the model) when the model cannot be loaded."""
+
+    def __init__(self, analyzer, max_chars: int, batch_size: int = 8, jobs: int = 1):
+        self.analyzer = analyzer
+        self.max_chars = max_chars
+        self.batch_size = batch_size
+        self.jobs = jobs
+        self._pool = None
+
+    def __enter__(self) -> CorpusRunner:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool.join()
+            self._pool = None
+
+    def run(self, paths: Iterable[str]) -> Iterator[Outcome]:
+        paths = list(paths)
+        size = max(MIN_CHUNK, 4 * self.batch_size * self.jobs)
+        for i in range(0, len(paths), size):
+            yield from self._chunk(paths[i:i + size])
+
+    def _chunk(self, paths: list[str]) -> Iterator[Outcome]:
+        from reader.document import ArticleError, load_article
+
+        outcomes = []
+        for path in paths:
+            try:
+                outcomes.append(Outcome(path, load_article(path, max_chars=self.max_chars)))
+            except ArticleError as error:
+                outcomes.append(Outcome(path, error=str(error)))
+        loaded = [o for o in outcomes if o.article is not None]
+        for outcome in loaded:
+            outcome.analysis = self.analyzer.cached(outcome.article)
+        missing = [o for o in loaded if o.analysis is None]
+        if missing:
+            todo = [o.article for o in missing]
+            if self.jobs > 1 and len(todo) > 1:
+                fresh = self._in_processes(todo)
+            else:
+                self.analyzer.load()
+                fresh = analyze_batch(self.analyzer, todo, self.batch_size)
+            for outcome, analysis in zip(missing, fresh):
+                if isinstance(analysis, str):
+                    outcome.error = analysis
+                else:
+                    outcome.analysis = analysis
+        yield from outcomes
+
+    def _in_processes(self, articles: list[Article]) -> list:
+        """analyze_batch over `articles` split into batches, in the worker pool; results
+        in the order of `articles`."""
+        from reader.provenance import ModelError
+
+        if self._pool is None:
+            import multiprocessing
+
+            if "==" not in self.analyzer.model_key:
+                self.analyzer.load()  # not an installed package: fail here, with its message
+            context = multiprocessing.get_context("spawn")  # fork would copy a half-loaded spaCy
+            cache = self.analyzer.cache
+            self._pool = context.Pool(self.jobs, initializer=_worker_start, initargs=(
+                self.analyzer.model_name, cache.folder if cache is not None else None,
+                self.batch_size))
+        batches = [articles[i:i + self.batch_size]
+                   for i in range(0, len(articles), self.batch_size)]
+        out: list = []
+        for result in self._pool.imap(_worker_analyze, batches):
+            if isinstance(result, ModelError):
+                raise result
+            out.extend(result)
+        return out
+
+
+def analyze_batch(analyzer, articles: list[Article], batch_size: int) -> list:
+    """Analyses (or one-sentence error strings), one per article, in order."""
+    try:
+        return list(analyzer.analyze_many(articles, batch_size=batch_size))
+    except Exception:  # noqa: BLE001 - one bad article must not cost the others
+        return [_analyze_one(analyzer, a) for a in articles]
+
+
+def _analyze_one(analyzer, article: Article):
+    try:
+        return analyzer.analyze(article)
+    except Exception as error:  # noqa: BLE001
+        return f"The analysis failed on this article ({type(error).__name__}: {error})."
+
+
+_worker_analyzer = None
+_worker_batch_size = 8
+
+
+def _worker_start(model_name, cache_folder, batch_size) -> None:
+    global _worker_analyzer, _worker_batch_size
+    from reader.provenance import Analyzer
+    from reader.provenance.cache import AnalysisCache
+
+    cache = AnalysisCache(cache_folder) if cache_folder is not None else None
+    _worker_analyzer = Analyzer(model_name, cache=cache)
+    _worker_batch_size = batch_size
+
+
+def _worker_analyze(articles: list[Article]):
+    from reader.provenance import ModelError
+
+    try:
+        _worker_analyzer.load()
+    except ModelError as error:
+        return error
+    return analyze_batch(_worker_analyzer, articles, _worker_batch_size)
