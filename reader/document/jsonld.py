@@ -16,6 +16,16 @@ _ARTICLE_TYPES = {"Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNew
 
 
 def jsonld_url(tree) -> str | None:
+    for item in jsonld_items(tree):
+        url = _url_of(item)
+        if url:
+            return url
+    return None
+
+
+def jsonld_items(tree):
+    """Every object of the page's JSON-LD scripts, in page order; a script too long or not
+    JSON is passed over."""
     for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
         if len(script) > _MAX_SCRIPT_CHARS:
             continue
@@ -23,11 +33,7 @@ def jsonld_url(tree) -> str | None:
             data = json.loads(script)
         except ValueError:
             continue
-        for item in _items(data):
-            url = _url_of(item)
-            if url:
-                return url
-    return None
+        yield from _items(data)
 
 
 def _items(data):

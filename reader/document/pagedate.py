@@ -8,11 +8,11 @@ without a stated date has none.
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import date
 
-_MAX_SCRIPT_CHARS = 1_000_000
+from reader.document.jsonld import jsonld_items
+
 _ARTICLE_TYPES = {"Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle",
                   "OpinionNewsArticle", "BlogPosting", "WebPage", "Report", "LiveBlogPosting",
                   "TechArticle", "ScholarlyArticle", "Review", "VideoObject"}
@@ -66,32 +66,16 @@ def _iso(year, month, day) -> str | None:
 
 
 def _from_jsonld(tree):
-    for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
-        if len(script) > _MAX_SCRIPT_CHARS:
+    for item in jsonld_items(tree):
+        types = item.get("@type")
+        types = set(types) if isinstance(types, list) else {types}
+        if not types & _ARTICLE_TYPES:
             continue
-        try:
-            data = json.loads(script)
-        except ValueError:
-            continue
-        for item in _items(data):
-            types = item.get("@type")
-            types = set(types) if isinstance(types, list) else {types}
-            if not types & _ARTICLE_TYPES:
-                continue
-            for key in _JSONLD_KEYS:
-                value = item.get(key)
-                if isinstance(value, str) and (found := parse_date(value)):
-                    return found, f"JSON-LD {key}"
+        for key in _JSONLD_KEYS:
+            value = item.get(key)
+            if isinstance(value, str) and (found := parse_date(value)):
+                return found, f"JSON-LD {key}"
     return None
-
-
-def _items(data):
-    for item in data if isinstance(data, list) else [data]:
-        if isinstance(item, dict):
-            yield item
-            graph = item.get("@graph")
-            if isinstance(graph, list):
-                yield from (node for node in graph if isinstance(node, dict))
 
 
 def _from_meta(tree):

@@ -4,6 +4,17 @@ the model, then the corrections the reader saved for it. Shared by `compare` and
 
 from __future__ import annotations
 
+import argparse
+
+
+def add_analysis_options(parser: argparse.ArgumentParser) -> None:
+    """--model, --cache/--no-cache and --no-corrections, as `compare` and `collection` take them."""
+    parser.add_argument("--model", default=None, help="spaCy pipeline to use")
+    parser.add_argument("--cache", action=argparse.BooleanOptionalAction, default=True,
+                        help="reuse and keep analyses in the user cache folder (default: on)")
+    parser.add_argument("--no-corrections", action="store_true",
+                        help="ignore the corrections saved for these articles")
+
 
 def analyse_article(analyzer, article, corrections: bool = True):
     """The analysis of `article` by `analyzer` (which reads and fills its cache), with the

@@ -9,6 +9,8 @@ import argparse
 import os
 import sys
 
+from reader.export.analysed import add_analysis_options
+
 EXIT_OK, EXIT_FAILED = 0, 1
 
 
@@ -21,11 +23,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("folder", metavar="FOLDER", help="the folder of saved articles")
     parser.add_argument("--csv", metavar="OUT", default=None,
                         help="write the table to OUT (default: standard output)")
-    parser.add_argument("--model", default=None, help="spaCy pipeline to use")
-    parser.add_argument("--cache", action=argparse.BooleanOptionalAction, default=True,
-                        help="reuse and keep analyses in the user cache folder (default: on)")
-    parser.add_argument("--no-corrections", action="store_true",
-                        help="ignore the corrections saved for these articles")
+    add_analysis_options(parser)
     return parser
 
 

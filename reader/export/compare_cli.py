@@ -8,6 +8,8 @@ import argparse
 import json
 import sys
 
+from reader.export.analysed import add_analysis_options
+
 EXIT_OK, EXIT_FAILED, EXIT_MODEL = 0, 1, 2
 
 
@@ -19,11 +21,7 @@ def _parser() -> argparse.ArgumentParser:
                     "words, anonymous sources and framing per 1,000 words, as JSON.")
     parser.add_argument("first", metavar="A", help="the first article file")
     parser.add_argument("second", metavar="B", help="the second article file")
-    parser.add_argument("--model", default=None, help="spaCy pipeline to use")
-    parser.add_argument("--cache", action=argparse.BooleanOptionalAction, default=True,
-                        help="reuse and keep analyses in the user cache folder (default: on)")
-    parser.add_argument("--no-corrections", action="store_true",
-                        help="ignore the corrections saved for these articles")
+    add_analysis_options(parser)
     return parser
 
 

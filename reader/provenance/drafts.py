@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from reader.provenance.model import ContentExtent
 from reader.vocabulary import RuleName, SpanLabel, rule
 
 _EDGE_PUNCT = " \t\r\n\u00a0,;:.—–-([{"
@@ -25,7 +26,7 @@ def text_of(doc: Doc) -> str:
     return text
 
 @dataclass
-class ClaimDraft:
+class ClaimDraft(ContentExtent):
     """One attribution found in a doc. Offsets are character offsets into text_of(doc)."""
 
     content: list[tuple[int, int]]
@@ -46,14 +47,6 @@ class ClaimDraft:
             self.label = found.label
         if self.confidence is None:
             self.confidence = found.confidence
-
-    @property
-    def start(self) -> int:
-        return min(s for s, _ in self.content)
-
-    @property
-    def end(self) -> int:
-        return max(e for _, e in self.content)
 
     def overlaps(self, start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in self.content)

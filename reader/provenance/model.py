@@ -41,16 +41,10 @@ class VoiceSpan:
                    corrected=bool(record.get("corrected", False)))
 
 
-@dataclass
-class Claim:
-    """One attribution: a source (possibly unknown), a cue and a possibly discontinuous content."""
+class ContentExtent:
+    """Where a claim's (possibly discontinuous) content starts and ends."""
 
-    id: str
-    source: str | None
-    source_span: tuple[int, int] | None
-    cue_span: tuple[int, int] | None
     content: list[tuple[int, int]]
-    kind: ClaimKind
 
     @property
     def start(self) -> int:
@@ -59,6 +53,18 @@ class Claim:
     @property
     def end(self) -> int:
         return max(e for _, e in self.content)
+
+
+@dataclass
+class Claim(ContentExtent):
+    """One attribution: a source (possibly unknown), a cue and a possibly discontinuous content."""
+
+    id: str
+    source: str | None
+    source_span: tuple[int, int] | None
+    cue_span: tuple[int, int] | None
+    content: list[tuple[int, int]]
+    kind: ClaimKind
 
     def to_dict(self) -> dict:
         return {

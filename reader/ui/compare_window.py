@@ -24,6 +24,7 @@ from reader.ui.analysis_worker import AnalyzerHolder
 from reader.ui.article_pane import ArticlePane
 from reader.ui.comparison_strip import ComparisonStrip
 from reader.ui.legend_bar import LegendBar
+from reader.ui.menus import add_action
 from reader.ui.presentation import PRESENTATION_POINT_SIZE, CaptionBar
 
 # Stepping in presentation mode: through one side's spans, or the sources both quote.
@@ -112,16 +113,7 @@ class CompareWindow(QMainWindow):
     # Menus -------------------------------------------------------------------------------
 
     def _action(self, name: str, text: str, slot, menu=None, checkable=False) -> QAction:
-        action = QAction(text, self)
-        if name in shortcuts.BY_ACTION:
-            action.setShortcuts(shortcuts.key_sequences(name))
-        action.setCheckable(checkable)
-        action.triggered.connect(slot)
-        if menu is not None:
-            menu.addAction(action)
-        self.addAction(action)
-        self.actions[name] = action
-        return action
+        return add_action(self, self.actions, name, text, slot, menu, checkable)
 
     def _make_menus(self) -> None:
         file_menu = self.menuBar().addMenu(_tr("&File"))

@@ -12,12 +12,28 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar
+from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QWidget
 
 from reader.ui import palette as palettes
 from reader.ui import shortcuts
 
 EXPORT_FORMATS = ("html", "pdf", "handout", "json", "brat")
+
+
+def add_action(window: QWidget, actions: dict[str, QAction], name: str, text: str, slot,
+               menu: QMenu | None = None, checkable: bool = False) -> QAction:
+    """An action of `window` named `name` in `actions`, with its shortcut from the table
+    (reader/ui/shortcuts.py), added to `menu` if one is given."""
+    action = QAction(text, window)
+    if name in shortcuts.BY_ACTION:
+        action.setShortcuts(shortcuts.key_sequences(name))
+    action.setCheckable(checkable)
+    action.triggered.connect(slot)
+    if menu is not None:
+        menu.addAction(action)
+    window.addAction(action)  # shortcuts work in full screen too, with the menu bar hidden
+    actions[name] = action
+    return action
 
 
 class MainMenu(QObject):
@@ -37,16 +53,7 @@ class MainMenu(QObject):
     def action(self, name: str, text: str, slot, menu: QMenu | None = None,
                checkable: bool = False) -> QAction:
         """An action of the window, with its shortcut from the table, added to `menu`."""
-        action = QAction(text, self.window)
-        if name in shortcuts.BY_ACTION:
-            action.setShortcuts(shortcuts.key_sequences(name))
-        action.setCheckable(checkable)
-        action.triggered.connect(slot)
-        if menu is not None:
-            menu.addAction(action)
-        self.window.addAction(action)  # shortcuts work in full screen too, with the menu bar hidden
-        self.actions[name] = action
-        return action
+        return add_action(self.window, self.actions, name, text, slot, menu, checkable)
 
     def _file_menu(self, bar: QMenuBar) -> None:
         w = self.window
