@@ -12,7 +12,7 @@
 Everything the components store on a Doc is plain data, so docs go through
 `doc.to_bytes()`, `DocBin(store_user_data=True)` and `nlp.pipe(n_process=N)`:
 
-    doc._.provenance_data       the analysis as its JSON object (design.md §3) plus "model"
+    doc._.provenance_data       the analysis as its JSON object (docs/design.md §3) plus "model"
     doc._.provenance_quotes     the paired quotation marks, one dict per QuotePiece
     doc._.provenance_blocks     block structure, set by the caller: [{"kind", "start", "end"}]
 

@@ -1,5 +1,5 @@
-"""The classroom: presentation mode, projector style, legend, Who speaks, quiz, handout
-(issue 15). Each test drives the real window."""
+"""The classroom: presentation mode, projector style, legend, Who speaks, quiz, handout.
+Each test drives the real window."""
 
 from PySide6.QtCore import Qt
 
