@@ -33,7 +33,7 @@ def test_each_record_is_the_json_of_that_article_alone(corpus, capsys):
     for record in lines(out):
         code, single, _ = run(capsys, record["path"])
         assert code == 0
-        assert json.loads(single) == record  # one path: the indented object of design.md §3
+        assert json.loads(single) == record  # one path: the indented object of docs/design.md §3
 
 
 def test_globs_are_expanded_recursively(corpus, capsys):
