@@ -8,11 +8,88 @@ a point for the source. Each span scores once. Pure Python: the window draws it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from reader.provenance.model import Analysis, VoiceSpan
+from reader.provenance.model import Analysis, Source, VoiceSpan
 
 POINTS_KIND, POINTS_SOURCE = 1, 1
+# A guess naming no one from the list: "type:<source type>" ("a document or report").
+TYPE_PREFIX = "type:"
+NAME_PREFIX = "name:"  # a name in the text that is no source of the analysis
+GENERIC_CHOICES = (
+    ("person", "another person (not in this list)"),
+    ("organization", "another organisation (not in this list)"),
+    ("document", "a document or report"),
+    ("group", "a group of people"),
+    ("anonymous", "an unnamed source (\"a source familiar …\")"),
+)
+# Capitalised runs of words, the names a text offers when no entity recogniser is at hand.
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*(?:\.? (?:of the |of |de )?[A-Z][\w'’-]*)*")
+_NOT_NAMES = {"The", "A", "An", "He", "She", "It", "They", "We", "I", "In", "On", "At", "But",
+              "And", "Or", "If", "This", "That", "These", "Those", "His", "Her", "Their",
+              "Its", "Our", "When", "While", "After", "Before", "As", "For", "With", "By",
+              "Also", "Yes", "No", "So", "Photo", "Follow", "Please", "COMMENTS"}
+
+
+@dataclass(frozen=True)
+class SourceChoice:
+    title: str
+    value: str | None  # a source id, NAME_PREFIX + name, TYPE_PREFIX + type, None: nobody
+
+
+def capitalised_names(text: str) -> list[str]:
+    """Runs of capitalised words: a stand-in for an entity recogniser (noisy, but every
+    name is among them)."""
+    names = []
+    for match in _CAPITALISED.finditer(text):
+        words = match.group().rstrip(".").split()
+        while words and words[0] in _NOT_NAMES:
+            words = words[1:]
+        if words and not (len(words) == 1 and len(words[0]) < 3):
+            names.append(" ".join(words))
+    return names
+
+
+def _same_entity(name: str, source: Source, text: str) -> bool:
+    lowered = name.lower()
+    candidates = [source.name] + [text[a:b] for a, b in source.mentions]
+    return any(lowered == c.lower() or (len(lowered) > 3 and (lowered in c.lower()
+                                                               or c.lower() in lowered))
+               for c in candidates if c)
+
+
+def source_choices(text: str, analysis: Analysis, names: list[str]) -> list[SourceChoice]:
+    """What a quiz offers as the source of a span, without giving the analysis away: every
+    name in `names` (the people and organisations named in the text), whether or not the
+    analysis found it speaking, then generic choices for sources that are not named
+    people or organisations (documents, groups, unnamed sources). A name that is a
+    source's name or one of its mentions stands for that source."""
+    choices: dict[str, SourceChoice] = {}
+    for name in names:
+        name = " ".join(name.split())
+        if not name or name.lower() in choices:
+            continue
+        source = next((s for s in analysis.sources if _same_entity(name, s, text)), None)
+        choices[name.lower()] = SourceChoice(name, source.id if source else NAME_PREFIX + name)
+    ordered = sorted(choices.values(), key=lambda c: c.title.lower())
+    generic = [SourceChoice(title, TYPE_PREFIX + kind) for kind, title in GENERIC_CHOICES]
+    return ordered + generic
+
+
+def source_guess_right(analysis: Analysis, guess: str | None, actual: str | None,
+                       listed: set[str] | None = None) -> bool:
+    """Whether `guess` names the source `actual` (ids, or None for nobody named). A generic
+    TYPE_PREFIX guess is right for a source of that type, unless the source is a person or
+    organisation among the `listed` ids (then its name was there to choose)."""
+    if guess == actual:
+        return True
+    if guess is None or actual is None or not guess.startswith(TYPE_PREFIX):
+        return False
+    source = analysis.source(actual)
+    if source is None or source.type != guess[len(TYPE_PREFIX):]:
+        return False
+    return not (source.type in ("person", "organization") and listed and actual in listed)
 
 
 @dataclass(frozen=True)
@@ -36,6 +113,7 @@ class Quiz:
     revealed: set[str] = field(default_factory=set)  # span ids shown with their colours
     score: int = 0
     guesses: int = 0
+    listed: set[str] = field(default_factory=set)  # source ids the chooser offers by name
 
     @property
     def max_score(self) -> int:
@@ -73,7 +151,8 @@ class Quiz:
         if span is None:  # the writer's plain text: right only if the guess was "nothing"
             return GuessResult(None, kind is None, source is None, None, None, 0)
         actual_source = self.source_of(span)
-        kind_right, source_right = kind == span.kind, source == actual_source
+        kind_right = kind == span.kind
+        source_right = source_guess_right(self.analysis, source, actual_source, self.listed)
         if span.id in self.revealed:
             return GuessResult(span, kind_right, source_right, span.kind, actual_source, 0, True)
         points = POINTS_KIND * kind_right + POINTS_SOURCE * source_right

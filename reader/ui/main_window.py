@@ -423,6 +423,8 @@ class MainWindow(QMainWindow):
                                                 and bool(self.article.path))
         self.actions["import_corrections"].setEnabled(editable)
         self.actions["quiz"].setEnabled(analysed)
+        # In a quiz the panel would list the answers.
+        self.actions["toggle_panel"].setEnabled(not self.quiz_mode.active)
 
     def show_context_menu(self, global_pos, offset: int) -> QMenu:
         """Pop the article's menu up at `global_pos` (without blocking: a chosen action

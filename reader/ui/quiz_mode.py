@@ -23,6 +23,36 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Quiz", text)
 
 
+def _quiz_tr(text: str) -> str:
+    return QCoreApplication.translate("QuizChoices", text)
+
+
+NAME_LABELS = ("PERSON", "ORG")  # spaCy's entity labels for people and organisations
+
+
+def named_in_text(holder, article) -> list[str]:
+    """The people and organisations the article's own blocks name: spaCy's entities when
+    the model is loaded (tagger-free: only its tok2vec and ner run), capitalised runs of
+    words otherwise."""
+    from reader.export.stats import article_ranges
+    from reader.quiz import capitalised_names
+
+    parts = [article.text[start:end] for start, end in article_ranges(article)]
+    nlp = None
+    if holder is not None and holder.loaded:
+        nlp = getattr(holder.get(), "nlp", None)
+    if nlp is None or "ner" not in nlp.pipe_names:
+        return [name for part in parts for name in capitalised_names(part)]
+    names = []
+    needed = [(n, p) for n, p in nlp.pipeline if n in ("tok2vec", "ner")]
+    for part in parts:
+        doc = nlp.make_doc(part)
+        for _name, process in needed:
+            doc = process(doc)
+        names.extend(e.text for e in doc.ents if e.label_ in NAME_LABELS)
+    return names
+
+
 class QuizBar(QFrame):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -65,11 +95,13 @@ class QuizBar(QFrame):
         layout.addWidget(self.result)
         self.kind_box.currentIndexChanged.connect(self._kind_changed)
 
-    def set_sources(self, sources) -> None:
+    def set_choices(self, choices) -> None:
+        """`choices`: reader.quiz.SourceChoice items (every named person and organisation,
+        then generic choices), never just the sources the analysis found."""
         self.source_box.clear()
         self.source_box.addItem(_tr("nobody named"), None)
-        for source in sorted(sources, key=lambda s: s.name.lower()):
-            self.source_box.addItem(source.name, source.id)
+        for choice in choices:
+            self.source_box.addItem(_quiz_tr(choice.title), choice.value)
 
     def _kind_changed(self, _index: int) -> None:
         # The writer's framing and plain text are nobody's claims.
@@ -113,11 +145,15 @@ class QuizMode:
             return False
         if window.presentation.active:
             window.presentation.leave()
-        from reader.quiz import Quiz
+        from reader.quiz import Quiz, source_choices
 
         self.quiz = Quiz(analysis)
         self.last = None
-        self.bar.set_sources(analysis.sources)
+        choices = source_choices(window.article.text, analysis,
+                                 named_in_text(window.runner.holder, window.article))
+        self.quiz.listed = {c.value for c in choices if c.value in
+                            {s.id for s in analysis.sources}}
+        self.bar.set_choices(choices)
         self.bar.result.setText(escape(_tr("Select words in the article, choose a kind and a "
                                            "source, then press Check.")))
         self._panel_was_visible = window.panel.isVisible()
@@ -126,13 +162,21 @@ class QuizMode:
         window.view.set_focus_source(None)
         window.view.set_shown_spans(set())
         window.legend.set_counts(None)
-        window.set_status(_tr("Quiz mode: the colours are hidden."))  # the counts are answers
+        self._set_status()
         self.bar.show()
         window.actions["quiz"].setChecked(True)
         window.actions["quiz_check"].setEnabled(True)
         window.update_edit_actions()
         self._update_score()
         return True
+
+    def _set_status(self) -> None:
+        """The status bar says whether the colours are hidden (the counts are answers)."""
+        if self.quiz is not None and self.quiz.finished:
+            self.window.set_status(_tr("Quiz mode: every span is revealed; Leave Quiz to read "
+                                       "with the panel again."))
+        else:
+            self.window.set_status(_tr("Quiz mode: the colours are hidden."))
 
     def leave(self) -> None:
         if not self.active:
@@ -166,6 +210,7 @@ class QuizMode:
         self.bar.result.setText(self.describe(result))
         view = self.window.view
         view.set_shown_spans(self.quiz.revealed)
+        self._set_status()
         # Drop the selection so that the answer's colours show.
         cursor = view.textCursor()
         cursor.clearSelection()
@@ -205,6 +250,7 @@ class QuizMode:
                                            "{max}.").format(score=self.quiz.score,
                                                             max=self.quiz.max_score)))
         self._update_score()
+        self._set_status()
 
     def _update_score(self) -> None:
         quiz = self.quiz

@@ -214,3 +214,48 @@ def test_who_speaks_at_1920x1080_shows_every_label_unclipped(qtbot, window, open
     assert not dialog.full_screen_button.isChecked() and dialog.isVisible()
     assert dialog.windowFlags() & Qt.WindowType.WindowMaximizeButtonHint
     dialog.close()
+
+
+def test_quiz_chooser_offers_every_named_person_not_the_found_sources(qtbot, window,
+                                                                      open_article):
+    from reader.quiz import NAME_PREFIX, TYPE_PREFIX
+
+    index = open_article(SHIPPED_SAMPLE)
+    window.actions["quiz"].trigger()
+    assert not window.panel.isVisible()
+    assert not window.actions["toggle_panel"].isEnabled()  # Ctrl+B cannot bring it back
+    box = window.quiz_mode.bar.source_box
+    titles = [box.itemText(i) for i in range(box.count())]
+    values = [box.itemData(i) for i in range(box.count())]
+    # Names in the text that the analysis did not find speaking are offered too …
+    assert any(isinstance(v, str) and v.startswith(NAME_PREFIX) for v in values)
+    # … and the sources that are not named people or organisations are not listed by name.
+    for source in index.sources.values():
+        if source.type in ("document", "group", "anonymous"):
+            assert source.name not in titles, source.name
+    assert TYPE_PREFIX + "document" in values
+    # A document's claim is guessed through "a document or report".
+    report = next(s for s in index.sources.values() if s.type == "document")
+    span = index.spans_of_claim(report.claims[0])[0]
+    window.view.select_range(span.start, span.end)
+    bar = window.quiz_mode.bar
+    bar.kind_box.setCurrentIndex(bar.kind_box.findData(span.kind))
+    box.setCurrentIndex(box.findData(TYPE_PREFIX + "document"))
+    assert window.quiz_mode.check().source_right
+    # A named person's claim needs the name.
+    person = next(s for s in index.sources.values()
+                  if s.type == "person" and s.id in values and s.claims)
+    span = index.spans_of_claim(person.claims[0])[0]
+    window.view.select_range(span.start, span.end)
+    bar.kind_box.setCurrentIndex(bar.kind_box.findData(span.kind))
+    box.setCurrentIndex(box.findData(TYPE_PREFIX + "person"))
+    assert not window.quiz_mode.check().source_right
+
+
+def test_status_after_reveal_all_no_longer_says_hidden(window, article_path, open_article):
+    open_article(article_path)
+    window.actions["quiz"].trigger()
+    assert "hidden" in window.status_label.text()
+    window.quiz_mode.bar.reveal_button.click()
+    assert "hidden" not in window.status_label.text()
+    assert "revealed" in window.status_label.text()
