@@ -32,6 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--palette", default="light")
     parser.add_argument("--steps", type=int, default=0, help="presentation steps to take")
     parser.add_argument("--name", default=None)
+    parser.add_argument("--source", default=None, help="select the source of this name")
     parser.add_argument("--twice", action="store_true",
                         help="enter presentation mode, leave, and enter again")
     args = parser.parse_args(argv)
@@ -82,6 +83,11 @@ def main(argv: list[str] | None = None) -> int:
                 dialog.resize(1200, 900)
         elif args.scene == "quiz":
             window.actions["quiz"].trigger()
+        if args.source:
+            from reader.ui.sources_panel import ROW_SOURCE
+
+            source = next(s for s in window.index.sources.values() if s.name == args.source)
+            window.panel.select(ROW_SOURCE, source.id, notify=True)
         QTimer.singleShot(1500, grab)
 
     window.runner.finished.connect(lambda _a: QTimer.singleShot(300, scene))

@@ -35,6 +35,16 @@ _SET_APART = {"caption", "credit", "boilerplate"}
 HIGHLIGHT_SLICE = 400
 
 
+MENTION_TINT = 0.16  # how much of the focus colour tints a selected source's mentions
+
+
+def _blend(base: str, over: str, share: float) -> QColor:
+    a, b = QColor(base), QColor(over)
+    return QColor(round(a.red() + (b.red() - a.red()) * share),
+                  round(a.green() + (b.green() - a.green()) * share),
+                  round(a.blue() + (b.blue() - a.blue()) * share))
+
+
 class ArticleView(QTextEdit):
     spanClicked = Signal(str)  # span id
     positionClicked = Signal(int)  # code-point offset of a click outside any span
@@ -293,6 +303,10 @@ class ArticleView(QTextEdit):
             fmt.setForeground(QColor(self.surface.dimmed_text))
         elif what == "mention":
             fmt = QTextCharFormat()
+            # A background of its own: Qt repaints the text of an extra selection over an
+            # earlier one (the dimming) only where the later one has a background.
+            fmt.setBackground(_blend(self.surface.background, self.surface.focus,
+                                     MENTION_TINT))
             fmt.setForeground(QColor(self.surface.focus))
             fmt.setFontWeight(QFont.Weight.Bold)
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel, QMainWindow, QMenu,
                                QMessageBox, QProgressBar, QPushButton, QSplitter, QVBoxLayout,
@@ -52,6 +52,16 @@ class PreparedAnalysis(NamedTuple):
     article: object  # the Article it was prepared for: a result for another one is not used
     corrections: tuple  # (loaded, history) for Corrections.start
     index: AnalysisIndex
+
+
+def _inside_program(folder: Path) -> bool:
+    """Whether `folder` is inside the installed program (its package or resources)."""
+    import reader
+    from reader.resources_path import resource_dir
+
+    program = [Path(reader.__file__).resolve().parent, resource_dir().resolve()]
+    folder = folder.resolve()
+    return any(folder == root or root in folder.parents for root in program)
 
 
 class MainWindow(QMainWindow):
@@ -208,8 +218,18 @@ class MainWindow(QMainWindow):
 
     # Opening -----------------------------------------------------------------------------
 
+    def open_start_folder(self) -> str:
+        """Where File > Open starts: the folder of the last article opened, but never the
+        program's own folder (where the shipped sample lives); else the Documents folder."""
+        last = self.settings.value("files/last_dir")
+        if last and Path(last).is_dir() and not _inside_program(Path(last)):
+            return last
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation)
+        return documents if documents and Path(documents).is_dir() else str(Path.home())
+
     def open_dialog(self) -> None:
-        start = self.settings.value("files/last_dir") or str(Path.home())
+        start = self.open_start_folder()
         filters = self.tr("Articles ({patterns});;All files (*)").format(patterns=OPEN_PATTERNS)
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open an article"), start, filters)
         if path:
@@ -271,7 +291,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name} — {APP_NAME}")
         if path:
             self.settings.add_recent_file(path)
-            self.settings.set_value("files/last_dir", str(Path(path).resolve().parent))
+            folder = Path(path).resolve().parent
+            if not _inside_program(folder):  # the shipped sample is not the user's folder
+                self.settings.set_value("files/last_dir", str(folder))
             saved = self.settings.position_for(path)
             if saved:
                 QTimer.singleShot(0, self, lambda: self.view.scroll_to_offset(saved))
@@ -508,8 +530,7 @@ class MainWindow(QMainWindow):
         if source is not None and self.panel.select(ROW_SOURCE, source.id):
             self.view.set_focus_source(source.id)
         else:
-            self.panel.clear_selection()
-            self.view.set_focus_source(None)
+            self.clear_selection()
         self.presentation.refresh()
 
     def on_source_selected(self, source_id: str) -> None:
@@ -588,6 +609,18 @@ class MainWindow(QMainWindow):
             self.presentation.leave()
         elif self.find_bar.isVisible():
             self.find_bar.close_bar()
+        else:
+            self.clear_selection()
+
+    def clear_selection(self) -> None:
+        """Nothing selected: no source in focus (nothing dimmed), no claim, no words."""
+        self.current_span = None
+        self.panel.clear_selection()
+        self.view.set_focus_source(None)
+        cursor = self.view.textCursor()
+        if cursor.hasSelection():
+            cursor.clearSelection()
+            self.view.setTextCursor(cursor)
 
     # Zoom, palette, panels ---------------------------------------------------------------
 

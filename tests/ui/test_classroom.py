@@ -259,3 +259,79 @@ def test_status_after_reveal_all_no_longer_says_hidden(window, article_path, ope
     window.quiz_mode.bar.reveal_button.click()
     assert "hidden" not in window.status_label.text()
     assert "revealed" in window.status_label.text()
+
+
+def _colours_over(view, start, end):
+    """How often each colour is painted over the text from `start` to `end` (one line)."""
+    from PySide6.QtGui import QTextCursor
+
+    image = view.viewport().grab().toImage()
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.positions.to_qt(start))
+    left = view.cursorRect(cursor)
+    cursor.setPosition(view.positions.to_qt(end))
+    right = view.cursorRect(cursor)
+    colours = {}
+    for x in range(left.left(), right.left()):
+        for y in range(left.top(), left.bottom()):
+            name = image.pixelColor(x, y).name()
+            colours[name] = colours.get(name, 0) + 1
+    return colours
+
+
+def test_selecting_a_source_shows_where_it_is_named(qtbot, window, article_path, open_article):
+    from reader.ui.sources_panel import ROW_SOURCE
+
+    index = open_article(article_path)
+    source = next(s for s in index.sources.values() if s.name.endswith("Brooks"))
+    window.panel.select(ROW_SOURCE, source.id, notify=True)
+    qtbot.wait(50)
+    start, end = source.mentions[1]  # "Lena Brooks", outside any span
+    colours = _colours_over(window.view, start, end)
+    surface = window.view.surface
+    assert surface.focus in colours  # drawn in the focus colour …
+    assert colours.get(surface.dimmed_text, 0) < colours[surface.focus] / 4  # … not dimmed
+
+
+def test_esc_and_a_click_on_empty_space_clear_the_selection(qtbot, window, article_path,
+                                                            open_article):
+    from PySide6.QtCore import QPoint
+
+    from reader.ui.sources_panel import ROW_SOURCE
+
+    index = open_article(article_path)
+    source = next(s for s in index.sources.values() if s.name.endswith("Brooks"))
+    for clear in ("escape", "click"):
+        window.panel.select(ROW_SOURCE, source.id, notify=True)
+        assert window.view.focus_source == source.id
+        if clear == "escape":
+            qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+        else:
+            viewport = window.view.viewport()
+            # Below the last line of the text: empty space.
+            point = QPoint(viewport.width() // 2, viewport.height() - 5)
+            qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=point)
+        assert window.view.focus_source is None, clear
+        assert window.panel.tree.currentItem() is None or not \
+            window.panel.tree.currentItem().isSelected(), clear
+        assert window.view.selected_range() is None
+        assert len(window.view.extraSelections()) == len(index.spans)
+
+
+def test_file_open_never_starts_in_the_program_folder(window, open_article, article_path,
+                                                      settings):
+    from pathlib import Path
+
+    import reader
+
+    program = Path(reader.__file__).resolve().parent
+    open_article(SHIPPED_SAMPLE)
+    start = Path(window.open_start_folder()).resolve()
+    assert start != program and program not in start.parents
+    assert start != SHIPPED_SAMPLE.resolve().parent
+    # An older setting that points into the program is not used either.
+    settings.set_value("files/last_dir", str(SHIPPED_SAMPLE.parent))
+    assert Path(window.open_start_folder()).resolve() != SHIPPED_SAMPLE.resolve().parent
+    # The user's own folder is.
+    open_article(article_path)
+    assert window.open_start_folder() == str(article_path.parent.resolve())
