@@ -7,7 +7,7 @@ pushes them on a CorrectionHistory; the exports apply the saved ones.
 from reader.corrections.anchors import Anchor
 from reader.corrections.commands import (
     AddSpan, ChangeKind, Correction, CorrectionError, MergeSources, ReassignClaim, RemoveSpan,
-    SourceRef, apply_corrections,
+    ResizeSpan, SourceRef, apply_corrections,
 )
 from reader.corrections.history import CorrectionHistory
 from reader.corrections.store import (
@@ -16,7 +16,8 @@ from reader.corrections.store import (
 
 __all__ = [
     "AddSpan", "Anchor", "ChangeKind", "Correction", "CorrectionError", "CorrectionHistory",
-    "CorrectionStore", "Loaded", "MergeSources", "ReassignClaim", "RemoveSpan", "SourceRef",
+    "CorrectionStore", "Loaded", "MergeSources", "ReassignClaim", "RemoveSpan", "ResizeSpan",
+    "SourceRef",
     "apply_corrections", "atomic_write_text", "export_corrections", "import_corrections",
     "text_key",
 ]

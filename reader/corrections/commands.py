@@ -1,4 +1,4 @@
-"""The five corrections a reader can make, each a small command with apply and undo.
+"""The six corrections a reader can make, each a small command with apply and undo.
 
 A correction names what it changes by anchors (the words and their context, see
 anchors.py) and sources by name, never by the analyser's ids alone: ids are renumbered
@@ -205,6 +205,11 @@ class ReassignClaim(Correction):
             target.claims.append(claim.id)
             _sort_claim_ids(analysis, target)
         _mark_claim(analysis, claim.id)
+        # The analyser's why named the old speaker; say what the reader decided instead.
+        why = (f"the reader gave this claim to {target.name}" if target is not None
+               else "the reader marked this claim as unattributed")
+        for span in analysis.spans_of_claim(claim.id):
+            span.why = why
         return True
 
     def describe(self) -> str:
@@ -310,8 +315,46 @@ class AddSpan(Correction):
         return f"Mark “{_short(self.span.text)}” as {self.kind}"
 
 
+@dataclass
+class ResizeSpan(Correction):
+    """A span set to other words: wider or narrower (its claim's words follow)."""
+
+    op: ClassVar[str] = "resize-span"
+    span: Anchor = None  # type: ignore[assignment]
+    kind: str = ""
+    to: Anchor = None  # type: ignore[assignment]
+
+    @classmethod
+    def of(cls, text: str, span: Span, start: int, end: int) -> ResizeSpan:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return cls(span=Anchor.at(text, span.start, span.end), kind=span.kind,
+                   to=Anchor.at(text, start, end))
+
+    def change(self, analysis: Analysis) -> bool:
+        span = _span_at(analysis, self.span, self.kind)
+        start, end = self.to.range
+        if span is None or start >= end or (span.start, span.end) == (start, end):
+            return False
+        claim = analysis.claim(span.claim)
+        if claim is not None:
+            parts = _subtract(_subtract(claim.content, span.start, span.end), start, end)
+            claim.content = sorted([*parts, (start, end)])
+            _mark_claim(analysis, claim.id)
+        span.start, span.end = start, end
+        span.corrected = True
+        analysis.spans.sort(key=lambda s: (s.start, -s.end))
+        return True
+
+    def describe(self) -> str:
+        return f"Set the {self.kind} “{_short(self.span.text)}” to “{_short(self.to.text)}”"
+
+
 OPS: dict[str, type[Correction]] = {
-    cls.op: cls for cls in (ChangeKind, ReassignClaim, MergeSources, RemoveSpan, AddSpan)}
+    cls.op: cls for cls in (ChangeKind, ReassignClaim, MergeSources, RemoveSpan, AddSpan,
+                            ResizeSpan)}
 
 
 def apply_corrections(analysis: Analysis, corrections) -> Analysis:

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QInputDialog, QMenu
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit,
+                               QMenu)
 
 from reader.ui.palette import KIND_STYLES, KINDS
 from reader.ui.palette import tr as palette_tr
@@ -54,6 +55,40 @@ def menu_text(text: str) -> str:
     text = re.sub(f"[{QUOTE_MARKS}]+”", "”", text)
     text = re.sub(f"[{QUOTE_MARKS}]+…”", "…”", text)
     return text.replace("&", "&&")
+
+
+class NewSourceDialog(QDialog):
+    """The name and type of a source the analysis did not find (a book is not a person)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(_tr("New source"))
+        self.name_edit = QLineEdit(self)
+        self.type_box = QComboBox(self)
+        from reader.ui.span_card import SOURCE_TYPE_TITLES, source_type_title
+
+        for source_type in SOURCE_TYPE_TITLES:
+            self.type_box.addItem(source_type_title(source_type), str(source_type))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QFormLayout(self)
+        layout.addRow(_tr("Name of the source who made this claim:"), self.name_edit)
+        layout.addRow(_tr("It is a:"), self.type_box)
+        layout.addRow(buttons)
+
+    def value(self) -> tuple[str, str]:
+        return self.name_edit.text().strip(), self.type_box.currentData()
+
+
+def ask_new_source(parent) -> tuple[str, str] | None:
+    """(name, source type) from the reader, or None when cancelled or left empty."""
+    dialog = NewSourceDialog(parent)
+    if not dialog.exec():
+        return None
+    name, source_type = dialog.value()
+    return (name, source_type) if name else None
 
 
 class Corrections(QObject):
@@ -175,7 +210,7 @@ class Corrections(QObject):
     def fill_menu(self, menu: QMenu, offset: int) -> None:
         """Add the corrections for the span at `offset` and for the selection to `menu`."""
         from reader.corrections import (AddSpan, ChangeKind, MergeSources, ReassignClaim,
-                                        RemoveSpan)
+                                        RemoveSpan, ResizeSpan)
 
         window = self.window
         index = window.index
@@ -231,6 +266,16 @@ class Corrections(QObject):
 
             self._add(menu, _tr("&Remove This Span"), "remove_span",
                       lambda _c=False, s=span: self.push(RemoveSpan.of(text, s)))
+            # Select other words (over or beside the span), then set the span to them.
+            selected = window.view.selected_range()
+            if selected:
+                selected = whole_words(text, *selected)
+            resize = self._add(menu, _tr("Set This Span to the Selected &Words"), "resize_span",
+                               lambda _c=False, s=span, r=selected:
+                               self.push(ResizeSpan.of(text, s, *r)))
+            resize.setEnabled(bool(selected) and selected != (span.start, span.end)
+                              and selected[0] < span.end + 200 and selected[1] > span.start - 200
+                              and bool(text[selected[0]:selected[1]].strip()))
             menu.addSeparator()
 
         selected = window.view.selected_range()
@@ -256,12 +301,10 @@ class Corrections(QObject):
         return action
 
     def reassign_to_new(self, claim) -> None:
-        name, ok = QInputDialog.getText(self.window, _tr("New source"),
-                                        _tr("Name of the source who made this claim:"))
         from reader.corrections import ReassignClaim, SourceRef
 
-        name = name.strip() if ok else ""
-        if name:
-            self.push(ReassignClaim.of(self.article.text, claim, SourceRef.create(name)))
-
-
+        answer = ask_new_source(self.window)
+        if answer is not None:
+            name, source_type = answer
+            self.push(ReassignClaim.of(self.article.text, claim,
+                                       SourceRef.create(name, source_type)))

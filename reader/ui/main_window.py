@@ -13,7 +13,8 @@ from typing import NamedTuple
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel, QMainWindow, QMenu,
-                               QMessageBox, QProgressBar, QPushButton, QSplitter, QVBoxLayout,
+                               QMessageBox, QProgressBar, QPushButton, QSplitter, QToolTip,
+                               QVBoxLayout,
                                QWidget)
 
 from reader import APP_NAME
@@ -381,6 +382,8 @@ class MainWindow(QMainWindow):
         if made already. A long document's highlights are built in slices over several
         event-loop turns, and its panel and minimap follow once they are shown."""
         focus = self.view.focus_source
+        # A hover card still up describes the analysis before this one (an Undo).
+        QToolTip.hideText()
         if index is None or index.analysis is not analysis:
             index = AnalysisIndex(self.article.text, analysis)
         self.index = index

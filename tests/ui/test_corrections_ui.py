@@ -7,10 +7,11 @@ import json
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from reader.corrections import CorrectionStore
 from reader.ui.analysis_worker import AnalyzerHolder
+from reader.ui.corrections_ui import NewSourceDialog
 from reader.ui.main_window import MainWindow
 from reader.ui.span_card import span_card_html
 
@@ -95,6 +96,17 @@ def test_change_kind_saves_marks_and_undoes(qtbot, window, store, article_path, 
     assert store.path_for(window.article.text).exists()
 
 
+def answer_new_source(monkeypatch, name, source_type):
+    """The New source dialog, filled in and accepted as a reader would."""
+
+    def fill_and_accept(dialog):
+        dialog.name_edit.setText(name)
+        dialog.type_box.setCurrentIndex(dialog.type_box.findData(source_type))
+        return 1
+
+    monkeypatch.setattr(NewSourceDialog, "exec", fill_and_accept)
+
+
 def test_reassign_to_existing_new_and_no_source(window, article_path, open_article,
                                                 monkeypatch):
     index = open_article(article_path)
@@ -103,11 +115,10 @@ def test_reassign_to_existing_new_and_no_source(window, article_path, open_artic
     menu_action(window.context_menu(quote.start + 3), f"reassign_{board.id}").trigger()
     assert window.index.source_of_span(span_with(window.index, QUOTE)).name == "the board"
 
-    monkeypatch.setattr(QInputDialog, "getText",
-                        staticmethod(lambda *a, **k: ("Mayor Ada Quill", True)))
+    answer_new_source(monkeypatch, "Mayor Ada Quill", "person")
     menu_action(window.context_menu(quote.start + 3), "reassign_new").trigger()
     source = window.index.source_of_span(span_with(window.index, QUOTE))
-    assert source.name == "Mayor Ada Quill"
+    assert source.name == "Mayor Ada Quill" and source.type == "person"
     assert window.panel.item("source", source.id) is not None  # listed in the panel
 
     menu_action(window.context_menu(quote.start + 3), "reassign_none").trigger()
@@ -122,7 +133,7 @@ def test_new_source_dialog_cancelled_changes_nothing(window, article_path, open_
                                                      monkeypatch):
     index = open_article(article_path)
     quote = span_with(index, QUOTE, "quote")
-    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("", False)))
+    monkeypatch.setattr(NewSourceDialog, "exec", lambda self: 0)  # cancelled
     menu_action(window.context_menu(quote.start + 3), "reassign_new").trigger()
     assert window.corrections.history.corrections == []
 
@@ -279,3 +290,73 @@ def test_right_click_opens_the_corrections_menu(qtbot, window, article_path, ope
     names = [a.objectName() for a in menus[0].findChildren(QAction)]
     assert "kind_paraphrase" in names and "remove_span" in names
     menus[0].hide()
+
+
+def test_a_new_source_gets_the_type_the_reader_gives(window, article_path, open_article,
+                                                     monkeypatch, store):
+    index = open_article(article_path)
+    quote = span_with(index, QUOTE, "quote")
+    answer_new_source(monkeypatch, "The Harbour Almanac", "document")
+    menu_action(window.context_menu(quote.start + 3), "reassign_new").trigger()
+    source = window.index.source_of_span(span_with(window.index, QUOTE))
+    assert source.name == "The Harbour Almanac" and source.type == "document"
+    documents = window.panel.item("group", "document")
+    assert documents is not None and documents.text(0).startswith("Documents")
+    # Kept so: the saved correction brings back a document, not a person.
+    saved = json.dumps([c.to_dict() for c in window.corrections.history.corrections])
+    assert '"type": "document"' in saved
+
+
+def test_why_follows_a_reassignment(window, article_path, open_article):
+    index = open_article(article_path)
+    quote = span_with(index, QUOTE, "quote")
+    board = next(s for s in index.sources.values() if s.name == "the board")
+    why = quote.why  # the span itself changes in place
+    assert "Brooks" in why or "harbourmaster" in why
+    menu_action(window.context_menu(quote.start + 3), f"reassign_{board.id}").trigger()
+    moved = span_with(window.index, QUOTE, "quote")
+    card = span_card_html(window.index, moved)
+    assert "Brooks" not in card and "harbourmaster" not in card
+    assert "the board" in moved.why
+    window.actions["undo"].trigger()
+    assert span_with(window.index, QUOTE, "quote").why == why
+
+
+def test_a_span_is_resized_to_the_selected_words(window, article_path, open_article):
+    index = open_article(article_path)
+    span = span_with(index, "The garden cost", "paraphrase")
+    original = (span.start, span.end)  # the span itself changes in place
+    text = index.text
+    wider_end = text.index("report", span.end) + len("report")
+    window.view.select_range(span.start, wider_end)
+    menu_action(window.context_menu(span.start + 2), "resize_span").trigger()
+    resized = window.index.span_at(span.start + 2)
+    assert (resized.start, resized.end) == (span.start, wider_end) and resized.corrected
+    claim = window.index.claims[resized.claim]
+    assert (claim.start, claim.end) == (span.start, wider_end)
+    # Narrower too, at whole words.
+    window.view.select_range(span.start, span.start + len("The garden co"))
+    menu_action(window.context_menu(span.start + 2), "resize_span").trigger()
+    narrowed = window.index.span_at(span.start + 2)
+    assert text[narrowed.start:narrowed.end] == "The garden cost"
+    window.actions["undo"].trigger()
+    window.actions["undo"].trigger()
+    back = window.index.span_at(span.start + 2)
+    assert (back.start, back.end) == original
+
+
+def test_undo_hides_a_hover_card_that_describes_the_old_analysis(qtbot, window, article_path,
+                                                                 open_article):
+    from PySide6.QtWidgets import QToolTip
+
+    index = open_article(article_path)
+    quote = span_with(index, QUOTE, "quote")
+    board = next(s for s in index.sources.values() if s.name == "the board")
+    menu_action(window.context_menu(quote.start + 3), f"reassign_{board.id}").trigger()
+    moved = span_with(window.index, QUOTE, "quote")
+    QToolTip.showText(window.view.mapToGlobal(window.view.rect().center()),
+                      span_card_html(window.index, moved), window.view.viewport())
+    qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
+    window.actions["undo"].trigger()
+    # Hidden at once (Qt fades it out within a few hundred ms; a card left up stays 10 s).
+    qtbot.waitUntil(lambda: not QToolTip.isVisible(), timeout=1000)
