@@ -121,7 +121,8 @@ class LegendBar(QWidget):
         count = self.counts.get(kind)
         text = title if count is None else f"{title}  {count}"
         if self.projector:
-            text += " — " + palette_tr(style.meaning)
+            # On a second line: three meanings on one line would not fit a projector's width.
+            text += "\n" + palette_tr(style.meaning)
         if not shown:
             text += " " + _tr("(hidden)")
         button.setText(text)

@@ -335,3 +335,13 @@ def test_file_open_never_starts_in_the_program_folder(window, open_article, arti
     # The user's own folder is.
     open_article(article_path)
     assert window.open_start_folder() == str(article_path.parent.resolve())
+
+
+def test_presentation_fits_a_1920_pixel_screen(window, open_article):
+    """The legend's meanings at presentation size must not widen the window past the
+    screen (which would push the sources panel off it)."""
+    open_article(SHIPPED_SAMPLE)
+    window.actions["presentation"].trigger()
+    assert window.legend.minimumSizeHint().width() <= 1920
+    assert window.minimumSizeHint().width() <= 1920
+    assert "\n" in window.legend.buttons["quote"].text()  # the meaning, on its own line
