@@ -325,7 +325,7 @@ class ResizeSpan(Correction):
     to: Anchor = None  # type: ignore[assignment]
 
     @classmethod
-    def of(cls, text: str, span: Span, start: int, end: int) -> ResizeSpan:
+    def of(cls, text: str, span: VoiceSpan, start: int, end: int) -> ResizeSpan:
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
