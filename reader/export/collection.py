@@ -30,6 +30,17 @@ COLUMNS = (
 )
 
 
+# How each column's cell is read from an article's figures.
+_CELLS = {
+    "title": lambda f: f.title, "publisher": lambda f: f.publisher, "date": lambda f: f.date,
+    "words": lambda f: f.words, "quotes": lambda f: f.quote_spans,
+    "paraphrases": lambda f: f.paraphrase_spans, "sources": lambda f: len(f.sources),
+    "anonymous_share": lambda f: round(f.anonymous_share, 4),
+    "unattributed_claims": lambda f: f.unattributed_claims,
+    "framing_per_1000": lambda f: round(f.framing_per_1000, 2),
+}
+
+
 @dataclass
 class CollectionRow:
     path: str
@@ -39,20 +50,12 @@ class CollectionRow:
 
     def value(self, key: str):
         """The cell of column `key` (None where there are no figures)."""
-        f = self.figures
         if key == "path":
             return self.path
         if key == "error":
             return self.error
-        if f is None:
-            return None
-        return {
-            "title": f.title, "publisher": f.publisher, "date": f.date, "words": f.words,
-            "quotes": f.quote_spans, "paraphrases": f.paraphrase_spans,
-            "sources": len(f.sources), "anonymous_share": round(f.anonymous_share, 4),
-            "unattributed_claims": f.unattributed_claims,
-            "framing_per_1000": round(f.framing_per_1000, 2),
-        }[key]
+        f = self.figures
+        return None if f is None else _CELLS[key](f)
 
     def to_dict(self) -> dict:
         return {key: self.value(key) for key, _ in COLUMNS}

@@ -17,6 +17,8 @@ PATH_ROLE = Qt.ItemDataRole.UserRole + 2
 COLUMNS = (
     ("file", "File", "The file, relative to the folder"),
     ("title", "Title", ""),
+    ("who_speaks", "Who speaks", "Quoted, retold, anonymous, unattributed and the "
+                                 "writer's own words (sorts by the writer's share)"),
     ("publisher", "Publisher", ""),
     ("date", "Date", ""),
     ("words", "Words", "Words of the article itself (not captions or credits)"),
@@ -27,8 +29,6 @@ COLUMNS = (
                                      "anonymous sources"),
     ("unattributed_claims", "Unattributed", "Claims nobody is named for"),
     ("framing_per_1000", "Framing /1,000", "The writer's framing spans per 1,000 words"),
-    ("who_speaks", "Who speaks", "Quoted, retold, anonymous, unattributed and the "
-                                 "writer's own words"),
     ("error", "Problem", "Why a file could not be read or analysed"),
 )
 KEYS = [key for key, _t, _h in COLUMNS]
@@ -55,13 +55,29 @@ class CollectionModel(QAbstractTableModel):
         self._tips: list[list] = []  # per row, per column: the tooltip or None
 
     def set_paths(self, folder, paths) -> None:
+        """The files, each a row still waiting for its figures (cheap: no Path work per
+        row, since a folder may hold hundreds)."""
         self.beginResetModel()
         self.folder = Path(folder)
         self.paths = [Path(p) for p in paths]
         self.rows = [None] * len(self.paths)
+        prefix = len(str(self.folder)) + 1
+        waiting = _tr("waiting…")
+        file_column, error_column = KEYS.index("file"), KEYS.index("error")
         self._display, self._sort, self._tips = [], [], []
-        for position in range(len(self.paths)):
-            self._fill(position)
+        for path in self.paths:
+            text = str(path)
+            relative = text[prefix:].replace("\\", "/") if text.startswith(
+                str(self.folder)) else text
+            display = [""] * len(KEYS)
+            display[file_column], display[error_column] = relative, waiting
+            sort = [-1.0 if key in NUMERIC or key == "who_speaks" else "" for key in KEYS]
+            sort[file_column] = relative.casefold()
+            tips = [None] * len(KEYS)
+            tips[file_column] = text
+            self._display.append(display)
+            self._sort.append(sort)
+            self._tips.append(tips)
         self.endResetModel()
 
     def set_rows(self, updates: list[tuple[int, CollectionRow]]) -> None:
@@ -123,14 +139,11 @@ class CollectionModel(QAbstractTableModel):
                 tip = bar_tooltip(record.figures)
             elif key in ("file", "title"):
                 tip = str(self.paths[position])
+                if record is not None and record.error:
+                    tip += "\n" + record.error
             tips.append(tip)
-        if position == len(self._display):
-            self._display.append(display)
-            self._sort.append(sort)
-            self._tips.append(tips)
-        else:
-            self._display[position], self._sort[position] = display, sort
-            self._tips[position] = tips
+        self._display[position], self._sort[position] = display, sort
+        self._tips[position] = tips
 
     # Qt model ----------------------------------------------------------------------------
 

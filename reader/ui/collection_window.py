@@ -135,6 +135,7 @@ class CollectionWindow(QMainWindow):
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
@@ -145,8 +146,10 @@ class CollectionWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for key, width in (("file", 200), ("title", 320), ("publisher", 130), ("date", 90),
-                           ("who_speaks", 220)):
+        for key, width in (("file", 190), ("title", 300), ("who_speaks", 200),
+                           ("publisher", 120), ("date", 90), ("words", 60), ("quotes", 60),
+                           ("paraphrases", 85), ("sources", 60), ("anonymous_share", 85),
+                           ("unattributed_claims", 90), ("framing_per_1000", 100)):
             self.table.setColumnWidth(KEYS.index(key), width)
         self.table.doubleClicked.connect(self._on_double_click)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -201,7 +204,7 @@ class CollectionWindow(QMainWindow):
         self._flush_timer.timeout.connect(self._flush)
         self._update_buttons()
         self.setWindowTitle(_tr("Library — {app}").format(app=APP_NAME))
-        self.resize(1500, 800)
+        self.resize(1700, 900)
 
     # Filling -----------------------------------------------------------------------------
 
@@ -273,7 +276,10 @@ class CollectionWindow(QMainWindow):
         self.running = False
         self._flush()
         header = self.table.horizontalHeader()
-        self.proxy.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        column, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
+        # The rows arrive in file order: sort again only if another order was chosen.
+        if (column, order) != (0, Qt.SortOrder.AscendingOrder):
+            self.proxy.sort(column, order)
         self._flush_timer.stop()
         self._show_progress(False)
         failed = sum(1 for r in self.model.rows if r is not None and r.error)

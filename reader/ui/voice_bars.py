@@ -25,8 +25,8 @@ def _tr(text: str) -> str:
 
 def part_titles() -> dict[str, str]:
     return {"quote": _tr("quoted"), "paraphrase": _tr("retold"),
-            "anonymous": _tr("anonymous sources"), "unattributed": _tr("unattributed"),
-            "writer": _tr("the writer's own")}
+            "anonymous": _tr("anonymous"), "unattributed": _tr("unattributed"),
+            "writer": _tr("writer")}
 
 
 def voice_parts(figures) -> list[tuple[str, int]]:
@@ -38,6 +38,20 @@ def voice_parts(figures) -> list[tuple[str, int]]:
             ("anonymous", anonymous_quote + anonymous_paraphrase),
             ("unattributed", figures.unattributed_words),
             ("writer", figures.writer_words)]
+
+
+_BRUSHES: dict[tuple[str, str], tuple[QBrush, QBrush | None, QPen]] = {}
+
+
+def _painting_tools(part: str, palette_name: str) -> tuple[QBrush, QBrush | None, QPen]:
+    """part_brushes as ready-made brushes and pen, made once per part and palette (a table
+    of hundreds of rows paints many bars)."""
+    tools = _BRUSHES.get((part, palette_name))
+    if tools is None:
+        fill, pattern, outline = part_brushes(part, palette_name)
+        tools = (QBrush(fill), pattern, QPen(outline, 1))
+        _BRUSHES[(part, palette_name)] = tools
+    return tools
 
 
 def part_brushes(part: str, palette_name: str) -> tuple[QColor, QBrush | None, QColor]:
@@ -66,8 +80,8 @@ def part_brushes(part: str, palette_name: str) -> tuple[QColor, QBrush | None, Q
 def paint_part(painter: QPainter, rect: QRectF, part: str, palette_name: str) -> None:
     if rect.width() <= 0:
         return
-    fill, pattern, outline = part_brushes(part, palette_name)
-    painter.setPen(QPen(outline, 1))
+    fill, pattern, pen = _painting_tools(part, palette_name)
+    painter.setPen(pen)
     painter.setBrush(fill)
     painter.drawRect(rect)
     if pattern is not None:
