@@ -15,7 +15,7 @@ import threading
 from pathlib import Path
 
 from PySide6.QtCore import (QCoreApplication, QObject, QRect, QRectF, QRunnable,
-                            QSortFilterProxyModel, QThreadPool, QTimer, Signal)
+                            QSortFilterProxyModel, Qt, QThreadPool, QTimer, Signal)
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView,
                                QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton,
                                QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
