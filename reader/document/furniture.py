@@ -156,13 +156,26 @@ _BOILERPLATE_START = re.compile(
     r"share (?:on|via) (?:facebook|twitter|x|email)|"
     r"(?:copyright\s*)?(?:©|\(c\))\s*\w|copyright\s+\d{4}|"
     r"please let us know if you're having issues with commenting|"
-    r"we may earn a commission|click here to)",
+    r"we may earn a commission|click here to|"
+    # Wire-story and page furniture: "SOURCE: Al Jazeera News", "(Reporting by …;
+    # Editing by …)", "More: <another story>", "(Graphic: …)"
+    r"\(?(?:additional )?reporting by\b|\(?(?:writing|editing) by\b|"
+    r"(?:sources?|more|see also|see more|read more|watch more|also read|read also|graphic|"
+    r"chart|map|factbox)\s*:)",
     re.IGNORECASE)
+# Lines of furniture that begin as above but may be long are cut off at this length.
+_SHORT_FURNITURE = re.compile(r"(?:sources?|more|see also|see more|read more|watch more|also read|"
+                              r"read also)\s*:",
+                              re.IGNORECASE)
 _BOILERPLATE_LINE = re.compile(
     r"(?:advertisement|comments?|read more|read the rest here|continue reading|related|"
     r"related (?:articles|stories|coverage)|story continues below(?: advertisement)?|"
-    r"all rights reserved|share|print|email)[.:]?",
+    r"all rights reserved|share|print|email|staff reports?|disclaimer|"
+    r"story continues below(?: \w+)?)[.:]?",
     re.IGNORECASE)
+
+
+_MORE_LINK = re.compile(r"\b(?:see|read|watch|view|show) more\W*$", re.IGNORECASE)
 
 
 def is_boilerplate(paragraph: str) -> bool:
@@ -173,7 +186,12 @@ def is_boilerplate(paragraph: str) -> bool:
         return True
     if len(paragraph) <= 200 and "all rights reserved" in paragraph.lower():
         return True
+    if len(paragraph) <= 100 and _MORE_LINK.search(paragraph):
+        return True  # "Hong Kong protests: SEE MORE"
     if len(paragraph) <= 300 and _BOILERPLATE_START.match(paragraph):
+        return not _SHORT_FURNITURE.match(paragraph) or len(paragraph) <= 120
+    if paragraph.startswith("(") and paragraph.endswith(")") and \
+            _BOILERPLATE_START.match(paragraph[1:]):
         return True
     return len(paragraph) <= 400 and bool(_FOLLOW.search(paragraph))
 

@@ -191,7 +191,10 @@ class AttributionFinder:
         def outside_article(draft) -> bool:
             return any(s <= draft.start < e for s, e in excluded)
 
-        block_drafts = speakers.block_quote_claims(doc, paragraphs, blocks, pieces)
+        # Titles, slogans and terms in quotation marks are nobody's words.
+        named = speakers.mention_quotes(text_of(doc), pieces)
+        spoken = [p for p in pieces if p.quote_id not in named]
+        block_drafts = speakers.block_quote_claims(doc, paragraphs, blocks, spoken)
         has_parse = doc.has_annotation("DEP")
         verb_drafts = cues.find_verb_claims(doc) if has_parse else []
         verb_drafts += cues.find_according_to(doc) if has_parse else []
@@ -202,7 +205,8 @@ class AttributionFinder:
         verb_drafts = [d for d in verb_drafts if not _cue_quoted(d, pieces)]
         hearsay = [d for d in hearsay if not _cue_quoted(d, pieces)]
         quoted = speakers.quote_claims(doc, pieces, paragraphs, verb_drafts,
-                                       skip=[(d.start, d.end) for d in block_drafts] + excluded)
+                                       skip=[(d.start, d.end) for d in block_drafts] + excluded,
+                                       named=named, furniture=excluded)
         scare = quoted.scare
         drafts = [d for d in block_drafts + quoted.new + quoted.existing + hearsay
                   if not outside_article(d)]
@@ -223,7 +227,7 @@ class AttributionFinder:
             if headline is not None:
                 hits = [h for h in hits if not headline.start <= h.start < headline.end]
                 hits.append(headline)
-        return assemble.build(doc, drafts, sources, source_ids, pieces, hits, self.model)
+        return assemble.build(doc, drafts, sources, source_ids, spoken, hits, self.model)
 
     # Serialisation, as spaCy's own rule-based components do it: the word lists travel
     # with the pipeline (nlp.to_disk writes them beside its config; spacy.load reads them).

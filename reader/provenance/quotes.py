@@ -161,8 +161,8 @@ class _Pairing:
             self.stack.pop()
         self.stack.append((i, family, self.text[i]))
 
-    def close(self, i: int) -> None:
-        family = _MARKS[self.text[i]][0]
+    def close(self, i: int, family: str | None = None) -> None:
+        family = family or _MARKS[self.text[i]][0]
         if family == SINGLE and all(f != SINGLE for _, f, _ in self.stack):
             return  # Jones' or a stray closing apostrophe
         while self.stack and self.stack[-1][1] != family:
@@ -210,8 +210,17 @@ def _pair_paragraph(text: str, p_start: int, p_end: int, carried: tuple[int, str
     _ROLE_RULES that decides it."""
     first = _first_mark(text, p_start, p_end)
     pairing = _Pairing(text, p_start, p_end, next_id, first, _reopened(text, first, carried))
+    skip_to = -1
     for match in _MARK_RE.finditer(text, p_start, p_end):
         i = match.start()
+        if i < skip_to:
+            continue
+        if text[i] in "\u2019'" and text[i + 1:i + 2] == text[i] and pairing.stack and \
+                pairing.stack[-1][1] == DOUBLE:
+            # ’’ or '' closing a “…: two single marks typed for one double (wire copy).
+            pairing.close(i + 1, DOUBLE)
+            skip_to = i + 2
+            continue
         family, declared = _MARKS[text[i]]
         role = _role(text, i, family, declared)
         if role == "apostrophe":

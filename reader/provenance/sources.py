@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from reader.provenance import lexicons
-from reader.provenance.cues import noun_phrase_range
+from reader.provenance.cues import noun_phrase_range, subject_of
 from reader.provenance.drafts import ClaimDraft, text_of
 from reader.provenance.model import Source
-from reader.vocabulary import SourceType
+from reader.vocabulary import RuleName, SourceType
 
 _TITLES = lexicons.words("honorifics")
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me"}
@@ -159,10 +159,80 @@ class _Mention:
         return self.lower in words or self.lemma in words
 
 
-def _classify(doc: Doc, draft: ClaimDraft, known: dict) -> _Entry | None:
+# What _classify gives for a mention that is no source at all (a platform, a dateline, a
+# topic): the claim stays, without a speaker.
+NOT_A_SOURCE = "not a source"
+# A dateline opening a paragraph: "HANOI, Vietnam (AP) —", "WASHINGTON —", "LONDON (Reuters) -"
+_DATELINE = re.compile(r"[A-Z][A-Za-z.’'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.’'\- ]{1,30}){0,2}"
+                       r"\s*(?:\([A-Za-z .]{1,30}\))?\s*[—–-]{1,2}\s")
+
+
+def _in_dateline(doc: Doc, head: Token) -> bool:
+    """Whether a mention is a paragraph's dateline ("HANOI, Vietnam (AP) — …")."""
+    text = text_of(doc)
+    line_start = text.rfind("\n", 0, head.idx) + 1
+    if head.idx - line_start > 60:
+        return False
+    match = _DATELINE.match(text, line_start)
+    return match is not None and head.idx < match.end() and \
+        (head.is_upper or "(" in match.group(0) or head.ent_type_ in ("GPE", "LOC"))
+
+
+def _is_platform(token: Token) -> bool:
+    return token.lower_ in lexicons.load("platform_names")
+
+
+_SPEAKING = {"say", "tell", "add", "write", "tweet", "state", "declare", "announce"}
+
+
+def _document_issuer(doc: Doc, draft: ClaimDraft, head: Token) -> Token | None:
+    """Who speaks through an unowned document: the subject of the verb that has it as
+    object ("issued a statement"), or a speaker named inside the claim it vouches for."""
+    verb = head.head
+    if head.dep_ == "dobj" and verb.pos_ in ("VERB", "AUX"):
+        subject = subject_of(verb)
+        if subject is not None and subject.i != head.i and subject.pos_ in ("PROPN", "NOUN") \
+                and subject.lemma_.lower() not in lexicons.load("document_nouns"):
+            return subject
+    if draft.rule == RuleName.ACCORDING_TO:
+        for start, end in draft.content:
+            span = doc.char_span(start, end, alignment_mode="contract")
+            for token in span or ():
+                if token.lemma_.lower() in _SPEAKING and token.pos_ == "VERB":
+                    subject = subject_of(token)
+                    if subject is not None and subject.i != head.i:
+                        return subject
+    return None
+
+
+def _classify(doc: Doc, draft: ClaimDraft, known: dict):
     """The source a claim's speaker mention stands for, as an entry to group by key; None
-    for a pronoun, resolved once every named source is known."""
+    for a pronoun, resolved once every named source is known; NOT_A_SOURCE for a mention
+    that cannot speak. A platform ("posted on Twitter") hands the claim to the poster, an
+    unowned document to who issued it; the claim's source mention moves with it."""
+    behind = _speaker_behind(doc, draft)
+    if behind is NOT_A_SOURCE:
+        return NOT_A_SOURCE
+    if behind is not None:
+        draft.source_token, draft.source_span = behind, noun_phrase_range(behind)
     return _classify_mention(doc, draft.source_token, draft.source_span, known)
+
+
+def _speaker_behind(doc: Doc, draft: ClaimDraft):
+    """Who speaks through a platform or an unowned document the mention names."""
+    head = draft.source_token
+    if _is_platform(head) and head.dep_ not in ("nsubj", "nsubjpass"):
+        # "Swift posted on Twitter accusing …": the platform is the channel.
+        verb = head.head.head if head.dep_ == "pobj" else head.head
+        poster = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+        if poster is None or poster.i == head.i or _is_platform(poster):
+            return NOT_A_SOURCE
+        return poster
+    documents = lexicons.load("document_nouns")
+    if (head.lower_ in documents or head.lemma_.lower() in documents) and \
+            not any(c.dep_ == "poss" for c in head.children):
+        return _document_issuer(doc, draft, head)
+    return None
 
 
 def _classify_mention(doc: Doc, head: Token, span: tuple[int, int], known: dict) -> _Entry | None:
@@ -172,6 +242,13 @@ def _classify_mention(doc: Doc, head: Token, span: tuple[int, int], known: dict)
     mention = _Mention(doc, head, start, end, known)
     if head.pos_ == "PRON" or mention.lower in _PERSON_PRONOUNS | _PLURAL_PRONOUNS | _THING_PRONOUNS:
         return None  # resolved afterwards
+    if _is_platform(head):  # the platform as the subject: "Twitter pledged …", the company
+        name = _without_determiner(head.text)
+        return _Entry((SourceType.ORGANIZATION, name.lower()), SourceType.ORGANIZATION, name,
+                      None, start)
+    if _in_dateline(doc, head) or not re.search(r"\w\w", re.sub(r"['’]s\b", "", mention.text)) \
+            or (head.pos_ != "PROPN" and mention.in_lexicon("not_source_nouns")):
+        return NOT_A_SOURCE  # a dateline, a stray "’s", a topic ("no reason to think")
     owner = next((c for c in head.children if c.dep_ == "poss"), None)
     if mention.in_lexicon("document_nouns") and owner is not None and owner.pos_ != "PRON":
         # "Milley's spokesman's statement" speaks for the spokesman.
@@ -317,6 +394,9 @@ def resolve_sources(doc: Doc, drafts: list[ClaimDraft]) -> tuple[list[Source], l
         if entry is None:
             pending_pronouns.append(i)
             continue
+        if entry is NOT_A_SOURCE:
+            draft.source_token, draft.source_span = None, None
+            continue
         if entry.key[0] == SourceType.DOCUMENT and entry.key in aliases:
             entry = entries[_follow(aliases, entry.key)]  # "the statement" of a known speaker
         entry = _merge_role(entries, aliases, entry)
@@ -421,11 +501,21 @@ def _resolve_person(doc: Doc, pronoun: Token, entries: dict, genders: dict[str, 
         is_subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in ent)
         same_sentence = ent.sent == pronoun.sent
         candidates.append(((same_sentence and is_subject, is_subject, ent.start_char), surname, ent, words))
+    for subject in _recent_name_subjects(doc, pronoun):
+        surname = subject.text.lower()
+        if want and genders.get(surname, want) != want:
+            continue
+        name = doc[subject.left_edge.i:subject.i + 1]
+        words = _full_name(doc, subject.text) or _strip_titles(
+            [t.text for t in name if t.dep_ == "compound" or t.i == subject.i])
+        same_sentence = subject.sent == pronoun.sent
+        candidates.append(((same_sentence, True, subject.idx), surname, name, words))
     for key, entry in entries.items():
         # Speakers already known (named ones the tagger missed as PERSON, and roles such
         # as "the spokesman") compete by their nearest earlier mention.
         if entry.type == SourceType.ORGANIZATION and len(entry.name.split()) == 1 and \
-                not entry.name.isupper():
+                not entry.name.isupper() and \
+                entry.name.lower() not in lexicons.load("platform_names"):
             # "DuVernay said … she said": a one-word name the tagger took for an
             # organisation, referred to as a person.
             earlier = [s for s, _ in entry.mentions if s < at and at - s <= _PRONOUN_WINDOW]
@@ -452,6 +542,28 @@ def _resolve_person(doc: Doc, pronoun: Token, entries: dict, genders: dict[str, 
     return key
 
 
+def _recent_name_subjects(doc: Doc, pronoun: Token) -> list[Token]:
+    """Proper names that are the subject of the pronoun's sentence or of the two before,
+    untagged as people by the NER ("Simmons teed up McDonald’s cameo. “…,” he said"):
+    the paragraph's subject is who "he" most often is."""
+    sentences = [pronoun.sent]
+    start = pronoun.sent.start
+    while len(sentences) < 3 and start > 0:
+        previous = doc[start - 1].sent
+        sentences.append(previous)
+        start = previous.start
+    found = []
+    for sent in sentences:
+        for token in sent:
+            if token.i >= pronoun.i or token.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if token.pos_ == "PROPN" and token.ent_type_ in ("", "PERSON") and \
+                    token.text[:1].isupper() and not token.is_upper and \
+                    token.lower_ not in lexicons.load("platform_names"):
+                found.append(token)
+    return found
+
+
 def person_genders(doc: Doc) -> dict[str, str]:
     """A surname's grammatical gender, voted by the pronouns that follow its mentions in the
     same sentence with no other person between ("Pelosi … during her weekly …")."""
@@ -462,6 +574,9 @@ def person_genders(doc: Doc) -> dict[str, str]:
         if not words:
             continue
         surname = words[-1].lower()
+        if ent.end < len(doc) and doc[ent.end].tag_ == "POS":
+            # "Omar’s office, in which he said …": the pronoun is rarely the owner.
+            continue
         limit = min(ent.sent.end, ent.end + 12)
         if n + 1 < len(people) and people[n + 1].start < limit:
             limit = people[n + 1].start

@@ -32,6 +32,78 @@ SCARE_QUOTE_MAX_WORDS = 4
 MAX_TITLE_WORDS = 6
 
 
+# A quotation that names something rather than reporting anyone's words: a title, a
+# slogan, a term. Before the opening mark: naming phrases; after the closing mark (or
+# before the opening one): the kind of thing named.
+_NAMED_BEFORE = re.compile(
+    r"(?:\b(?:known|referred to|billed)\s+as\s+(?:the\s+|a\s+)?"
+    r"|\bso-called\s+"
+    r"|\b(?:the|a|an|its|their|his|her|this|that)\s+(?:term|word|words|phrase|name|nickname|"
+    r"slogan|tagline|motto|hashtag|label|title|catchphrase|expression)(?:\s+of)?\s*,?\s*"
+    r"|\b(?:been|was|were|is|are|be|being)\s+(?:dubbed|nicknamed|named|titled|labell?ed)\s+"
+    r"(?:the\s+|a\s+)?"
+    r"|\b(?:titled|entitled)\s+"
+    r"|\b(?:campaign|slogan|show|series|song|album|single|track|film|movie|book|novel|play|"
+    r"podcast|program|programme|hashtag|tagline|documentary|episode)\s*,?\s*)$", re.IGNORECASE)
+_WORK_NOUNS = ("campaign|campaigns|slogan|tagline|show|series|song|single|album|film|movie|"
+               "book|novel|podcast|episode|program|programme|app|account|hashtag|brand|"
+               "formula|doctrine|initiative|operation|actor|actress|star|singer|host|"
+               "channel|segment|ad|ads|advert|commercial|franchise|character")
+_NAMED_AFTER = re.compile(rf"\s+(?:[a-z][\w-]*\s+)?(?:{_WORK_NOUNS})\b")
+# An active verb of naming before the quotation makes it someone's words, title-like or
+# not ("hailed Trump as “The Comeback Kid”", "had dubbed it “the Gordon problem”").
+_NAMING_BEFORE = re.compile(
+    r"(?<!been )(?<!was )(?<!were )(?<!is )(?<!are )\b(?:call|calls|called|calling|dub|dubs|"
+    r"dubbed|hail|hails|hailed|brand|brands|branded|label|labels|labelled|labeled|describe|"
+    r"describes|described|term|termed|deride|derided)\b(?:\s+[\w’'-]+){0,5}?\s*"
+    r"(?:as\s+)?(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&+]{1,5}")
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]")
+MAX_NAMED_WORDS = 8
+
+
+def mention_quotes(text: str, pieces: list[QuotePiece]) -> set[int]:
+    """Ids of the quotations that name a work, a slogan or a term ("the “Pose” actor",
+    "known as the “Three Amigos”", "the slogan “Meth, we’re on it”", “DWTS”): nobody's
+    words, so neither a quote of anyone nor part of a claim's quoted words."""
+    found = set()
+    for group in group_quotes(pieces):
+        if len(group) > 1:
+            continue
+        piece = group[0]
+        inner = text[piece.inner_start:piece.inner_end].strip(" ,.;:!?")
+        words = _word_count(inner)
+        if words == 0 or words > MAX_NAMED_WORDS:
+            continue
+        before = text[max(0, piece.start - 60):piece.start]
+        after = text[piece.end:piece.end + 40]
+        raw = text[piece.inner_start:piece.inner_end].rstrip()
+        if _NAMED_BEFORE.search(before):
+            found.add(piece.quote_id)
+        elif _NAMING_BEFORE.search(before):
+            continue
+        elif raw[-1:] in "!?":
+            continue  # “U-S-A! U-S-A!”: a chant or a question is somebody's words
+        elif (words <= MAX_TITLE_WORDS and looks_like_title(inner)
+              and not _SENTENCE_BREAK.search(inner) and not _in_title_case_line(text, piece)) \
+                or _ACRONYM.fullmatch(inner) \
+                or (words <= MAX_TITLE_WORDS and raw[-1:].isalnum()
+                    and _NAMED_AFTER.match(after)):
+            found.add(piece.quote_id)
+    return found
+
+
+def _in_title_case_line(text: str, piece: QuotePiece) -> bool:
+    """A quotation in a headline written in title case ("Obama Sees “Personal Insult” if
+    …"): there every quotation looks like a title, so looks are no evidence."""
+    line_start = text.rfind("\n", 0, piece.start) + 1
+    line_end = text.find("\n", piece.end)
+    line_end = len(text) if line_end < 0 else line_end
+    outside = (text[line_start:piece.start] + " " + text[piece.end:line_end]).split()
+    words = [w for w in outside if w[:1].isalpha()]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
 def group_quotes(pieces: list[QuotePiece]) -> list[list[QuotePiece]]:
     groups: dict[int, list[QuotePiece]] = defaultdict(list)
     for piece in pieces:
@@ -178,6 +250,15 @@ class _QuoteSearch:
     pieces: list[QuotePiece]
     paragraphs: list[tuple[int, int]]
     last_speaker: dict[int, ClaimDraft] = field(default_factory=dict)  # paragraph -> last quote claim
+    existing: list[ClaimDraft] = field(default_factory=list)  # the clause-level claims
+    furniture: list[tuple[int, int]] = field(default_factory=list)  # page furniture ranges
+
+    def previous(self, para: int) -> int:
+        """The paragraph before `para`, page furniture stepped over (-1 for none)."""
+        before = para - 1
+        while before >= 0 and any(s <= self.paragraphs[before][0] < e for s, e in self.furniture):
+            before -= 1
+        return before
 
     def remember(self, claim: ClaimDraft, end: int) -> None:
         last_para = _paragraph_of(self.paragraphs, end - 1)
@@ -186,21 +267,31 @@ class _QuoteSearch:
 
 
 def quote_claims(doc: Doc, pieces: list[QuotePiece], paragraphs: list[tuple[int, int]],
-                 existing: list[ClaimDraft], skip: list[tuple[int, int]]) -> QuoteClaims:
+                 existing: list[ClaimDraft], skip: list[tuple[int, int]],
+                 named: set[int] | frozenset[int] = frozenset(),
+                 furniture: list[tuple[int, int]] | None = None) -> QuoteClaims:
     """Claims for the quotations that no clause-level claim already holds.
 
     A clause-level claim that holds a quotation is extended over it; the drafts passed in
     are left as they are and come back as copies. Each other quotation gets a speaker from
     the first strategy that finds one (_SPEAKER_STRATEGIES, in order), else is a scare
-    quote, a mention or an unattributed quote (_no_speaker)."""
+    quote, a mention or an unattributed quote (_no_speaker). Quotations in `named`
+    (titles, terms: mention_quotes) are nobody's words: a claim around one takes in its
+    marks, nothing more. Paragraphs in `furniture` are stepped over when a quotation goes
+    on from the paragraph before."""
     existing = [replace(d, content=list(d.content), quote_ids=set(d.quote_ids)) for d in existing]
-    search = _QuoteSearch(doc, pieces, paragraphs)
+    search = _QuoteSearch(doc, pieces, paragraphs, existing=existing,
+                          furniture=list(furniture or ()))
     new: list[ClaimDraft] = []
     scare: list[list[QuotePiece]] = []
     for group in group_quotes(pieces):
         if any(s <= group[0].start < e for s, e in skip):
             continue
         holder = next((d for d in existing + new if d.overlaps(group[0].start, group[-1].end)), None)
+        if group[0].quote_id in named:
+            if holder is not None:
+                _absorb(holder, group)
+            continue
         if holder is not None:
             _hold(search, holder, group)
             continue
@@ -302,10 +393,10 @@ def _follows_previous_paragraph(search: _QuoteSearch, quotation: _Quotation) -> 
     """A paragraph that opens with a quotation, after a paragraph of someone's quotes:
     the same speaker goes on."""
     para = quotation.para
-    if para is None or para - 1 not in search.last_speaker or \
+    if para is None or search.previous(para) not in search.last_speaker or \
             text_of(search.doc)[search.paragraphs[para][0]:quotation.start].strip() != "":
         return None
-    before = search.last_speaker[para - 1]
+    before = search.last_speaker[search.previous(para)]
     if before.source_token is None:
         return None
     return _claim_from(search.doc, quotation.parts, before.source_token, before.cue,
@@ -314,8 +405,45 @@ def _follows_previous_paragraph(search: _QuoteSearch, quotation: _Quotation) -> 
                        "from the previous paragraph", None, [quotation.quote_id])
 
 
+def _by_text_cue(search: _QuoteSearch, quotation: _Quotation) -> ClaimDraft | None:
+    """'“…,” comments Johnston' and '“…,” Menear continued.': a cue and a name right after
+    the quotation, read from the text where the tagger took the verb for a noun or the
+    verb is not a cue verb on its own."""
+    if quotation.words <= SCARE_QUOTE_MAX_WORDS:
+        return None
+    found = _text_cue(search.doc, quotation.group)
+    if found is None:
+        return None
+    speaker, cue, why = found
+    return _claim_from(search.doc, quotation.parts, speaker, cue, RuleName.QUOTE_CUE, why,
+                       None, [quotation.quote_id])
+
+
+def _continues_paragraph_speaker(search: _QuoteSearch,
+                                 quotation: _Quotation) -> ClaimDraft | None:
+    """A paragraph made only of a quotation after a paragraph whose last claim has a
+    speaker ("Erekat said it was … .¶“They wanted us on our knees …”"): that speaker."""
+    para = quotation.para
+    if para is None or quotation.words <= SCARE_QUOTE_MAX_WORDS:
+        return None
+    before_para = search.previous(para)
+    if before_para < 0 or before_para in search.last_speaker or \
+            not _whole_paragraph(search.doc, search.paragraphs[para], quotation.start,
+                                 quotation.end):
+        return None
+    before = _last_named_claim(search.existing, search.paragraphs[before_para])
+    if before is None:
+        return None
+    return _claim_from(search.doc, quotation.parts, before.source_token, before.cue,
+                       RuleName.QUOTE_FOLLOW_ON,
+                       f"a paragraph of quotation after the words of "
+                       f"'{before.source_token.text}' in the paragraph before", None,
+                       [quotation.quote_id])
+
+
 # Tried in order; the first that finds a speaker wins.
-_SPEAKER_STRATEGIES = (_by_cue_verb, _by_lead_in, _continues_claim, _follows_previous_paragraph)
+_SPEAKER_STRATEGIES = (_by_cue_verb, _by_text_cue, _by_lead_in, _continues_claim,
+                       _follows_previous_paragraph, _continues_paragraph_speaker)
 
 
 def _no_speaker(search: _QuoteSearch, quotation: _Quotation,
@@ -332,6 +460,57 @@ def _no_speaker(search: _QuoteSearch, quotation: _Quotation,
     return _claim_from(search.doc, quotation.parts, None, None, RuleName.QUOTE_UNATTRIBUTED,
                        "quotation marks with no speaker found nearby", None,
                        [quotation.quote_id])
+
+
+_INVERTED_CUE = re.compile(
+    r"\s*,?\s*(?:comments|commented|explains|explained|adds|added|says|said|notes|noted|writes|"
+    r"wrote|continues|continued|recalls|recalled|remarks|remarked|concludes|concluded|"
+    r"insists|insisted|argues|argued|warns|warned|tweeted)\s+"
+    r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,5})")
+_NAME_THEN_CUE = re.compile(
+    r"\s*,?\s*(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+(?:continued|added|"
+    r"explained|noted|concluded|went on|recalled|remarked|commented|wrote|tweeted|insisted)\b")
+_NOT_NAMES = {"the", "a", "an", "he", "she", "they", "it", "we", "i", "this", "that", "his",
+              "her", "their", "its"}
+
+
+def _text_cue(doc: Doc, group: list[QuotePiece]):
+    """'“…,” comments Johnston in a statement' and '“…,” Menear continued.': a cue and a
+    name right after the quotation, read from the text when the tagger took the verb for
+    a noun or does not list it as a cue."""
+    last = group[-1]
+    text = text_of(doc)
+    line_end = text.find("\n", last.end)
+    after_end = min(len(text) if line_end < 0 else line_end, last.end + 120)
+    for pattern in (_INVERTED_CUE, _NAME_THEN_CUE):
+        match = pattern.match(text, last.end, after_end)
+        if match is None:
+            continue
+        name = doc.char_span(*match.span("name"), alignment_mode="contract")
+        if name is None or not len(name) or name[0].lower_ in _NOT_NAMES:
+            continue
+        head = name[-1]
+        while head.i > name.start and (head.is_punct or head.pos_ not in ("PROPN", "NOUN")):
+            head = doc[head.i - 1]
+        if head.pos_ not in ("PROPN", "NOUN") or head.ent_type_ in ("DATE", "TIME", "GPE"):
+            continue
+        cue = (last.end, match.end())
+        return head, cue, f"quote with cue '{text[match.start():match.end()].strip(' ,')}'"
+    return None
+
+
+def _whole_paragraph(doc: Doc, paragraph: tuple[int, int], start: int, end: int) -> bool:
+    text = text_of(doc)
+    return not text[paragraph[0]:start].strip() and \
+        not any(ch.isalnum() for ch in text[end:paragraph[1]])
+
+
+def _last_named_claim(existing: list[ClaimDraft], paragraph: tuple[int, int]):
+    """The last claim with a speaker in a paragraph: who a paragraph made only of a
+    quotation goes on quoting ("Erekat said it was … .¶“They wanted us on our knees …”")."""
+    inside = [d for d in existing if paragraph[0] <= d.start < paragraph[1]
+              and d.source_token is not None]
+    return max(inside, key=lambda d: d.start) if inside else None
 
 
 def _cue_between(doc: Doc, before: ClaimDraft, end: int) -> bool:
@@ -422,15 +601,24 @@ def block_quote_claims(doc: Doc, paragraphs: list[tuple[int, int]], blocks,
             while i + 1 < len(paragraphs) and kind_at(*paragraphs[i + 1]) == "blockquote":
                 i += 1
                 run.append(i)
-            found = lead_in(doc, *paragraphs[run[0] - 1]) if run[0] > 0 else None
-            speaker, cue, why = found if found else (None, None, "block quote with no lead-in")
-            draft = _claim_from(doc, [paragraphs[j] for j in run], speaker, cue,
-                                RuleName.BLOCK_QUOTE, f"block quote; {why}",
-                                None if speaker else 0.6, [])
-            if draft:
-                drafts.append(draft)
+            for part, credit in _split_at_credits(doc, paragraphs, run):
+                if credit is not None:
+                    # An embedded post: its credit line names who posted it.
+                    speaker, cue, why = credit
+                else:
+                    found = lead_in(doc, *paragraphs[part[0] - 1]) if part[0] > 0 else None
+                    speaker, cue, why = found if found else (None, None,
+                                                             "block quote with no lead-in")
+                draft = _claim_from(doc, [paragraphs[j] for j in part], speaker, cue,
+                                    RuleName.BLOCK_QUOTE, f"block quote; {why}",
+                                    None if speaker else 0.6, [])
+                if draft is not None and credit is not None:
+                    draft.source_span = _credit_name_range(doc, *paragraphs[part[-1] + 1])
+                if draft:
+                    drafts.append(draft)
             i += 1
             continue
+
         found = lead_in(doc, start, end) if kind in ("paragraph", "heading") else None
         if found is None:
             i += 1
@@ -457,6 +645,56 @@ def block_quote_claims(doc: Doc, paragraphs: list[tuple[int, int]], blocks,
         else:
             i += 1
     return drafts
+
+
+# "— Jo Marsh (@jomarsh) March 3, 2024" under an embedded tweet; "A post shared by Jo
+# Marsh (@jomarsh) on …" under an Instagram post.
+_POST_CREDIT = re.compile(r"\s*(?:[—–-]{1,2}\s*|A post shared by\s+)(?P<name>[^()\n]{1,80}?)"
+                          r"\s*\((?P<handle>@\w{1,30})\)")
+
+
+def _split_at_credits(doc: Doc, paragraphs, run: list[int]):
+    """A run of block-quote paragraphs cut after each post credit line: (paragraph
+    indices of one quotation, its credit or None)."""
+    parts, current = [], []
+    for j in run:
+        credit = _post_credit(doc, *paragraphs[j]) if current else None
+        if credit is not None:
+            parts.append((current, credit))
+            current = []
+        else:
+            current.append(j)
+    if current:
+        parts.append((current, None))
+    return parts
+
+
+def _credit_name_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    match = _POST_CREDIT.match(text_of(doc), start, end)
+    if match is None:
+        return None
+    name_start, name_end = match.span("name")
+    # Emoji and symbols after a display name are not part of it.
+    while name_end > name_start and not text_of(doc)[name_end - 1].isalnum() and \
+            text_of(doc)[name_end - 1] not in ".’'":
+        name_end -= 1
+    return (name_start, name_end) if name_end > name_start else match.span("handle")
+
+
+def _post_credit(doc: Doc, start: int, end: int
+                 ) -> tuple[Token | None, tuple[int, int] | None, str] | None:
+    """The poster of an embedded post from its credit line, as (speaker head, cue, why)."""
+    name = _credit_name_range(doc, start, end)
+    if name is None:
+        return None
+    span = doc.char_span(*name, alignment_mode="contract")
+    if span is None or not len(span):
+        return None
+    words = [t for t in span if not t.is_punct]
+    head = words[-1] if words else span[-1]
+    match = _POST_CREDIT.match(text_of(doc), start, end)
+    handle = match.group("handle") if match else ""
+    return head, (start, min(end, name[0])), f"embedded post credited to '{span.text}' ({handle})"
 
 
 def _lead_in_reference(lead_in_text: str):
@@ -493,7 +731,41 @@ def _reports_speech(doc: Doc, start: int, end: int) -> bool:
 
 # "Editor's note:", "UPDATE:", "Photo:": labels before a colon that are not speakers.
 _NOT_SPEAKER_LABELS = lexicons.words("not_speaker_labels")
+# "Thunder: F Hamidou Diallo missed …": a team and a player's position in sports notes.
+_SPORTS_NOTE = re.compile(r"(?:[A-Z]{1,2}|QB|RB|WR|TE|LB|DB|CB)\s+[A-Z][\w'’.-]+\s+[A-Z]")
 MAX_SPEAKER_LABEL_WORDS = 6
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_PLACE_ENTITIES = ("GPE", "LOC", "FAC")
+_FINITE = ("VBD", "VBZ", "VBP", "MD", "VB")
+
+
+def _not_a_label(doc: Doc, prefix, names: list[Token]) -> bool:
+    """A headline's "NASA’s commercial moon shot:" (a name in the possessive) and a
+    dateline's "Washington, DC, United States:" (only places) name no speaker."""
+    if any(doc[t.i + 1].tag_ == "POS" or doc[t.i + 1].lower_ in ("’s", "'s")
+           for t in names if t.i + 1 < len(doc)):
+        return True
+    if all(t.ent_type_ in _PLACE_ENTITIES for t in prefix if not t.is_punct):
+        return True
+    # "Hong Kong: China deploys troops …": a place the article names as a place elsewhere.
+    label = prefix.text.strip()
+    return any(ent.label_ in _PLACE_ENTITIES and ent.text == label for ent in doc.ents)
+
+
+def _title_case(text: str) -> bool:
+    """A headline's words after a label ("Poll: Wealthy Voters Abandon …"): the tagger
+    reads their verbs as names, so they are not asked for one."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _has_verb(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="contract")
+    # A finite verb: "held in jail", "Dealing in cocaine" are a list of charges, not words.
+    return span is not None and any(t.pos_ in ("VERB", "AUX") and t.tag_ in _FINITE
+                                    for t in span)
+
+
 
 
 def speaker_label_claims(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[ClaimDraft]:
@@ -511,16 +783,21 @@ def speaker_label_claims(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Cl
             continue
         words = [t for t in prefix if not t.is_punct]
         if not words or len(words) > MAX_SPEAKER_LABEL_WORDS or \
-                any(t.lower_.strip("’'s") in _NOT_SPEAKER_LABELS for t in words) or \
+                any(_POSSESSIVE_END.sub("", t.lower_) in _NOT_SPEAKER_LABELS for t in words) or \
                 any(t.pos_ in ("VERB", "AUX") and t.lower_ != "to" for t in words) or \
                 any(t.like_num for t in words) or not words[0].text[:1].isupper():
             continue
         names = [t for t in words if t.pos_ == "PROPN" or (t.is_upper and len(t) > 1)]
         if not names and len(words) == 1 and words[0].is_title and words[0].pos_ == "NOUN":
             names = words  # "Sanders:" tagged as a plural noun
-        if not names:
+        if not names or _not_a_label(doc, prefix, names):
             continue
+        content = text_of(doc)[colon + 1:line_end].strip()
+        if _SPORTS_NOTE.match(content) or (len(content.split()) >= 12 and not (
+                _title_case(content) or _has_verb(doc, colon + 1, line_end))):
+            continue  # sports notes, and lists ("Jane Doe: possession of …, bond $5,000")
         # The speaker is the first name run: "Clinton to Planned Parenthood:" → "Clinton".
+
         head = names[0]
         while head.i + 1 < prefix.end and doc[head.i + 1] in names:
             head = doc[head.i + 1]

@@ -1,0 +1,185 @@
+"""Patterns of real saved news pages, on short invented sentences: who speaks through a
+platform or a document, datelines and page furniture that are nobody's claim, titles and
+terms in quotation marks that are nobody's words, embedded posts and their credit lines,
+and who a pronoun or a paragraph of quotation goes on quoting."""
+
+from __future__ import annotations
+
+from reader.document import load_article
+from reader.provenance.quotes import find_quotes
+from reader.provenance.speakers import mention_quotes
+
+
+def _sources(r):
+    return {s.name for s in r.analysis.sources}
+
+
+def _quote_speaker(r, fragment):
+    """The source of the quote span holding `fragment` (None when it is no quote)."""
+    at = r.text.index(fragment)
+    for span in r.analysis.spans:
+        if span.kind == "quote" and span.start <= at < span.end:
+            claim = r.analysis.claim(span.claim)
+            source = r.analysis.source(claim.source) if claim else None
+            return source.name if source else "(no speaker)"
+    return None
+
+
+# -- platforms, datelines, things that cannot speak -------------------------------------
+
+def test_a_platform_is_the_channel_and_the_poster_the_source(analyze):
+    r = analyze("Last week, singer Dana Reyes posted on Twitter accusing the label of "
+                "blocking her concert.\n\nShe claimed the label feared a new recording.")
+    assert "Twitter" not in _sources(r)
+    assert r.claim_with("blocking her concert")["source"] == "Dana Reyes"
+    assert r.claim_with("feared a new recording")["source"] == "Dana Reyes"
+
+
+def test_a_platform_that_speaks_for_itself_is_an_organisation(analyze):
+    r = analyze("Twitter said it would take corrective action against similar accounts.")
+    claim = r.claim_with("corrective action")
+    assert claim["source"] == "Twitter" and claim["type"] == "organization"
+
+
+def test_a_dateline_is_not_a_source(analyze):
+    r = analyze("HANOI, Vietnam (AP) — The defence secretary on Wednesday accused the "
+                "neighbouring state of using coercion against smaller nations.")
+    assert "HANOI" not in _sources(r)
+
+
+def test_a_reason_is_not_a_source(analyze):
+    r = analyze("The team lost again on Sunday. There is no reason to think they will win "
+                "the next three games.")
+    assert not any("reason" in name for name in _sources(r))
+
+
+# -- quotation marks that name something ----------------------------------------------
+
+def test_titles_and_terms_in_quotation_marks_are_nobody_s_words(analyze):
+    r = analyze("“I never take that for granted,” the “Pose” actor said on “DWTS.” The "
+                "three men were known as the “Three Amigos” in the capital, and the campaign "
+                "ran with the slogan “Meth, we’re on it.”")
+    assert _quote_speaker(r, "I never take that") is not None
+    for term in ("Pose", "DWTS", "Three Amigos", "Meth, we"):
+        assert _quote_speaker(r, term) is None, term
+
+
+def test_song_titles_inside_a_retold_claim_are_not_quotes(analyze):
+    r = analyze("According to the promoter, fans will hear “Listen To The Music” and "
+                "“China Grove” on the tour.")
+    assert _quote_speaker(r, "Listen To The Music") is None
+    assert r.claim_with("fans will hear")["source"] is not None
+
+
+def test_a_title_case_headline_quote_is_not_taken_for_a_title():
+    text = "Mayor Sees “Personal Insult” in Budget Vote\n\nThe mayor spoke on Monday."
+    assert not mention_quotes(text, find_quotes(text))
+    named = "The mayor was on “Morning Report” on Monday."
+    assert mention_quotes(named, find_quotes(named))
+
+
+def test_two_single_marks_close_a_double_quotation(analyze):
+    r = analyze("“It was an attempt to mislead voters,’’ Will Moy told the broadcaster.")
+    assert _quote_speaker(r, "It was an attempt") == "Will Moy"
+
+
+# -- who speaks --------------------------------------------------------------------------
+
+def test_inverted_cue_the_tagger_reads_as_a_noun(analyze):
+    r = analyze("“We are truly excited about the anniversary tour,” comments Johnston in a "
+                "statement, “as it is a celebration of the band’s history.”")
+    assert _quote_speaker(r, "We are truly excited") == "Johnston"
+
+
+def test_name_then_continued_after_a_quotation(analyze):
+    r = analyze("“We are largely on track with these investments,” Menear continued.")
+    assert _quote_speaker(r, "We are largely on track") == "Menear"
+
+
+def test_pronoun_goes_to_the_paragraph_subject_not_the_nearest_name(analyze):
+    r = analyze("Following a performance of the song, Simmons teed up McDonald’s cameo. "
+                "“You might remember him from his own band,” he said.")
+    assert _quote_speaker(r, "You might remember him") == "Simmons"
+
+
+def test_a_possessive_does_not_vote_for_a_name_s_gender(analyze):
+    r = analyze("Rep. Ilhan Omar praised the court. Carlineo phoned Omar’s office, in which "
+                "he said he would hurt her.\n\nOmar asked for compassion in a letter, saying "
+                "she did not want a severe sentence. She added, “We must teach the "
+                "defendant love.”")
+    assert _quote_speaker(r, "We must teach") == "Ilhan Omar"
+
+
+def test_a_paragraph_of_quotation_continues_the_speaker_of_the_paragraph_before(analyze):
+    r = analyze("Chief negotiator Saeb Erekat said it was only the latest move to force the "
+                "other side to give up.\n\n“They wanted us on our knees and they used every "
+                "trick to put pressure on us. We stand tall.”")
+    assert _quote_speaker(r, "They wanted us on our knees") == "Saeb Erekat"
+
+
+def test_a_statement_speaks_for_who_issued_it(analyze):
+    r = analyze("The Electoral Commission issued a statement warning that “voters are "
+                "entitled to transparency from campaigners before an election.”")
+    assert _quote_speaker(r, "voters are entitled") == "Electoral Commission"
+
+
+def test_according_to_a_statement_keeps_the_speaker_of_the_quote(analyze):
+    r = analyze("The prime minister visited the settlement on Tuesday.\n\n“Here we are on a "
+                "historic day,” Netanyahu told settler leaders, according to a statement.")
+    assert _quote_speaker(r, "Here we are") == "Netanyahu"
+
+
+# -- page furniture and section labels are never claims ---------------------------------
+
+def test_furniture_lines_are_nobody_s_claims(analyze):
+    r = analyze("The central bank raised rates on Tuesday, the third rise this year.\n\n"
+                "SOURCE: Al Jazeera News\n\n"
+                "(Graphic: Global assets in 2019 - here)\n\n"
+                "More: Why the markets rallied\n\n"
+                "Reporting by Jane Doe; Editing by John Smith")
+    names = _sources(r)
+    for furniture in ("SOURCE", "Graphic", "More", "Jane Doe", "John Smith"):
+        assert not any(furniture in name for name in names), names
+
+
+def test_datelines_headlines_and_sports_notes_are_not_speaker_labels(analyze):
+    r = analyze("NASA’s commercial moon shot: Musk and Bezos firms to bid\n\n"
+                "Washington, DC, United States: Getting to the Moon has been done before.\n\n"
+                "Thunder: F Hamidou Diallo missed his third straight game with a sprained "
+                "ankle.\n\n"
+                "Jane A. Burton: Possession of methamphetamine, possession of a controlled "
+                "substance, held in jail in lieu of $70,000 bond.")
+    names = _sources(r)
+    for label in ("NASA", "Washington", "Thunder", "Jane A. Burton"):
+        assert label not in names, names
+
+
+def test_a_person_s_label_before_a_colon_is_still_a_speaker(analyze):
+    r = analyze("Sanders: Clinton email story has moved on to other things.")
+    assert r.claim_with("Clinton email story")["source"] == "Sanders"
+
+
+def test_an_embedded_post_is_quoted_from_whoever_its_credit_line_names(tmp_path, analyzer):
+    page = """<!DOCTYPE html><html><head><title>Slogan row</title></head><body><article>
+<h1>Slogan row</h1>
+<p>The state launched its anti-drug campaign on Monday, and the slogan was quickly
+mocked by a great many people on social media across the country.</p>
+<div class="social-media-embed"><blockquote class="twitter-tweet"><p>Yes this is real and
+the state spent half a million dollars on it</p>— Dana E. Reyes (@danareyes)
+<a href="https://twitter.com/x/status/1">November 18, 2019</a></blockquote></div>
+<div class="social-media-embed"><blockquote class="twitter-tweet"><p>Oh no, the other
+campaigns were just as bad</p>— Mike Bovis (@MikeBovis)
+<a href="https://twitter.com/y/status/2">November 18, 2019</a></blockquote></div>
+<p>The governor defended the campaign later that evening and said it was working well,
+because so many people were now talking about the problem.</p>
+</article></body></html>"""
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    article = load_article(path)
+    analysis = analyzer.analyze(article)
+
+    class R:
+        text = article.text
+    R.analysis = analysis
+    assert _quote_speaker(R, "Yes this is real") == "Dana E. Reyes"
+    assert _quote_speaker(R, "Oh no, the other") == "Mike Bovis"
