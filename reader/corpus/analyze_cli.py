@@ -51,6 +51,8 @@ def analyze_parser() -> argparse.ArgumentParser:
     parser.add_argument("--dask", default=None, metavar="ADDRESS",
                         help="analyse on the Dask cluster whose scheduler is at ADDRESS "
                              "(needs pip install 'provenance-reader[scale]')")
+    parser.add_argument("--partition-size", type=int, default=None, metavar="N",
+                        help="with --dask: files per partition (default 32)")
     parser.add_argument("--cache", action=argparse.BooleanOptionalAction, default=True,
                         help="reuse and keep analyses in the user cache folder (default: on)")
     parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
@@ -71,6 +73,8 @@ def analyze_main(argv: list[str]) -> int:
         parser.error("--jobs must be at least 1")
     if args.part_size < 1:
         parser.error("--part-size must be at least 1")
+    if args.partition_size is not None and (args.partition_size < 1 or not args.dask):
+        parser.error("--partition-size takes a number of files, and goes with --dask")
     inputs = expand(args.paths)
     single = len(args.paths) == 1 and not inputs.expanded
     fmt = args.format or ("json" if single else "jsonl")
@@ -93,12 +97,12 @@ def analyze_main(argv: list[str]) -> int:
               f"articles are already in {args.output}: skipped.", file=sys.stderr)
     progress = _progress_bar(args.progress, len(paths))
     try:
-        for outcome, record in _outcomes(args, paths):
+        for outcome in _outcomes(args, paths):
             if outcome.error is not None:
                 failed = True
                 progress.write(f"provenance-reader: {outcome.path}: {outcome.error}",
                                file=sys.stderr)
-            sink.add(record, outcome)
+            sink.add(outcome)
             progress.update()
     except _Refused as error:
         print(f"provenance-reader: {error}", file=sys.stderr)
@@ -114,18 +118,20 @@ class _Refused(Exception):
 
 
 def _outcomes(args, paths: list[str]):
-    """(Outcome, JSON record) per path, in order."""
+    """One Outcome per path, in order."""
     from reader.provenance import ModelError
 
     max_chars = int(args.max_size * 1_000_000)
     if args.dask:
-        from reader.corpus.dask_run import DaskUnavailable, run_on_dask
+        from reader.corpus.dask_run import PARTITION_SIZE, DaskUnavailable, run_on_dask
 
         try:
             for outcome in run_on_dask(args.dask, paths, model_name=args.model,
                                        max_chars=max_chars, cache=args.cache,
-                                       batch_size=args.batch_size):
-                yield outcome, document_record(outcome)
+                                       batch_size=args.batch_size,
+                                       partition_size=args.partition_size or PARTITION_SIZE,
+                                       rows=args.format == "parquet"):
+                yield outcome
         except (DaskUnavailable, ModelError) as error:
             raise _Refused(str(error)) from None
         return
@@ -137,7 +143,7 @@ def _outcomes(args, paths: list[str]):
     try:
         with CorpusRunner(analyzer, max_chars, args.batch_size, args.jobs) as runner:
             for outcome in runner.run(paths):
-                yield outcome, document_record(outcome)
+                yield outcome
     except ModelError as error:
         raise _Refused(str(error)) from None
 
@@ -171,14 +177,3 @@ def _why(error: Exception) -> str:
     if isinstance(error, ImportError):
         return "Parquet needs pyarrow (pip install pyarrow)."
     return getattr(error, "strerror", None) or str(error)
-
-
-def document_record(outcome) -> dict:
-    """The JSON object of docs/design.md §3 for one file (path and error if it failed)."""
-    if outcome.article is None or outcome.analysis is None:
-        return {"path": outcome.path, "error": outcome.error}
-    article = outcome.article
-    record = {"path": outcome.path, "text": article.text, **article.metadata(),
-              "blocks": [b.to_dict() for b in article.blocks]}
-    record.update(outcome.analysis.to_dict())
-    return record

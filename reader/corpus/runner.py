@@ -24,6 +24,17 @@ class Outcome:
     article: Article | None = None
     analysis: Analysis | None = None
     error: str | None = None
+    # (article row, claim rows) when a worker made them (reader.corpus.partitions)
+    rows: tuple[dict, list[dict]] | None = None
+
+    def record(self) -> dict:
+        """The JSON object of docs/design.md §3 (path and error if the file failed)."""
+        if self.article is None or self.analysis is None:
+            return {"path": self.path, "error": self.error}
+        record = {"path": self.path, "text": self.article.text, **self.article.metadata(),
+                  "blocks": [b.to_dict() for b in self.article.blocks]}
+        record.update(self.analysis.to_dict())
+        return record
 
 
 class CorpusRunner:

@@ -47,8 +47,8 @@ class JsonSink:
     def done(self) -> set[str]:
         return set()
 
-    def add(self, record: dict, outcome) -> None:
-        self.records.append(record)
+    def add(self, outcome) -> None:
+        self.records.append(outcome.record())
 
     def close(self) -> None:
         payload = self.records[0] if len(self.records) == 1 else self.records
@@ -82,8 +82,8 @@ class JsonlSink:
                     continue
         return found
 
-    def add(self, record: dict, outcome) -> None:
-        self.stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+    def add(self, outcome) -> None:
+        self.stream.write(json.dumps(outcome.record(), ensure_ascii=False) + "\n")
         self.stream.flush()
 
     def close(self) -> None:
@@ -140,12 +140,9 @@ class ParquetSink:
             found.update(_key(p) for p in table.column("path").to_pylist())
         return found
 
-    def add(self, record: dict, outcome) -> None:
-        article, claims = rows_of(outcome.path, outcome.article, outcome.analysis,
-                                  outcome.error)
-        self.add_rows(article, claims)
-
-    def add_rows(self, article: dict, claims: list[dict]) -> None:
+    def add(self, outcome) -> None:
+        article, claims = outcome.rows or rows_of(outcome.path, outcome.article,
+                                                  outcome.analysis, outcome.error)
         self._articles.append(article)
         self._claims.extend(claims)
         if len(self._articles) >= self.part_size:
