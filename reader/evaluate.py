@@ -7,6 +7,13 @@
     python -m reader.evaluate --quotes tests/data/realpages_dev_who_said_what.jsonl \
         PATH/TO/realpages/dev --errors /tmp/who-said-what.txt
 
+and its framing on span-annotated framing corpora (`reader.evaluation.framing_corpora`,
+`reader.evaluation.framing_metrics`):
+
+    python -m reader.evaluate --framing ptc PATH/TO/framing/ptc-dev
+    python -m reader.evaluate --framing babe PATH/TO/framing/babe-dev --json
+    python -m reader.evaluate --framing ptc PATH/TO/framing/ptc-dev --half tune
+
 PATH is a split directory holding `text/*.txt` and `attributions/*_<annotator>.ann`
 (brat stand-off). Only the .ann files are needed for gold; `dev.jsonl` is never required.
 
@@ -63,6 +70,12 @@ def _parser() -> argparse.ArgumentParser:
                         help="instead, score who said what on the saved pages in DIR against "
                              "the JSONL gold GOLD (e.g. tests/data/"
                              "realpages_dev_who_said_what.jsonl)")
+    parser.add_argument("--framing", choices=("ptc", "babe"), default=None,
+                        help="instead, score the framing layer on the PTC or BABE corpus "
+                             "at PATH")
+    parser.add_argument("--half", choices=("tune", "check"), default=None,
+                        help="framing only: score the tuning half (even positions in name "
+                             "order) or the check half (odd) of the corpus")
     parser.add_argument("--limit", type=int, default=None, metavar="N",
                         help="score only the first N articles (sorted by name)")
     parser.add_argument("--model", default=None, metavar="NAME",
@@ -83,6 +96,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.quotes:
         gold_path, directory = args.quotes
         return _who_said_what(gold_path, directory, args)
+    if args.framing:
+        if not args.split:
+            parser.error("give the corpus PATH after --framing ptc|babe")
+        return framing_main(args)
     if not args.split:
         parser.error("give a PolNeAR split PATH, or --extraction DIR")
     try:
@@ -167,6 +184,45 @@ def _who_said_what(gold_path: str, directory: str, args) -> int:
                           "model": analyzer.model_label, **figures}))
     if args.errors:
         Path(args.errors).write_text(wsw.format_errors(results), encoding="utf-8")
+    return EXIT_OK
+
+
+def framing_main(args) -> int:
+    from reader.evaluation import framing_corpora, framing_report
+    from reader.evaluation.framing_metrics import figures, score_document
+
+    read = framing_corpora.read_ptc if args.framing == "ptc" else framing_corpora.read_babe
+    try:
+        documents = framing_corpora.half(read(args.split, args.limit), args.half)
+    except framing_corpora.CorpusNotFound:
+        print(f"{args.framing.upper()} corpus not found at {args.split}; skipping evaluation.")
+        return EXIT_OK
+
+    from reader.provenance.analyzer import Analyzer, ModelError
+
+    analyzer = Analyzer(args.model)
+    try:
+        analyzer.load()
+    except ModelError as error:
+        print(f"reader.evaluate: {error}", file=sys.stderr)
+        return EXIT_MODEL
+    skip = framing_corpora.FUNCTION_WORDS if args.framing == "babe" else ()
+    analyses = list(analyzer.analyze_many(
+        (_unchanged(article_from_text, d.text) for d in documents), batch_size=args.batch_size))
+    totals = sum((score_document(d.text, d.gold, a, skip) for d, a in zip(documents, analyses)),
+                 Counter())
+    results = figures(totals)
+    title = (f"{args.framing.upper()} {args.split}"
+             + (f" ({args.half} half)" if args.half else "")
+             + f": {len(documents)} documents; model {analyzer.model_label}")
+    print(framing_report.format_report(title, results))
+    if args.json:
+        print(json.dumps({"corpus": args.framing, "split": str(args.split), "half": args.half,
+                          "model": analyzer.model_label, "documents": len(documents),
+                          **results}))
+    if args.errors:
+        Path(args.errors).write_text(framing_report.format_errors(documents, analyses),
+                                     encoding="utf-8")
     return EXIT_OK
 
 
