@@ -183,6 +183,19 @@ _FRAMING_LIST = (
                  QT_TRANSLATE_NOOP("Vocabulary",
                                    "A name for someone or something that already carries a "
                                    "judgement (\"regime\", \"a China hawk\").")),
+    FramingLabel("name-calling", QT_TRANSLATE_NOOP("Vocabulary", "name calling"),
+                 QT_TRANSLATE_NOOP("Vocabulary",
+                                   "The writer's own word for them; it judges rather than "
+                                   "describes (\"thugs\", \"a smear\").")),
+    FramingLabel("loaded-word", QT_TRANSLATE_NOOP("Vocabulary", "loaded word"),
+                 QT_TRANSLATE_NOOP("Vocabulary",
+                                   "A word with a strong feeling built in, where a plain word "
+                                   "would do (\"disastrous\", \"ridiculous\").")),
+    FramingLabel("exaggeration", QT_TRANSLATE_NOOP("Vocabulary", "exaggeration"),
+                 QT_TRANSLATE_NOOP("Vocabulary",
+                                   "The writer makes something sound bigger, smaller or more "
+                                   "total than the facts show (\"the worst ever\", "
+                                   "\"never\").")),
     FramingLabel("characterisation", QT_TRANSLATE_NOOP("Vocabulary", "characterisation"),
                  QT_TRANSLATE_NOOP("Vocabulary",
                                    "A description that tells you what to think of something "
@@ -190,11 +203,11 @@ _FRAMING_LIST = (
     FramingLabel("distancing-verb", QT_TRANSLATE_NOOP("Vocabulary", "distancing verb"),
                  QT_TRANSLATE_NOOP("Vocabulary",
                                    "A verb for reporting speech that hints the claim may not be "
-                                   "true (\"claimed\", \"so-called\").")),
+                                   "true (\"claimed\", \"insisted\").")),
     FramingLabel("evaluative-verb", QT_TRANSLATE_NOOP("Vocabulary", "evaluative verb"),
                  QT_TRANSLATE_NOOP("Vocabulary",
                                    "A verb for reporting speech that judges how it was said "
-                                   "(\"insisted\", \"admitted\").")),
+                                   "(\"slammed\", \"boasted\").")),
     FramingLabel("hedge", QT_TRANSLATE_NOOP("Vocabulary", "hedge"),
                  QT_TRANSLATE_NOOP("Vocabulary",
                                    "A word that makes a statement vaguer so the writer need not "

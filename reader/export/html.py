@@ -23,7 +23,7 @@ from reader.export.stats import UNATTRIBUTED, VoiceShares, voice_shares
 from reader.palette import (CORRECTED_MARK, CUE_DESCRIPTIONS, EXPORT_PALETTE, KIND_STYLES,
                             SURFACES, WRITER_COLOUR)
 from reader.provenance.model import Analysis, VoiceSpan
-from reader.vocabulary import KINDS, SOURCE_TYPE_TITLES, Kind
+from reader.vocabulary import FRAMING_LABELS, KINDS, SOURCE_TYPE_TITLES, Kind
 
 # The page's colours and words, from the one palette (reader/palette.py).
 KIND_COLOURS: dict[Kind, tuple[str | None, str]] = {
@@ -318,6 +318,9 @@ class _SpanFacts:
             lines.append("Source: unattributed")
         if claim is not None and claim.cue_span:
             lines.append(f"Cue: {self.text[claim.cue_span[0]:claim.cue_span[1]]}")
+        framing = FRAMING_LABELS.get(span.label or "") if span.kind == "framing" else None
+        if framing is not None:
+            lines.append(f"{framing.title.capitalize()}: {framing.explanation}")
         if span.why:
             lines.append(f"Why: {span.why}")
         lines.append(f"Confidence: {round(span.confidence * 100)} %")

@@ -1,8 +1,13 @@
 """The writer's own framing: loaded words, distancing verbs, scare quotes, insinuation.
 
 A lexicon hit is only a candidate. It becomes a framing span when it stands in the
-writer's voice (outside every quote and reported claim, outside captions and credits) and
-its part of speech fits: "Hawk" the surname is not "a China hawk".
+writer's voice (outside every quote and reported claim, outside captions and credits, not
+part of a name, not in what a sentence reports somebody else called or said) and its part
+of speech fits: "Hawk" the surname is not "a China hawk". Beside the project's own lists,
+a small learned tagger (framing_tagger.py, trained on PTC) scores every content word by
+its licensed-lexicon evidence and context: over its threshold a word is a loaded word,
+name calling (a noun) or exaggeration (a superlative or absolute, with a margin). Scare
+quotes need a marker of doubt before them ("so-called") or a loaded word inside.
 """
 
 from __future__ import annotations
@@ -14,8 +19,8 @@ from spacy.tokens import Doc, Token
 
 from reader.provenance import lexicons
 from reader.provenance.drafts import ClaimDraft, text_of
+from reader.provenance.framing_tagger import FramingTagger
 from reader.provenance.quotes import QuotePiece
-
 
 
 @dataclass
@@ -27,6 +32,14 @@ class FramingHit:
     confidence: float
 
 
+# A superlative or absolute needs this much more than the tagger's threshold.
+_EXAGGERATION_MARGIN = 0.1
+# Words before a quotation that mark it as the writer's doubt ("the so-called “reform”").
+_DOUBT_BEFORE_QUOTE = {"so-called", "supposed", "supposedly", "self-styled", "self-described",
+                       "alleged", "purported", "would-be", "ostensible", "ostensibly"}
+_SCARE_QUOTE_MAX_WORDS = 4
+
+
 class FramingFinder:
     """Holds the compiled phrase matchers for one vocabulary."""
 
@@ -34,6 +47,8 @@ class FramingFinder:
         self.labels = lexicons.load_labelled("loaded_labels")
         self.distancing = lexicons.load_labelled("distancing_verbs")
         self.intensifiers = lexicons.load("intensifiers")
+        self.absolutes = lexicons.load("absolutes")
+        self.tagger = FramingTagger.shipped()
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         insinuation = sorted(lexicons.load("insinuation_phrases"))
         multiword = [p for p in self.labels if " " in p or "-" in p]
@@ -54,6 +69,8 @@ class FramingFinder:
             if not free(span.start_char, span.end_char):
                 continue
             kind = doc.vocab.strings[match_id]
+            if _names_something(span) or _reported(span[0]):
+                continue
             if kind == "insinuation":
                 hits.append(FramingHit(span.start_char, span.end_char, "insinuation",
                                        f"hedge or insinuation '{span.text}' in the writer's voice",
@@ -62,12 +79,16 @@ class FramingFinder:
                 label = self.labels.get(span.text.lower(), "loaded-label")
                 hits.append(FramingHit(span.start_char, span.end_char, label,
                                        f"lexicon: {label.replace('-', ' ')} '{span.text}'", 0.7))
-        for token in doc:
-            if not free(token.idx, token.idx + len(token)):
-                continue
-            hit = self._token_hit(token)
-            if hit is not None:
-                hits.append(hit)
+        for sentence in doc.sents:
+            question = sentence.text.rstrip().endswith("?")
+            for token in sentence:
+                if not free(token.idx, token.idx + len(token)) or _in_name(token):
+                    continue
+                if _reported(token):
+                    continue  # "called them radical": somebody's words, retold
+                hit = self._token_hit(token) or self._tagger_hit(token, question)
+                if hit is not None:
+                    hits.append(hit)
         for claim in claims:
             if claim.cue is None:
                 continue
@@ -84,15 +105,49 @@ class FramingFinder:
             first, last = group[0], group[-1]
             # Titles ("Sunday Morning Futures") and markup values never get here: the quote
             # pairing and quote_claims already set them aside.
-            if not free(first.start, last.end) or _named_or_owned(doc, first.start):
+            if not free(first.start, last.end):
+                continue
+            doubt = _doubt_marked(doc, first.start)
+            if not doubt and (_named_or_owned(doc, first.start)
+                              or not self._loaded_quote(doc, first.start, last.end)):
                 continue
             hits.append(FramingHit(first.start, last.end, "scare-quote",
                                    "scare quote: quotation marks with no speaker within the sentence",
                                    0.65))
-        return _dedupe(hits)
+        return _dedupe(_join_adjacent(hits, text_of(doc)))
+
+    def _loaded_quote(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether quotation marks with no speaker hold a few words, not capitalised, one
+        of them loaded: the writer's doubt about the word, not a title, a term or a list
+        item ("sold “fresh bread” and “cakes”")."""
+        span = doc.char_span(start, end, alignment_mode="expand")
+        words = [t for t in span if t.is_alpha] if span is not None else []
+        if not words or len(words) > _SCARE_QUOTE_MAX_WORDS or words[0].is_title:
+            return False
+        return any((self.tagger.score(t, False) or 0.0) >= self.tagger.threshold
+                   for t in words)
+
+    def _tagger_hit(self, token: Token, question: bool) -> FramingHit | None:
+        """A loaded word the learned tagger scores over its threshold."""
+        probability = self.tagger.score(token, question)
+        if probability is None or probability < self.tagger.threshold:
+            return None
+        if token.tag_ in ("JJS", "RBS") or token.lemma_.lower() in self.absolutes:
+            if probability < self.tagger.threshold + _EXAGGERATION_MARGIN:
+                return None  # "the worst storm in 50 years" is often plain fact
+            label, what = "exaggeration", "superlative or absolute"
+        elif token.pos_ == "NOUN":
+            label, what = "name-calling", "loaded noun"
+        else:
+            label, what = "loaded-word", "loaded word"
+        return FramingHit(token.idx, token.idx + len(token), label,
+                          f"{what} '{token.text}' in the writer's voice (learned tagger, "
+                          f"p={probability:.2f})", round(probability, 3))
 
     def _token_hit(self, token: Token) -> FramingHit | None:
         lower, lemma = token.lower_, token.lemma_.lower()
+        if lemma == "regime" and _neutral_regime(token):
+            return None
         if token.pos_ in ("NOUN", "ADJ") and (lower in self.labels or lemma in self.labels):
             label = self.labels.get(lower) or self.labels[lemma]
             start, end = _label_phrase(token)
@@ -115,13 +170,90 @@ class FramingFinder:
 
 
 def _label_phrase(token: Token) -> tuple[int, int]:
-    """A loaded noun with its compounds ("China hawk"); an adjective alone."""
+    """A loaded noun with a one-word compound ("China hawk"); an adjective alone. A name
+    of several words stays whole outside the span ("New York elites": "elites")."""
     start = token
     if token.pos_ == "NOUN":
         for child in token.lefts:
-            if child.dep_ in ("compound",) and child.i < start.i:
+            if child.dep_ == "compound" and child.i < start.i and child.n_lefts == 0:
                 start = child
     return start.idx, token.idx + len(token)
+
+
+def _in_name(token: Token) -> bool:
+    """Part of a name: "Secret" in "ex-Secret Service agent", "Radical" in a party's name."""
+    if token.pos_ == "PROPN":
+        return True
+    if token.ent_type_ and token.ent_type_ not in ("NORP", "DATE", "CARDINAL", "ORDINAL"):
+        return True
+    return token.is_title and not token.is_sent_start and token.i > 0 and any(
+        n.pos_ == "PROPN" for n in (token.nbor(-1), _next(token)) if n is not None)
+
+
+def _doubt_marked(doc: Doc, start: int) -> bool:
+    """A marker of doubt just before a quotation: the so-called “reform”."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    before = [t for t in doc[max(span.sent.start, span.start - 4):span.start]
+              if not t.is_punct or t.text == "-"]
+    text = "".join(t.text_with_ws for t in before).lower().replace(" ", "")
+    return any(text.endswith(marker.replace(" ", "")) for marker in _DOUBT_BEFORE_QUOTE)
+
+
+def _next(token: Token) -> Token | None:
+    return token.nbor(1) if token.i + 1 < len(token.doc) else None
+
+
+def _names_something(span) -> bool:
+    """"so-called" introducing a name ("the so-called Islamic State")."""
+    if span.text.lower() != "so-called":
+        return False
+    after = _next(span[-1])
+    return after is not None and (after.pos_ == "PROPN" or after.is_title)
+
+
+_REGIME_KINDS = {"sanction", "tax", "trade", "visa", "tariff", "regulatory", "legal",
+                 "training", "inspection", "exchange", "currency", "pension", "treatment",
+                 "drug", "dosing", "fitness", "diet", "export", "import", "customs", "safety",
+                 "monitoring", "verification", "rate", "price", "fiscal", "monetary", "climate"}
+
+
+def _neutral_regime(token: Token) -> bool:
+    """"regime" as a plain name for a system or a government: "the sanctions regime", "a
+    new tax regime", "the Iranian regime", "Assad's regime". Alone ("the regime met") the
+    writer picked the word."""
+    return any(c.dep_ in ("compound", "amod", "nmod", "poss") and (
+        c.lemma_.lower() in _REGIME_KINDS or c.lower_ in _REGIME_KINDS or c.pos_ == "PROPN"
+        or c.ent_type_ in ("NORP", "GPE", "PERSON")) for c in token.lefts)
+
+
+_NAMING_VERBS = lexicons.words("naming_verbs")
+# Verbs of saying whose object is the subject's words (not "continue", "note", "read").
+_SAYING_VERBS = frozenset({"say", "tell", "write", "tweet", "warn", "argue", "claim", "insist",
+                           "declare", "state", "complain", "allege"})
+
+
+def _reported(token: Token) -> bool:
+    """Whether `token` stands in what somebody else said or called somebody ("Trump called
+    them radical", "she said the plan was a disaster"), though the attribution rules made
+    no claim of it: the object or complement of a naming or saying verb whose subject is
+    not the writer. Words in that verb's subject ("Rubio, a China hawk, is calling for
+    ...") are the writer's."""
+    child = token
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            if child.dep_ in ("nsubj", "nsubjpass", "csubj", "appos", "prep"):
+                return False
+            lemma = ancestor.lemma_.lower()
+            if lemma in _NAMING_VERBS or lemma in _SAYING_VERBS:
+                subject = next((c for c in ancestor.children
+                                if c.dep_ in ("nsubj", "nsubjpass")), None)
+                return subject is not None and subject.lower_ not in ("we", "i")
+            if child.dep_ not in ("ccomp", "xcomp", "conj"):
+                return False
+        child = ancestor
+    return False
 
 
 # Words before a quotation that make it a name or label ("a box labeled “medical
@@ -149,6 +281,26 @@ def _named_or_owned(doc: Doc, start: int) -> bool:
         if token.lemma_.lower() in _CLAIM_NOUNS and any(c.dep_ == "poss" for c in token.children):
             return True  # "Trump's claim that there were …"
     return False
+
+
+_TAGGER_LABELS = ("loaded-word", "name-calling", "exaggeration")
+
+
+def _join_adjacent(hits: list[FramingHit], text: str) -> list[FramingHit]:
+    """Loaded words side by side, separated by a space only, as one span ("a ridiculous
+    debate", "rapacious establishment"), with the first one's label and why."""
+    hits = sorted(hits, key=lambda h: (h.start, h.end))
+    out: list[FramingHit] = []
+    for hit in hits:
+        last = out[-1] if out else None
+        if (last is not None and last.label in _TAGGER_LABELS and hit.label in _TAGGER_LABELS
+                and last.end < hit.start and not text[last.end:hit.start].strip()
+                and "\n" not in text[last.end:hit.start]):
+            out[-1] = FramingHit(last.start, hit.end, last.label, last.why,
+                                 max(last.confidence, hit.confidence))
+            continue
+        out.append(hit)
+    return out
 
 
 def _dedupe(hits: list[FramingHit]) -> list[FramingHit]:

@@ -196,3 +196,13 @@ class WordList:
 def words(*names: str) -> WordList:
     """The lists NAMES (one or more, as one), read at each use from the current set."""
     return WordList(*names)
+
+
+def load_valence(name: str) -> dict[str, float]:
+    """Entries of a 'word<TAB>number' list of the current set, word → number."""
+    entries = {}
+    for line in current().text(name).splitlines():
+        word, _, value = line.split("#", 1)[0].strip().partition("\t")
+        if word and value.strip():
+            entries[word.strip().lower()] = float(value)
+    return entries

@@ -12,6 +12,7 @@ from reader.ui import shortcuts
 from reader.ui.formats import kind_format
 from reader.ui.palette import CUE_DESCRIPTIONS, KIND_STYLES
 from reader.ui.palette import tr as palette_tr
+from reader.vocabulary import FRAMING_LABELS
 
 
 def _tr(text: str) -> str:
@@ -59,6 +60,8 @@ def help_html() -> str:
         parts.append(f"<h3>{title} <small>({cue})</small></h3><p>{escape(meaning)}</p>"
                      f"<p style='margin-left:16px'><i>{escape(_tr('Example:'))}</i> "
                      f"{escape(example)}</p>")
+        if kind == "framing":
+            parts.append(_framing_labels_html())
     parts.append(f"<p>{escape(panel)}</p>")
     corrections = _tr("You can overrule the marks: right-click a span to change its kind, "
                       "give its claim to another or a new source, merge its source into "
@@ -73,6 +76,19 @@ def help_html() -> str:
         parts.append(f"<tr><td><b>{escape(keys)}</b></td><td>{escape(description)}</td></tr>")
     parts.append("</table>")
     return "".join(parts)
+
+
+def _vocabulary_tr(text: str) -> str:
+    return QCoreApplication.translate("Vocabulary", text)
+
+
+def _framing_labels_html() -> str:
+    """Each framing label the hover card can name, with its one-sentence explanation."""
+    rows = "".join(f"<li><b>{escape(_vocabulary_tr(label.title))}</b>: "
+                   f"{escape(_vocabulary_tr(label.explanation))}</li>"
+                   for label in FRAMING_LABELS.values())
+    return (f"<p>{escape(_tr('The hover card names the kind of framing:'))}</p>"
+            f"<ul>{rows}</ul>")
 
 
 def mark_examples(document: QTextDocument, palette_name: str) -> None:

@@ -184,3 +184,12 @@ def test_chromium_reads_it(tmp_path):
         capture_output=True, text=True, timeout=120).stdout
     assert dom.count('data-span="') == len(analysis.spans)
     assert "Who speaks" in dom
+
+
+def test_framing_hover_title_explains_its_label():
+    from reader.vocabulary import FRAMING_LABELS
+
+    article, analysis = make_article(), make_analysis()
+    titles = parse(render_html(article, analysis)).titles
+    insinuation = FRAMING_LABELS["insinuation"]
+    assert f"Insinuation: {insinuation.explanation}" in titles["s4"].splitlines()

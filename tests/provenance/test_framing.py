@@ -24,8 +24,8 @@ def test_distancing_verb_on_the_writers_cue(analyze):
 
 
 def test_scare_quote_versus_attributed_short_quote(analyze):
-    scare = analyze('The council\'s "consultation" lasted two weeks.')
-    assert scare.framing() == {'"consultation"': "scare-quote"}
+    scare = analyze('The council\'s so-called "consultation" lasted two weeks.')
+    assert scare.framing().get('"consultation"') == "scare-quote"
     attributed = analyze('Critics called the plan a "slow-motion demolition" of the town.')
     assert attributed.framing() == {}
     assert attributed.claim_with("slow-motion demolition")["source"] == "Critics"
@@ -73,3 +73,110 @@ def test_quoted_name_after_an_ordinary_verb_is_neither_claim_nor_scare_quote(ana
     r = analyze("The posters in the north showed “Leave” in red letters.")
     assert r.claims() == []
     assert r.framing() == {}
+
+
+# -- the learned loaded-word tagger and the rules around it (issue 12) --------------------
+
+def test_loaded_words_in_the_writers_voice(analyze):
+    r = analyze("The disastrous budget passed after a long debate. It was ridiculous.")
+    framing = r.framing()
+    assert framing.get("disastrous") == "loaded-word"
+    assert framing.get("ridiculous") == "loaded-word"
+    span = next(s for s in r.analysis.spans if s.label == "loaded-word")
+    assert "learned tagger" in span.why and 0 < span.confidence < 1
+
+
+def test_loaded_nouns_are_labels_or_name_calling(analyze):
+    r = analyze("The protest was broken up by thugs on Friday night.")
+    assert r.framing().get("thugs") == "loaded-label"  # the project's own list
+    r = analyze("The report was a smear from start to finish.")
+    assert r.framing().get("smear") == "name-calling"  # the tagger's
+
+
+def test_loaded_words_side_by_side_are_one_span():
+    from reader.provenance.framing import FramingHit, _join_adjacent
+
+    text = "a rapacious establishment and a regime"
+    hits = [FramingHit(2, 11, "loaded-word", "why", 0.5),
+            FramingHit(12, 25, "name-calling", "why", 0.6),
+            FramingHit(32, 38, "loaded-label", "why", 0.7)]
+    joined = _join_adjacent(hits, text)
+    assert [(text[h.start:h.end], h.label) for h in joined] == [
+        ("rapacious establishment", "loaded-word"), ("regime", "loaded-label")]
+    assert joined[0].confidence == 0.6
+
+
+def test_plain_words_are_not_framing(analyze):
+    r = analyze("The council approved the budget after a long debate on Tuesday.")
+    assert r.framing() == {}
+
+
+def test_loaded_words_inside_a_quote_stay_the_sources(analyze):
+    r = analyze("“It is a disastrous and ridiculous budget,” said Councillor Ann Lee.")
+    assert r.framing() == {}
+
+
+def test_loaded_words_in_a_reported_naming_are_not_the_writers(analyze):
+    r = analyze("Councillor Ann Lee called the plan radical and disastrous.")
+    assert r.framing() == {}
+
+
+def test_words_inside_names_are_not_framing(analyze):
+    r = analyze("An ex-Secret Service agent testified before the committee on Monday.")
+    assert r.framing() == {}
+
+
+def test_so_called_before_a_name_is_not_insinuation(analyze):
+    r = analyze("Fighters of the so-called Islamic State left the town in March.")
+    assert "so-called" not in r.framing()
+    r = analyze("The so-called reform cut the library's hours.")
+    assert r.framing().get("so-called") == "insinuation"
+
+
+def test_regime_as_a_plain_name_is_not_loaded(analyze):
+    for text in ("The sanctions regime was extended for a year.",
+                 "The Iranian regime signed the agreement in Vienna."):
+        assert "regime" not in " ".join(analyze(text).framing()), text
+    assert analyze("The regime met on Monday.").framing().get("regime") == "loaded-label"
+
+
+def test_a_loaded_noun_after_a_place_name_keeps_the_name_whole(analyze):
+    r = analyze("The mayor spoke to New York elites at a dinner on Monday.")
+    assert not any("York" in words for words in r.framing())
+
+
+def test_apparently_is_no_insinuation(analyze):
+    r = analyze("The bridge apparently closed at noon on Monday.")
+    assert r.framing() == {}
+
+
+def test_superlative_plain_fact_is_not_exaggeration(analyze):
+    r = analyze("The storm was the worst in fifty years, the weather service said.")
+    assert "exaggeration" not in r.framing().values()
+
+
+def test_scare_quote_needs_doubt_or_a_loaded_word(analyze):
+    r = analyze("The so-called “reform” cut the library's hours.")
+    assert r.framing().get("“reform”") == "scare-quote"
+    r = analyze("The shop sold “fresh bread” and “cakes” on Sundays.")
+    assert "scare-quote" not in r.framing().values()
+
+
+def test_seed_phrases_still_found(analyze):
+    r = analyze("Senator Marco Rubio, a China hawk, is calling for the general to resign. "
+                "Critics claimed that the calls were secret, suggesting that he acted alone.")
+    framing = r.framing()
+    assert framing.get("China hawk") == "loaded-label"
+    assert framing.get("suggesting that") == "insinuation"
+
+
+def test_every_framing_label_has_an_explanation(analyze):
+    from reader.vocabulary import FRAMING_LABELS
+
+    r = analyze("The report was a smear. The disastrous budget passed on Friday. "
+                "The regime met on Monday.")
+    labels = set(r.framing().values())
+    assert {"name-calling", "loaded-word", "loaded-label"} <= labels
+    for name in labels:
+        explanation = FRAMING_LABELS[name].explanation
+        assert explanation.endswith((".", ".)")) and len(explanation.split()) >= 8

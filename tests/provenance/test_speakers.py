@@ -51,8 +51,15 @@ def test_quote_without_speaker_is_kept_unattributed(analyze):
 
 
 def test_short_quote_without_speaker_is_a_scare_quote(analyze):
+    r = analyze('The council\'s so-called "consultation" on the branch lasted two weeks.')
+    assert r.framing().get('"consultation"') == "scare-quote"
+    assert r.claims() == []
+
+
+def test_short_plain_quote_without_speaker_or_doubt_is_neither_claim_nor_framing(analyze):
+    # PTC: plain quoted terms with no marker of doubt were scare quotes 1 time in 5
     r = analyze('The council\'s "consultation" on the branch lasted two weeks.')
-    assert r.framing() == {'"consultation"': "scare-quote"}
+    assert r.framing() == {}
     assert r.claims() == []
 
 
