@@ -19,7 +19,7 @@ def test_contract_plus_corrections(tmp_path):
     out = tmp_path / "out.json"
     write_json(out, article, corrected, [change], path="council.txt")
     record = json.loads(out.read_text(encoding="utf-8"))
-    assert set(record) == CONTRACT_KEYS | {"corrections"}
+    assert set(record) == CONTRACT_KEYS | {"corrections", "framing_labels"}
     assert record["path"] == "council.txt" and record["text"] == text
     assert record["spans"][2] == {**analysis.spans[2].to_dict(), "kind": "quote", "corrected": True}
     assert "corrected" not in record["spans"][0]
@@ -32,3 +32,13 @@ def test_without_corrections_it_is_the_analyze_record():
     record = export_record(article, analysis)
     assert record["corrections"] == [] and record["path"] == article.path
     assert {k: record[k] for k in ("spans", "claims", "sources")} == analysis.to_dict()
+
+
+def test_framing_labels_are_explained():
+    from reader.vocabulary import FRAMING_LABELS
+
+    article, analysis = make_article(), make_analysis()
+    record = export_record(article, analysis)
+    assert record["framing_labels"] == {
+        "insinuation": {"title": FRAMING_LABELS["insinuation"].title,
+                        "explanation": FRAMING_LABELS["insinuation"].explanation}}
