@@ -180,3 +180,8 @@ def test_every_framing_label_has_an_explanation(analyze):
     for name in labels:
         explanation = FRAMING_LABELS[name].explanation
         assert explanation.endswith((".", ".)")) and len(explanation.split()) >= 8
+
+
+def test_political_name_calling_in_the_writers_voice(analyze):
+    r = analyze("The leftists who run the school board met again on Tuesday.")
+    assert r.framing().get("leftists") == "name-calling"
