@@ -1,6 +1,6 @@
 """Train the framing tagger's weights on the tuning half of a PTC split.
 
-    .venv/bin/python scripts/train_framing_tagger.py ../shared/corpora/framing/ptc-dev \
+    .venv/bin/python scripts/train_framing_tagger.py PATH/TO/framing/ptc-dev \
         --out resources/lexicons/framing_tagger.json
 
 PTC (SemEval-2020 Task 11) is read from the path given; nothing of it is written out but

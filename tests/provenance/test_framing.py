@@ -75,7 +75,7 @@ def test_quoted_name_after_an_ordinary_verb_is_neither_claim_nor_scare_quote(ana
     assert r.framing() == {}
 
 
-# -- the learned loaded-word tagger and the rules around it (issue 12) --------------------
+# -- the learned loaded-word tagger and the rules around it ---------------------------------
 
 def test_loaded_words_in_the_writers_voice(analyze):
     r = analyze("The disastrous budget passed after a long debate. It was ridiculous.")
