@@ -329,8 +329,7 @@ def _quotation(search: _QuoteSearch, group: list[QuotePiece]) -> _Quotation | No
     words = _word_count(inner)
     if words <= MAX_TITLE_WORDS and looks_like_title(inner):
         return None
-    # "the so-called “reform”": the writer's doubt, not somebody calling it that
-    verbs = [v for v in _frame_verbs(doc, group, search.pieces) if not _so_called(v)]
+    verbs = _frame_verbs(doc, group, search.pieces)
     mention = False
     if words <= SCARE_QUOTE_MAX_WORDS:
         # A few quoted words take a speaker only from a cue they hang on grammatically;
@@ -340,12 +339,6 @@ def _quotation(search: _QuoteSearch, group: list[QuotePiece]) -> _Quotation | No
         mention = bool(governing) and not verbs
     return _Quotation(group, [(p.start, p.end) for p in group], words,
                       _paragraph_of(search.paragraphs, group[0].start), verbs, mention)
-
-
-def _so_called(token) -> bool:
-    doc = token.doc
-    return (token.lower_ == "called" and token.i >= 2 and doc[token.i - 1].text == "-"
-            and doc[token.i - 2].lower_ == "so")
 
 
 def _by_cue_verb(search: _QuoteSearch, quotation: _Quotation) -> ClaimDraft | None:

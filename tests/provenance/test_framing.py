@@ -24,8 +24,8 @@ def test_distancing_verb_on_the_writers_cue(analyze):
 
 
 def test_scare_quote_versus_attributed_short_quote(analyze):
-    scare = analyze('The council\'s so-called "consultation" lasted two weeks.')
-    assert scare.framing().get('"consultation"') == "scare-quote"
+    scare = analyze('The council\'s "disastrous" consultation lasted two weeks.')
+    assert scare.framing().get('"disastrous"') == "scare-quote"
     attributed = analyze('Critics called the plan a "slow-motion demolition" of the town.')
     assert attributed.framing() == {}
     assert attributed.claim_with("slow-motion demolition")["source"] == "Critics"
@@ -157,7 +157,10 @@ def test_superlative_plain_fact_is_not_exaggeration(analyze):
 
 def test_scare_quote_needs_doubt_or_a_loaded_word(analyze):
     r = analyze("The so-called “reform” cut the library's hours.")
-    assert r.framing().get("“reform”") == "scare-quote"
+    assert r.framing() == {"so-called": "insinuation"}  # the doubt is the writer's word
+    assert r.claims() == []
+    r = analyze("The mayor's “disastrous” plan cut the library's hours.")
+    assert r.framing().get("“disastrous”") == "scare-quote"
     r = analyze("The shop sold “fresh bread” and “cakes” on Sundays.")
     assert "scare-quote" not in r.framing().values()
 
