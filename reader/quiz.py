@@ -24,12 +24,20 @@ GENERIC_CHOICES = (
     ("group", "a group of people"),
     ("anonymous", "an unnamed source (\"a source familiar …\")"),
 )
-# Capitalised runs of words, the names a text offers when no entity recogniser is at hand.
-_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*(?:\.? (?:of the |of |de )?[A-Z][\w'’-]*)*")
+# Capitalised runs of words, the names a text offers when no entity recogniser is at hand;
+# a full stop joins words only after a title ("Col. Dave Butler"), not across sentences.
+_TITLES = {"Col", "Gen", "Lt", "Sgt", "Capt", "Maj", "Adm", "Sen", "Sens", "Rep", "Reps",
+           "Gov", "Dr", "Mr", "Mrs", "Ms", "Prof", "St", "Jr"}
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*(?:\.? (?:of the |of |de |van |von )?[A-Z][\w'’-]*)*")
 _NOT_NAMES = {"The", "A", "An", "He", "She", "It", "They", "We", "I", "In", "On", "At", "But",
               "And", "Or", "If", "This", "That", "These", "Those", "His", "Her", "Their",
               "Its", "Our", "When", "While", "After", "Before", "As", "For", "With", "By",
-              "Also", "Yes", "No", "So", "Photo", "Follow", "Please", "COMMENTS"}
+              "Also", "Yes", "No", "So", "Photo", "Follow", "Please", "COMMENTS", "All",
+              "Some", "Many", "Most", "Now", "Then", "There", "Here", "What", "Who", "Why",
+              "How", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+              "Sunday", "January", "February", "March", "April", "May", "June", "July",
+              "August", "September", "October", "November", "December"}
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’)]*\s+|\n|[“\"‘])$")
 
 
 @dataclass(frozen=True)
@@ -38,17 +46,41 @@ class SourceChoice:
     value: str | None  # a source id, NAME_PREFIX + name, TYPE_PREFIX + type, None: nobody
 
 
+def _runs(match: re.Match, text: str):
+    """(words, opens a sentence) of each name in a match, split where a full stop ends a
+    sentence rather than a title."""
+    at_start = bool(_SENTENCE_START.search(text[max(0, match.start() - 4):match.start()]))
+    words: list[str] = []
+    for word in match.group().split(" "):
+        if word.endswith(".") and word[:-1] not in _TITLES:
+            words.append(word[:-1])
+            yield words, at_start
+            words, at_start = [], True
+        else:
+            words.append(word)
+    if words:
+        yield words, at_start
+
+
 def capitalised_names(text: str) -> list[str]:
     """Runs of capitalised words: a stand-in for an entity recogniser (noisy, but every
-    name is among them)."""
-    names = []
+    name is among them). A single word that only ever opens a sentence is left out."""
+    names, mid_sentence = [], set()
     for match in _CAPITALISED.finditer(text):
-        words = match.group().rstrip(".").split()
-        while words and words[0] in _NOT_NAMES:
-            words = words[1:]
-        if words and not (len(words) == 1 and len(words[0]) < 3):
-            names.append(" ".join(words))
-    return names
+        for words, at_start in _runs(match, text):
+            words = [w for w in (re.sub(r"['’]s$", "", w) for w in words) if w]
+            while words and words[0] in _NOT_NAMES:
+                words, at_start = words[1:], False
+            while words and words[-1] in _NOT_NAMES:
+                words = words[:-1]
+            if not words or (len(words) == 1 and len(words[0]) < 3):
+                continue
+            name = " ".join(words)
+            if not at_start:
+                mid_sentence.add(name)
+            names.append((name, at_start))
+    return [name for name, at_start in names
+            if not (at_start and " " not in name and name not in mid_sentence)]
 
 
 def _same_entity(name: str, source: Source, text: str) -> bool:

@@ -28,7 +28,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("article")
     parser.add_argument("outdir")
     parser.add_argument("--scene", default="window",
-                        choices=("window", "presentation", "who-speaks", "quiz", "projector"))
+                        choices=("window", "presentation", "who-speaks", "quiz", "projector",
+                                 "hover"))
     parser.add_argument("--palette", default="light")
     parser.add_argument("--steps", type=int, default=0, help="presentation steps to take")
     parser.add_argument("--name", default=None)
@@ -83,6 +84,21 @@ def main(argv: list[str] | None = None) -> int:
                 dialog.resize(1200, 900)
         elif args.scene == "quiz":
             window.actions["quiz"].trigger()
+            window.quiz_mode.bar.source_box.showPopup()
+        elif args.scene == "hover":
+            from PySide6.QtGui import QTextCursor
+            from PySide6.QtWidgets import QToolTip
+
+            from reader.ui.span_card import span_card_html
+
+            span = window.index.spans[min(args.steps, len(window.index.spans) - 1)]
+            view = window.view
+            view.center_on(span.start)
+            cursor = QTextCursor(view.document())
+            cursor.setPosition(view.positions.to_qt(span.start))
+            at = view.viewport().mapToGlobal(view.cursorRect(cursor).bottomRight())
+            QTimer.singleShot(500, lambda: QToolTip.showText(
+                at, span_card_html(window.index, span), view.viewport()))
         if args.source:
             from reader.ui.sources_panel import ROW_SOURCE
 

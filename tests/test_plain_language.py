@@ -27,3 +27,4 @@ def test_every_kind_and_case_reads_as_a_sentence():
     assert "exact words" in sentences[0] and "does not say whose" in sentences[2]
     assert "nobody is named" in sentences[4]
     assert "“claimed”" in sentences[7] and "not be true" in sentences[7]
+

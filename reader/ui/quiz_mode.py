@@ -34,6 +34,7 @@ def named_in_text(holder, article) -> list[str]:
     """The people and organisations the article's own blocks name: spaCy's entities when
     the model is loaded (tagger-free: only its tok2vec and ner run), capitalised runs of
     words otherwise."""
+    from reader.document.model import NON_ARTICLE_KINDS
     from reader.export.stats import article_ranges
     from reader.quiz import capitalised_names
 
@@ -42,7 +43,10 @@ def named_in_text(holder, article) -> list[str]:
     if holder is not None and holder.loaded:
         nlp = getattr(holder.get(), "nlp", None)
     if nlp is None or "ner" not in nlp.pipe_names:
-        return [name for part in parts for name in capitalised_names(part)]
+        # Headings are in title case: every word would look like a name.
+        prose = [article.text[b.start:b.end] for b in article.blocks if b.kind != "heading"
+                 and b.kind not in NON_ARTICLE_KINDS] if article.blocks else parts
+        return [name for part in prose for name in capitalised_names(part)]
     names = []
     needed = [(n, p) for n, p in nlp.pipeline if n in ("tok2vec", "ner")]
     for part in parts:
