@@ -1,10 +1,11 @@
 """Bytes -> str for text-like files, and the check that refuses binary data.
 
 Order matters: a BOM is the writer's explicit statement; valid UTF-8 is almost never an
-accident; a charset declared inside the file (HTML <meta>) comes next; charset-normalizer
-guesses last. The guess is biased to Windows-1252 among Western single-byte encodings,
-because that is what old English-language news pages and Notepad files use and
-charset-normalizer otherwise often answers cp1250, which turns "ï" into "ď".
+accident; a charset declared inside the file (HTML <meta>) comes next; then text that is
+*almost* UTF-8 stays UTF-8 (see `mostly_utf8`); charset-normalizer guesses last. The
+guess is biased to Windows-1252 among Western single-byte encodings, because that is what
+old English-language news pages and Notepad files use and charset-normalizer otherwise
+often answers cp1250, which turns "ï" into "ď".
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ _BOMS = (
 _WESTERN = {"cp1250", "cp1252", "latin_1", "iso8859_15", "iso8859_2", "mac_roman",
             "cp1257", "iso8859_4", "iso8859_13", "cp850", "cp437"}
 # C0 controls other than tab, newline, carriage return and form feed never occur in text.
+_NON_ASCII = re.compile("[^\x00-\x7f\ufffd]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
@@ -45,7 +47,25 @@ def decode_text(data: bytes, path: str | None = None, declared: str | None = Non
             return _checked(data.decode(declared), path)
         except (LookupError, UnicodeDecodeError):
             pass
+    if mostly_utf8(data):
+        return _checked(data.decode("utf-8", "replace"), path)
     return _checked(_guess(data, path), path)
+
+
+def mostly_utf8(data: bytes) -> bool:
+    """Whether bytes that are not valid UTF-8 are still UTF-8 with a few damaged bytes.
+
+    The rule: the well-formed multi-byte UTF-8 sequences outnumber the bytes that are not
+    UTF-8. A legacy single-byte text (cp1252 quotes, Latin-1 accents) makes almost no valid
+    multi-byte sequence, because a lead byte must be followed by exactly the right number
+    of continuation bytes; a UTF-8 article cut or patched in a few places keeps all of its
+    curly quotes and dashes. Damaged bytes then become U+FFFD, visible, instead of every
+    quote in the article turning into mojibake under a wrong legacy codec.
+    """
+    text = data.decode("utf-8", "replace")
+    damaged = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    well_formed = len(_NON_ASCII.findall(text))
+    return well_formed > damaged
 
 
 def _strict(data: bytes, encoding: str, path: str | None) -> str:

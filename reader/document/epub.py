@@ -19,23 +19,28 @@ from reader.document.furniture import normalize_date
 from reader.document.errors import file_error
 from reader.document.htmlblocks import pieces_from_tree
 from reader.document.model import Article
-from reader.document.zipsafe import open_zip, read_member
+from reader.document.zipsafe import open_zip
 
 WHAT = "an EPUB book"
+MAX_CHAPTERS = 1_000
 _NS = {"c": "urn:oasis:names:tc:opendocument:xmlns:container",
        "opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/"}
 
 
 def article_from_epub(data: bytes, *, path: str | None = None) -> Article:
     archive = open_zip(data, path, WHAT)
-    container = _xml(read_member(archive, "META-INF/container.xml", path, WHAT), path)
+    container = _xml(archive.read("META-INF/container.xml"), path)
     opf_path = container.xpath("string(//c:rootfile/@full-path)", namespaces=_NS)
     if not opf_path:
         raise file_error(path, "is not a complete EPUB book: it names no package document.")
-    package = _xml(read_member(archive, opf_path, path, WHAT), path)
+    package = _xml(archive.read(opf_path), path)
     pieces: list[tuple[str, str]] = []
-    for chapter in _spine(package, posixpath.dirname(opf_path)):
-        markup = read_member(archive, chapter, path, WHAT)
+    chapters = _spine(package, posixpath.dirname(opf_path))
+    if len(chapters) > MAX_CHAPTERS:
+        raise file_error(path, f"lists more than {MAX_CHAPTERS:,} chapters, far more than a "
+                               f"book or article has, so it was not opened.")
+    for chapter in chapters:
+        markup = archive.read(chapter)
         if html.nesting_depth(markup.decode("utf-8", "replace")) > html.MAX_DEPTH:
             raise html.too_deep(path)
         pieces.extend(_chapter_pieces(markup))
@@ -64,18 +69,20 @@ def _xml(data: bytes, path: str | None):
 
 
 def _spine(package, folder: str) -> list[str]:
-    """Member names of the XHTML documents in reading order, without the navigation
-    document (EPUB 3 lists it in the manifest, and some books put it in the spine)."""
+    """Member names of the XHTML documents in reading order, each once, without the
+    navigation document (EPUB 3 lists it in the manifest, and some books put it in the
+    spine)."""
     hrefs = {item.get("id"): item.get("href") for item in
              package.xpath("//opf:manifest/opf:item", namespaces=_NS)
              if "nav" not in (item.get("properties") or "").split()}
-    names = []
+    names: list[str] = []
     # Non-linear items (pop-up notes, the table of contents) are not part of the text.
     for itemref in package.xpath("//opf:spine/opf:itemref[not(@linear='no')]", namespaces=_NS):
         href = hrefs.get(itemref.get("idref"))
         if href:
             names.append(posixpath.normpath(posixpath.join(folder, unquote(href.split("#")[0]))))
-    return names
+    # A chapter listed again (a hostile spine lists one 20,000 times) is read once.
+    return list(dict.fromkeys(names))
 
 
 def _dc(package, name: str) -> str | None:

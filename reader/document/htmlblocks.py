@@ -65,4 +65,9 @@ def element_text(element) -> str:
 
 
 def _name(element) -> str:
-    return etree.QName(element).localname.lower() if isinstance(element.tag, str) else ""
+    """The local name of an element: "{ns}p", "o:p" (Word's Office namespace, which the
+    HTML parser keeps as a prefixed name) and "p" all give "p"."""
+    tag = element.tag
+    if not isinstance(tag, str):
+        return ""
+    return tag.rpartition("}")[2].rpartition(":")[2].lower()

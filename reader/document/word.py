@@ -2,7 +2,8 @@
 
 Paragraph styles carry the structure: "Title" and "Heading n" are headings, "Quote" and
 "Intense Quote" are block quotes (a direct quote, docs/design.md §1), "Caption" is a caption.
-The archive is checked for zip bombs before python-docx opens it.
+The archive is checked for zip bombs and rebuilt from members read under a cap before
+python-docx opens it, so python-docx never inflates a member whose header lies.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from reader.document.assemble import build_article
 from reader.document.furniture import normalize_date
 from reader.document.errors import file_error
 from reader.document.model import Article
-from reader.document.zipsafe import open_zip
+from reader.document.zipsafe import checked_copy, open_zip
 
 WHAT = "a Word document"
 _STYLE_KINDS = {"title": "heading", "subtitle": "heading", "quote": "blockquote",
@@ -24,9 +25,13 @@ _STYLE_KINDS = {"title": "heading", "subtitle": "heading", "quote": "blockquote"
 
 
 def article_from_docx(data: bytes, *, path: str | None = None) -> Article:
-    open_zip(data, path, WHAT).close()
+    archive = open_zip(data, path, WHAT)
     try:
-        document = docx.Document(io.BytesIO(data))
+        checked = checked_copy(archive)
+    finally:
+        archive.close()
+    try:
+        document = docx.Document(io.BytesIO(checked))
     except (PackageNotFoundError, KeyError, ValueError):
         raise file_error(path, f"is not {WHAT} that can be read.") from None
     title = None

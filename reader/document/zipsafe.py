@@ -1,8 +1,10 @@
 """Read members of a ZIP container (EPUB, DOCX) without trusting its headers.
 
 A zip bomb declares small sizes or packs gigabytes into kilobytes. Before anything is
-decompressed, the declared sizes, their total and the compression ratio are checked;
-then each member is read with a hard cap, so a header that lies cannot make us read more.
+decompressed, the member count, the declared sizes, their total and the compression ratio
+are checked; then each member is inflated in small chunks with a hard cap on its own size
+and on the total actually read, so a header that lies cannot make us inflate more (zipfile
+itself would inflate up to 2 GiB in one call before cutting to the declared size).
 """
 
 from __future__ import annotations
@@ -14,13 +16,56 @@ from reader.document.errors import file_error
 
 MAX_MEMBER_BYTES = 64_000_000
 MAX_TOTAL_BYTES = 256_000_000
-MAX_MEMBERS = 10_000
+# An EPUB of a long book has a few hundred members, a DOCX a few dozen.
+MAX_MEMBERS = 2_000
 # Text compresses well, but not a thousandfold; small members are exempt.
 MAX_RATIO = 200
 _RATIO_FLOOR = 1_000_000
+CHUNK_BYTES = 1 << 20
 
 
-def open_zip(data: bytes, path: str | None, what: str) -> zipfile.ZipFile:
+class SafeZip:
+    """A checked archive plus the running total of bytes inflated from it."""
+
+    def __init__(self, archive: zipfile.ZipFile, path: str | None, what: str):
+        self.archive = archive
+        self.path = path
+        self.what = what
+        self.inflated = 0
+
+    def namelist(self) -> list[str]:
+        return self.archive.namelist()
+
+    def read(self, name: str, limit: int = MAX_MEMBER_BYTES) -> bytes:
+        """The bytes of one member, inflated chunk by chunk; never more than `limit`, nor
+        than its declared size, nor past the archive's total budget."""
+        try:
+            info = self.archive.getinfo(name)
+        except KeyError:
+            raise file_error(self.path, f"is not a complete {self.what}: “{name}” is missing.") \
+                from None
+        limit = min(limit, MAX_TOTAL_BYTES - self.inflated)
+        chunks, size = [], 0
+        try:
+            with self.archive.open(info) as member:
+                while chunk := member.read(min(CHUNK_BYTES, limit + 1 - size)):
+                    chunks.append(chunk)
+                    size += len(chunk)
+                    if size > limit:
+                        raise _bomb(self.path)
+                    if size > info.file_size:  # more than the header declared: it lies
+                        raise _damaged(self.path, self.what)
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError,
+                RuntimeError):
+            raise _damaged(self.path, self.what) from None
+        self.inflated += size
+        return b"".join(chunks)
+
+    def close(self) -> None:
+        self.archive.close()
+
+
+def open_zip(data: bytes, path: str | None, what: str) -> SafeZip:
     """The archive in `data`, checked; `what` names the format in error messages."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -29,7 +74,8 @@ def open_zip(data: bytes, path: str | None, what: str) -> zipfile.ZipFile:
             from None
     members = archive.infolist()
     if len(members) > MAX_MEMBERS:
-        raise _bomb(path)
+        raise file_error(path, f"holds more than {MAX_MEMBERS:,} files, far more than "
+                               f"{what} of an article has, so it was not opened.")
     if sum(info.file_size for info in members) > MAX_TOTAL_BYTES:
         raise _bomb(path)
     for info in members:
@@ -37,22 +83,22 @@ def open_zip(data: bytes, path: str | None, what: str) -> zipfile.ZipFile:
                 info.file_size > _RATIO_FLOOR
                 and info.file_size > MAX_RATIO * max(info.compress_size, 1)):
             raise _bomb(path)
-    return archive
+    return SafeZip(archive, path, what)
 
 
-def read_member(archive: zipfile.ZipFile, name: str, path: str | None, what: str,
-                limit: int = MAX_MEMBER_BYTES) -> bytes:
-    """The bytes of one member, never more than `limit`; ArticleError if missing or broken."""
-    try:
-        with archive.open(name) as member:
-            data = member.read(limit + 1)
-    except KeyError:
-        raise file_error(path, f"is not a complete {what}: “{name}” is missing.") from None
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
-        raise file_error(path, f"is damaged, so it cannot be read as {what}.") from None
-    if len(data) > limit:
-        raise _bomb(path)
-    return data
+def checked_copy(archive: SafeZip) -> bytes:
+    """The archive rebuilt, uncompressed, from members read under the caps: a library that
+    reads members whole (python-docx) can then inflate nothing the checks did not see."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as copy:
+        for info in archive.archive.infolist():
+            if not info.is_dir():
+                copy.writestr(info.filename, archive.read(info.filename))
+    return out.getvalue()
+
+
+def _damaged(path: str | None, what: str):
+    return file_error(path, f"is damaged, so it cannot be read as {what}.")
 
 
 def _bomb(path: str | None):
