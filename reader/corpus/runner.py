@@ -28,10 +28,14 @@ class Outcome:
     rows: tuple[dict, list[dict]] | None = None
 
     def record(self) -> dict:
-        """The JSON object of docs/design.md §3 (path and error if the file failed)."""
+        """The JSON object of docs/design.md §3 (path and error if the file failed).
+        "path" is the name as given, as valid UTF-8 (bytes that were not: \xff escapes)."""
+        from reader.document.errors import valid_text
+
+        path = valid_text(self.path)
         if self.article is None or self.analysis is None:
-            return {"path": self.path, "error": self.error}
-        record = {"path": self.path, "text": self.article.text, **self.article.metadata(),
+            return {"path": path, "error": self.error}
+        record = {"path": path, "text": self.article.text, **self.article.metadata(),
                   "blocks": [b.to_dict() for b in self.article.blocks]}
         record.update(self.analysis.to_dict())
         return record
@@ -41,8 +45,11 @@ class CorpusRunner:
     """`run(paths)` yields one Outcome per path, in order. Raises ModelError (before the
     first outcome that needs the model) when the model cannot be loaded."""
 
-    def __init__(self, analyzer, max_chars: int, batch_size: int = 8, jobs: int = 1):
+    def __init__(self, analyzer, max_chars: int, batch_size: int = 8, jobs: int = 1,
+                 long_text_progress: bool | None = False):
         self.analyzer = analyzer
+        # A bar on stderr through each text analysed in chunks (None: when it is a terminal).
+        self.long_text_progress = long_text_progress
         self.max_chars = max_chars
         self.batch_size = batch_size
         self.jobs = jobs
@@ -85,13 +92,24 @@ class CorpusRunner:
                 fresh = self._in_processes(todo)
             else:
                 self.analyzer.load()
-                fresh = analyze_batch(self.analyzer, todo, self.batch_size)
+                fresh = self._in_this_process(todo)
             for outcome, analysis in zip(missing, fresh):
                 if isinstance(analysis, str):
                     outcome.error = analysis
                 else:
                     outcome.analysis = analysis
         yield from outcomes
+
+    def _in_this_process(self, articles: list[Article]) -> list:
+        """analyze_batch, except that a text analysed in chunks goes alone, with a bar on
+        stderr that advances chunk by chunk (a 10 MB text takes minutes)."""
+        if self.long_text_progress is False:
+            return analyze_batch(self.analyzer, articles, self.batch_size)
+        long = {i for i, article in enumerate(articles) if not self.analyzer.whole(article)}
+        short = iter(analyze_batch(self.analyzer, [a for i, a in enumerate(articles)
+                                                   if i not in long], self.batch_size))
+        return [analyze_with_bar(self.analyzer, article, self.long_text_progress)
+                if i in long else next(short) for i, article in enumerate(articles)]
 
     def _in_processes(self, articles: list[Article]) -> list:
         """analyze_batch over `articles` split into batches, in the worker pool; results
@@ -126,11 +144,34 @@ def analyze_batch(analyzer, articles: list[Article], batch_size: int) -> list:
         return [_analyze_one(analyzer, a) for a in articles]
 
 
+def analyze_with_bar(analyzer, article: Article, enabled: bool | None):
+    """The analysis of one long `article` (or its error sentence), with a bar on stderr
+    over its characters."""
+    from reader.progress import progress_bar
+
+    try:
+        with progress_bar(len(article.text), description="Analysing", unit=" chars",
+                          enabled=enabled, scale=True, leave=False) as bar:
+            for step in analyzer.iter_analyze(article):
+                bar.update(step.done - bar.n)
+        return step.merged
+    except Exception as error:  # noqa: BLE001 - one bad article must not cost the others
+        return analysis_failure(error)
+
+
 def _analyze_one(analyzer, article: Article):
     try:
         return analyzer.analyze(article)
     except Exception as error:  # noqa: BLE001
-        return f"The analysis failed on this article ({type(error).__name__}: {error})."
+        return analysis_failure(error)
+
+
+def analysis_failure(error: BaseException) -> str:
+    """One sentence for a failed analysis: the error's kind and the first sentence of its
+    message, never a library's whole explanation."""
+    from reader.document.errors import short_reason
+
+    return f"The analysis failed on this article ({short_reason(error)})."
 
 
 _worker_analyzer = None

@@ -100,6 +100,11 @@ class Analyzer:
                 self._model_key = next((key for key in found if "==" in key), RULES_ONLY_NAME)
         return self._model_key
 
+    def whole(self, article: Article) -> bool:
+        """Whether `article` is analysed in one piece: short enough for chunk_above and for
+        the pipeline's max_length (loads the model, so call it only on a cache miss)."""
+        return len(article.text) <= min(self.chunk_above, self.nlp.max_length)
+
     def _make_doc(self, article: Article):
         doc = self.nlp.make_doc(article.text)
         doc._.provenance_blocks = [b.to_dict() for b in article.blocks]
@@ -109,17 +114,17 @@ class Analyzer:
         """The cached analysis of `article`, or None; never loads the model."""
         if self.cache is None:
             return None
-        return self.cache.get(self.cache.key(article, self.model_key))
+        return self.cache.get(self.cache.key(article, self.model_key), article.text)
 
     def _store(self, article: Article, analysis: Analysis) -> None:
         if self.cache is not None:
-            self.cache.put(self.cache.key(article, self.model_key), analysis)
+            self.cache.put(self.cache.key(article, self.model_key), analysis, article.text)
 
     def analyze(self, article: Article) -> Analysis:
         hit = self.cached(article)
         if hit is not None:
             return hit
-        if len(article.text) > self.chunk_above:
+        if not self.whole(article):
             from reader.provenance.chunking import analyze_chunked
 
             analysis = analyze_chunked(self, article, self.chunk_chars)
@@ -138,7 +143,7 @@ class Analyzer:
 
         total = len(article.text)
         analysis = self.cached(article)
-        if analysis is None and total <= self.chunk_above:
+        if analysis is None and self.whole(article):
             analysis = self.analyze(article)
         if analysis is not None:
             yield ChunkProgress(done=total, total=total, part=analysis, merged=analysis)
@@ -163,7 +168,7 @@ class Analyzer:
         articles = list(articles)
         results: list[Analysis | None] = [self.cached(a) for a in articles]
         piped = [i for i, (a, r) in enumerate(zip(articles, results))
-                 if r is None and len(a.text) <= self.chunk_above]
+                 if r is None and self.whole(a)]
         stream = self.run_pipeline((articles[i] for i in piped), batch_size)
         piped_at = set(piped)
         for i, article in enumerate(articles):

@@ -4,9 +4,13 @@ An entry is one JSON file named by its key: sha256 of the article (its text and 
 structure, since blocks decide what is analysed), the analyser version and the model.
 The analyser version hashes reader.__version__, the lexicons and the provenance source
 files, so any change to the rules or word lists misses the old entries instead of serving
-stale colours. Writes are atomic (temporary file, then os.replace); an entry that cannot be
-read back whole is deleted and counts as a miss. The folder is kept under a size and count
-bound by deleting the least recently used entries (a hit refreshes an entry's mtime).
+stale colours. Writes are atomic (temporary file, then os.replace). Reading trusts nothing
+on disk: only a regular file of bounded size is opened (never a FIFO or device put in an
+entry's place), and the entry must match the schema and the article's text (integer
+offsets in range, a fingerprint of every span's words) before it is used; an entry that
+fails any check is deleted and counts as a miss, so the article is analysed again. The
+folder is kept under a size and count bound by deleting the least recently used entries
+(a hit refreshes an entry's mtime).
 
 No spaCy here: importing and reading the cache must stay cheap.
 """
@@ -17,18 +21,23 @@ import hashlib
 import json
 import logging
 import os
+import stat
 import tempfile
 import time
 from functools import cache
 from pathlib import Path
 
+from reader.provenance.integrity import check_analysis, fingerprint
 from reader.provenance.model import Analysis
 
-FORMAT = 1  # the entry layout; bump when it changes
+FORMAT = 2  # the entry layout; bump when it changes (2: the text fingerprint)
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 DEFAULT_MAX_ENTRIES = 5000
 _SUFFIX = ".json"
-_STALE_TEMP_SECONDS = 3600
+# A write takes well under a second; a temporary file older than this was left by a
+# process that died mid-write.
+_STALE_TEMP_SECONDS = 120
+MAX_ENTRY_BYTES = 256 * 1024 * 1024
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +89,7 @@ class AnalysisCache:
         # Running totals, filled by one scan on the first write, so that a batch of
         # writes does not rescan the folder each time.
         self._usage: tuple[int, int] | None = None
+        self._cleaned = False
 
     def key(self, article, model: str) -> str:
         material = f"{article_digest(article)}|{self.version}|{model}"
@@ -88,19 +98,26 @@ class AnalysisCache:
     def _path(self, key: str) -> Path:
         return self.folder / f"{key}{_SUFFIX}"
 
-    def get(self, key: str) -> Analysis | None:
+    def get(self, key: str, text: str | None = None) -> Analysis | None:
+        """The entry for `key`, checked against the analysed `text`; None on a miss."""
+        if not self._cleaned:
+            self._entries()  # removes the temporary files of interrupted writes
         path = self._path(key)
-        try:
-            raw = path.read_bytes()
-        except OSError:
+        raw = _read_regular(path)
+        if raw is None:
             return None
         try:
             entry = json.loads(raw)
-            if entry.get("format") != FORMAT or entry.get("key") != key:
+            if not isinstance(entry, dict) or entry.get("format") != FORMAT \
+                    or entry.get("key") != key:
                 raise ValueError("not an entry for this key")
             analysis = Analysis.from_dict(entry["analysis"], model=entry.get("model"))
-        except (ValueError, KeyError, TypeError, AttributeError) as error:
-            log.info("dropping unreadable cache entry %s (%s)", path.name, error)
+            if text is not None:
+                check_analysis(analysis, len(text))
+                if entry.get("fingerprint") != fingerprint(analysis, text):
+                    raise ValueError("its spans do not cover the words they were made for")
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
+            log.info("dropping unusable cache entry %s (%s)", path.name, str(error)[:200])
             self._discard(path)
             return None
         try:
@@ -109,9 +126,10 @@ class AnalysisCache:
             pass
         return analysis
 
-    def put(self, key: str, analysis: Analysis) -> None:
+    def put(self, key: str, analysis: Analysis, text: str | None = None) -> None:
         entry = {"format": FORMAT, "key": key, "version": self.version,
-                 "model": analysis.model, "analysis": analysis.to_dict()}
+                 "model": analysis.model, "analysis": analysis.to_dict(),
+                 "fingerprint": fingerprint(analysis, text) if text is not None else None}
         data = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
@@ -136,6 +154,7 @@ class AnalysisCache:
     def _entries(self) -> list[tuple[float, int, Path]]:
         """(mtime, size, path) of every entry, oldest first."""
         out = []
+        self._cleaned = True
         try:
             scan = list(os.scandir(self.folder))
         except OSError:
@@ -181,7 +200,38 @@ class AnalysisCache:
 
     @staticmethod
     def _discard(path: Path) -> None:
+        """Remove an entry (a FIFO or anything else put in an entry's place included)."""
         try:
             path.unlink()
         except OSError:
             pass
+
+
+def _read_regular(path: Path) -> bytes | None:
+    """The bytes of `path` if it is a regular file of at most MAX_ENTRY_BYTES; a FIFO,
+    device, folder or oversized file in an entry's place is removed unread."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+                     | getattr(os, "O_BINARY", 0))
+    except OSError:
+        info = _lstat(path)
+        if info is not None and not stat.S_ISREG(info.st_mode):
+            AnalysisCache._discard(path)
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES:
+            log.info("dropping cache entry %s: not a regular file of entry size", path.name)
+            AnalysisCache._discard(path)
+            return None
+        try:
+            return handle.read(MAX_ENTRY_BYTES + 1)
+        except OSError:
+            return None
+
+
+def _lstat(path: Path):
+    try:
+        return os.lstat(path)
+    except OSError:
+        return None

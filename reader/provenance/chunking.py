@@ -15,6 +15,7 @@ joins sources with the same name and type across chunks.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
@@ -29,6 +30,12 @@ CHUNK_ABOVE = 50_000
 # 4 ms per 1,000 characters, so a 20,000-character chunk keeps a window's event loop
 # stalls under 100 ms while it analyses in a worker thread.
 DEFAULT_CHUNK_CHARS = 20_000
+# No chunk is longer than this, whatever the paragraphs: a text in one 9.9 MB paragraph, or
+# a run of paragraphs with no safe cut, is cut at a sentence end (or a space) instead, far
+# below spaCy's max_length (1,000,000 characters).
+MAX_CHUNK_CHARS = 5 * DEFAULT_CHUNK_CHARS
+_SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s+|\n\s*")
+_SPACE = re.compile(r"\s+")
 # A lead-in ending in a colon can claim up to this many following paragraphs as a block
 # quote (speakers.MAX_BLOCK_PARAGRAPHS); no cut in that reach.
 LEAD_IN_REACH = 8
@@ -40,14 +47,15 @@ def _paragraph_blocks(article: Article) -> list[Block]:
     return [Block("paragraph", s, e) for s, e in paragraph_ranges(article.text)]
 
 
-def chunk_ranges(article: Article, chunk_chars: int = DEFAULT_CHUNK_CHARS
-                 ) -> list[tuple[int, int]]:
+def chunk_ranges(article: Article, chunk_chars: int = DEFAULT_CHUNK_CHARS,
+                 max_chars: int = MAX_CHUNK_CHARS) -> list[tuple[int, int]]:
     """(start, end) ranges that cover article.text, each ending where a paragraph ends,
-    about `chunk_chars` long (longer when no safe cut comes sooner)."""
+    about `chunk_chars` long (longer when no safe cut comes sooner), none longer than
+    `max_chars` (cut inside a paragraph when it must)."""
     text = article.text
     blocks = _paragraph_blocks(article)
     if len(text) <= chunk_chars or len(blocks) < 2:
-        return [(0, len(text))]
+        return _bounded(text, [(0, len(text))], chunk_chars, max_chars)
     pieces = find_quotes(text, [(b.start, b.end) for b in blocks])
     open_quotes: dict[int, list[int]] = {}
     for piece in pieces:
@@ -70,13 +78,39 @@ def chunk_ranges(article: Article, chunk_chars: int = DEFAULT_CHUNK_CHARS
         ranges.append((start, following.start))
         start = following.start
     ranges.append((start, len(text)))
-    return ranges
+    return _bounded(text, ranges, chunk_chars, max_chars)
+
+
+def _bounded(text: str, ranges: list[tuple[int, int]], chunk_chars: int, cap: int
+             ) -> list[tuple[int, int]]:
+    """`ranges` with each one longer than `cap` cut further, about every `chunk_chars`,
+    after the last sentence end (else space) before that."""
+    step = max(1, min(chunk_chars, cap))
+    out = []
+    for start, end in ranges:
+        while end - start > cap:
+            low, high = start + step // 2, start + step
+            cut = (_last_match(_SENTENCE_END, text, low, high)
+                   or _last_match(_SPACE, text, low, high) or high)
+            out.append((start, cut))
+            start = cut
+        out.append((start, end))
+    return out
+
+
+def _last_match(pattern: re.Pattern, text: str, low: int, high: int) -> int | None:
+    """The end of the last match of `pattern` within text[low:high], if any."""
+    last = None
+    for match in pattern.finditer(text, low, high):
+        last = match.end()
+    return last
 
 
 def sub_article(article: Article, start: int, end: int) -> Article:
-    """The part of `article` from start to end, with its blocks shifted to the part."""
-    blocks = [Block(b.kind, b.start - start, b.end - start)
-              for b in _paragraph_blocks(article) if start <= b.start and b.end <= end]
+    """The part of `article` from start to end, with its blocks shifted to the part (a
+    block cut by a range boundary keeps its part inside the range)."""
+    blocks = [Block(b.kind, max(b.start, start) - start, min(b.end, end) - start)
+              for b in _paragraph_blocks(article) if b.start < end and start < b.end]
     return Article(text=article.text[start:end], blocks=blocks, path=article.path,
                    format=article.format)
 
@@ -141,7 +175,7 @@ def iter_chunked(analyzer, article: Article, chunk_chars: int = DEFAULT_CHUNK_CH
                  ) -> Iterator[ChunkProgress]:
     """Analyse `article` chunk by chunk through analyzer.nlp.pipe, one chunk in memory at a
     time; yields after each chunk."""
-    ranges = chunk_ranges(article, chunk_chars)
+    ranges = chunk_ranges(article, chunk_chars, min(MAX_CHUNK_CHARS, analyzer.nlp.max_length))
     merger = ChunkMerger()
     parts = (sub_article(article, s, e) for s, e in ranges)
     for (start, end), analysis in zip(ranges, analyzer.run_pipeline(parts, batch_size=1)):

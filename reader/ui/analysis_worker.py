@@ -182,7 +182,9 @@ class _AnalysisJob(QRunnable):
                 steps.close()  # a cancelled analysis lets go of the pipeline at once
             self._finish(analysis)
         except Exception as error:  # noqa: BLE001 - the window must outlive a failed analysis
-            self.signals.failed.emit(self.job_id, f"{type(error).__name__}: {error}", False)
+            from reader.document.errors import short_reason
+
+            self.signals.failed.emit(self.job_id, short_reason(error), False)
 
 
 def _model_message(error: Exception) -> str:

@@ -132,7 +132,7 @@ def test_analyzer_reads_a_hit_without_loading_the_model(tmp_path):
     cache = AnalysisCache(tmp_path / "c")
     article = article_from_text(TEXT)
     analyzer = Analyzer(cache=cache)
-    cache.put(cache.key(article, analyzer.model_key), _analysis())
+    cache.put(cache.key(article, analyzer.model_key), _analysis(), TEXT)
     result = analyzer.analyze(article)
     assert result.to_dict() == _analysis().to_dict()
     assert not analyzer.loaded
@@ -174,3 +174,102 @@ def test_a_temporary_file_left_by_a_crashed_writer_is_cleared(cache):
     cache.put(cache.key(article_from_text(TEXT), MODEL), _analysis())
     cache.prune()
     assert not left.exists() and len(cache) == 1
+
+
+# Hostile entries: valid JSON that is wrong, deep nesting, a FIFO in an entry's place.
+
+def _entry_path(cache, article):
+    return cache.folder / f"{cache.key(article, MODEL)}.json"
+
+
+def _tamper(cache, article, change):
+    path = _entry_path(cache, article)
+    entry = json.loads(path.read_text(encoding="utf-8"))
+    change(entry["analysis"])
+    path.write_text(json.dumps(entry), encoding="utf-8")
+
+
+def _shift(by):
+    def change(analysis):
+        analysis["spans"][0]["start"] += by
+        analysis["spans"][0]["end"] += by
+    return change
+
+
+@pytest.mark.parametrize("change", [
+    _shift(3), _shift(10**9), _shift(-1),
+    lambda a: a["spans"][0].update(start="abc"),
+    lambda a: a["spans"][0].update(end=2.5),
+    lambda a: a["spans"][0].update(start=True),
+    lambda a: a["spans"][0].update(claim="c9"),
+    lambda a: a["spans"][0].update(kind="shouting"),
+    lambda a: a["claims"][0].update(content=[[1, 9999]]),
+    lambda a: a["sources"][0].update(mentions=[[40, 39]]),
+    lambda a: a["sources"][0].update(name=["not", "a", "name"]),
+    lambda a: a.update(spans={"s1": 1}),
+], ids=["shift-3", "shift-1e9", "negative", "abc", "float", "bool", "claim", "kind",
+        "content", "mention", "name", "spans-dict"])
+def test_an_entry_that_does_not_fit_the_text_is_dropped(cache, change):
+    article = article_from_text(TEXT)
+    key = cache.key(article, MODEL)
+    cache.put(key, _analysis(), TEXT)
+    assert cache.get(key, TEXT).to_dict() == _analysis().to_dict()
+    _tamper(cache, article, change)
+    assert cache.get(key, TEXT) is None
+    assert not _entry_path(cache, article).exists()
+
+
+def test_a_deeply_nested_entry_is_dropped_not_a_recursion_error(cache):
+    article = article_from_text(TEXT)
+    key = cache.key(article, MODEL)
+    cache.folder.mkdir(parents=True)
+    _entry_path(cache, article).write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    assert cache.get(key, TEXT) is None
+    assert not _entry_path(cache, article).exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_in_an_entrys_place_is_not_read(cache):
+    import threading
+
+    article = article_from_text(TEXT)
+    key = cache.key(article, MODEL)
+    cache.folder.mkdir(parents=True)
+    os.mkfifo(_entry_path(cache, article))
+    result = []
+    reader = threading.Thread(target=lambda: result.append(cache.get(key, TEXT)), daemon=True)
+    reader.start()
+    reader.join(10)
+    assert not reader.is_alive(), "reading the cache blocked on a FIFO"
+    assert result == [None] and not _entry_path(cache, article).exists()
+
+
+def test_analyzer_reanalyses_after_dropping_a_shifted_entry(tmp_path, analyzer):
+    cache = AnalysisCache(tmp_path / "c")
+    cached = Analyzer(cache=cache)
+    cached._nlp = analyzer.nlp  # share the session's loaded pipeline
+    article = article_from_text(TEXT)
+    fresh = cached.analyze(article)
+    path = cache.folder / f"{cache.key(article, cached.model_key)}.json"
+    entry = json.loads(path.read_text(encoding="utf-8"))
+    entry["analysis"]["spans"][0]["start"] += 3
+    path.write_text(json.dumps(entry), encoding="utf-8")
+    assert cached.analyze(article).to_dict() == fresh.to_dict()
+    assert cached.cached(article).to_dict() == fresh.to_dict()  # written again, and valid
+
+
+def test_a_real_long_analysis_passes_its_own_checks(analyzer):
+    from reader.provenance.integrity import check_analysis
+    from reader.resources_path import sample_article
+
+    text = sample_article().read_text(encoding="utf-8")
+    check_analysis(analyzer.analyze(article_from_text(text)), len(text))
+
+
+def test_a_temporary_file_from_an_interrupted_write_goes_on_first_use(cache):
+    cache.folder.mkdir(parents=True)
+    left = cache.folder / ".tmp-killed.json"
+    left.write_bytes(b"x" * 1000)
+    os.utime(left, (os.path.getmtime(left) - 600,) * 2)  # ten minutes old
+    assert cache.get("0" * 64, TEXT) is None
+    assert not left.exists()

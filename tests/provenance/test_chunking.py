@@ -124,3 +124,26 @@ def test_iter_analyze_steps_through_a_long_article_and_caches_it(analyzer, tmp_p
     assert len(again) == 1 and again[0].done == again[0].total
     assert again[0].merged.to_dict() == steps[-1].merged.to_dict()
     assert stepped.analyze(article).to_dict() == steps[-1].merged.to_dict()
+
+
+def test_one_paragraph_past_spacys_max_length_is_cut_at_sentence_ends():
+    from reader.provenance.chunking import MAX_CHUNK_CHARS
+
+    text = "The board met on Tuesday and agreed the timetable. " * 24_000  # 1.2 MB, one line
+    ranges = chunk_ranges(article_from_text(text))
+    assert ranges[0][0] == 0 and ranges[-1][1] == len(text)
+    assert all(end - start <= MAX_CHUNK_CHARS for start, end in ranges)
+    assert all(text[end - 2:end] == ". " for _, end in ranges[:-1])
+
+
+def test_text_longer_than_max_length_is_analysed_in_chunks(analyzer, monkeypatch):
+    quote = "“We will open in June,” said chair Imogen Pryce. "
+    filler = "The board met on Tuesday and agreed the timetable for the summer. " * 60
+    text = (filler + quote) * 8  # one paragraph of ~32,000 characters
+    monkeypatch.setattr(analyzer.nlp, "max_length", 10_000)
+    monkeypatch.setattr(analyzer, "chunk_above", 5_000)
+    monkeypatch.setattr(analyzer, "chunk_chars", 4_000)
+    analysis = analyzer.analyze(article_from_text(text))
+    quotes = [s for s in analysis.spans if s.kind == "quote"]
+    assert len(quotes) == 8
+    assert all(text[s.start:s.end].startswith("“We will open") for s in quotes)
