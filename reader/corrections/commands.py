@@ -10,6 +10,9 @@ Analysis as it was before the matching `apply`.
 from __future__ import annotations
 
 import copy
+import hashlib
+import json
+import uuid
 from dataclasses import dataclass, field, fields, replace
 from typing import ClassVar
 
@@ -73,6 +76,16 @@ class SourceRef:
 class Correction:
     op: ClassVar[str] = ""
     _before: Analysis | None = field(default=None, init=False, repr=False, compare=False)
+    _id: str = field(default="", init=False, repr=False, compare=False)
+
+    @property
+    def id(self) -> str:
+        """Names this correction across windows and processes (saves merge by it): a random
+        id when it is made, kept in the file; one read from a file without ids gets an id
+        derived from its content, the same in every process that reads that file."""
+        if not self._id:
+            self._id = uuid.uuid4().hex
+        return self._id
 
     def apply(self, analysis: Analysis) -> bool:
         before = copy.deepcopy(analysis)
@@ -106,10 +119,12 @@ class Correction:
                 if located is None:
                     return None
                 moved[f.name] = located
-        return replace(self, **moved)
+        result = replace(self, **moved)
+        result._id = self.id
+        return result
 
     def to_dict(self) -> dict:
-        data: dict = {"op": self.op}
+        data: dict = {"op": self.op, "id": self.id}
         for f in fields(self):
             if f.name.startswith("_"):
                 continue
@@ -136,7 +151,16 @@ class Correction:
                     values[f.name] = raw
         except (KeyError, TypeError, ValueError) as error:
             raise CorrectionError(f"bad {data.get('op')} correction: {error}") from error
-        return cls(**values)
+        correction = cls(**values)
+        given = data.get("id")
+        correction._id = given if isinstance(given, str) and given else _content_id(data)
+        return correction
+
+
+def _content_id(data: dict) -> str:
+    content = {key: value for key, value in data.items() if key != "id"}
+    return "h" + hashlib.sha256(json.dumps(content, sort_keys=True, default=str)
+                                .encode()).hexdigest()[:31]
 
 
 @dataclass
