@@ -49,6 +49,12 @@ def cue_verbs() -> frozenset[str]:
     return lexicons.load("cue_verbs")
 
 
+# Cue verbs whose passive subject is never the speaker.
+_PASSIVE_HEARERS = frozenset("think believe consider expect say tell report describe "
+                             "ask call know see understand".split())
+_PASSIVE_BE = frozenset("is was were are be been being".split())
+
+
 def subject_of(verb: Token) -> Token | None:
     """The speaker of a cue verb: its subject, or the subject it shares with the verb it is
     conjoined to or depends on ("confirmed … but claimed", "issued a statement saying")."""
@@ -56,6 +62,12 @@ def subject_of(verb: Token) -> Token | None:
     while verb is not None and seen < 4:
         seen += 1
         subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+        if verb.lemma_.lower() in _PASSIVE_HEARERS and verb.tag_ == "VBN" and any(
+                c.dep_ == "auxpass" and c.lower_ in _PASSIVE_BE for c in verb.children):
+            # "Europa, which is thought to harbor …", "he was told that …": the subject of a
+            # passive cue is what is spoken about or to; the speaker is the agent, if named.
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
         if subjects:
             # "Sens. Marco Rubio … are calling": of two subjects, the name.
             subject = max(subjects, key=lambda c: (c.ent_type_ == "PERSON", c.pos_ == "PROPN"))

@@ -239,6 +239,10 @@ def _classify_mention(doc: Doc, head: Token, span: tuple[int, int], known: dict)
     start, end = span
     if not start <= head.idx < end:  # the mention is a relative pronoun ("who said")
         start, end = noun_phrase_range(head)
+    titled = _name_after_title(doc, head)
+    if titled is not None:  # "South Dakota Gov. Kristi Noem (R)" parsed with "Gov." as head
+        head = titled
+        start, end = min(start, head.idx), max(end, head.idx + len(head))
     mention = _Mention(doc, head, start, end, known)
     if head.pos_ == "PRON" or mention.lower in _PERSON_PRONOUNS | _PLURAL_PRONOUNS | _THING_PRONOUNS:
         return None  # resolved afterwards
@@ -259,6 +263,18 @@ def _classify_mention(doc: Doc, head: Token, span: tuple[int, int], known: dict)
             return entry
     return _Entry(("other", _without_determiner(mention.text).lower()), SourceType.PERSON,
                   mention.text, None, start)
+
+
+def _name_after_title(doc: Doc, head: Token) -> Token | None:
+    """The last word of the PERSON entity right after an honorific taken for the head."""
+    if head.lower_.rstrip(".") not in _TITLES or head.i + 1 >= len(doc):
+        return None
+    following = doc[head.i + 1]
+    if following.ent_type_ != "PERSON":
+        return None
+    ent = next((e for e in doc.ents if e.start <= following.i < e.end and e.label_ == "PERSON"),
+               None)
+    return doc[ent.end - 1] if ent is not None else None
 
 
 def _coordinated_group(m: _Mention) -> _Entry | None:

@@ -183,3 +183,23 @@ because so many people were now talking about the problem.</p>
     R.analysis = analysis
     assert _quote_speaker(R, "Yes this is real") == "Dana E. Reyes"
     assert _quote_speaker(R, "Oh no, the other") == "Mike Bovis"
+
+
+def test_the_subject_of_a_passive_cue_is_not_its_speaker(analyze):
+    r = analyze("The probe will study Europa, which is thought to harbor a salty ocean "
+                "beneath its ice shell.")
+    assert "Europa" not in _sources(r)
+
+
+def test_an_honorific_taken_for_the_head_gives_way_to_the_name(analyze):
+    r = analyze("South Dakota Gov. Kristi Noem (R) is defending the launch of the campaign, "
+                "saying the backlash proved it was working.")
+    assert not any(name.endswith("Gov.") for name in _sources(r)), _sources(r)
+
+
+def test_headline_topics_and_captions_are_not_speaker_labels(analyze):
+    r = analyze("Harbour chaos: Ferry company cancels every crossing for a week\n\n"
+                "Harbour Board offices: two ferries at the quay in winter\n\n"
+                "The ferry company said on Monday that repairs would take a week.")
+    names = _sources(r)
+    assert not any(name.startswith("Harbour") for name in names), names
