@@ -50,8 +50,7 @@ def cue_verbs() -> frozenset[str]:
 
 
 # Cue verbs whose passive subject is never the speaker.
-_PASSIVE_HEARERS = frozenset("think believe consider expect say tell report describe "
-                             "ask call know see understand".split())
+_PASSIVE_HEARERS = lexicons.words("passive_hearer_verbs")
 _PASSIVE_BE = frozenset("is was were are be been being".split())
 
 

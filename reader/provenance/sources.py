@@ -182,7 +182,7 @@ def _is_platform(token: Token) -> bool:
     return token.lower_ in lexicons.load("platform_names")
 
 
-_SPEAKING = {"say", "tell", "add", "write", "tweet", "state", "declare", "announce"}
+_SPEAKING = lexicons.words("speech_verbs")
 
 
 def _document_issuer(doc: Doc, draft: ClaimDraft, head: Token) -> Token | None:
