@@ -199,7 +199,7 @@ _FRAMING_LIST = (
     FramingLabel("characterisation", QT_TRANSLATE_NOOP("Vocabulary", "characterisation"),
                  QT_TRANSLATE_NOOP("Vocabulary",
                                    "A description that tells you what to think of something "
-                                   "(\"a secret meeting\") instead of just saying what happened.")),
+                                   "(\"a shocking decision\") instead of just saying what happened.")),
     FramingLabel("distancing-verb", QT_TRANSLATE_NOOP("Vocabulary", "distancing verb"),
                  QT_TRANSLATE_NOOP("Vocabulary",
                                    "A verb for reporting speech that hints the claim may not be "
