@@ -1,15 +1,17 @@
 """A small learned scorer for loaded words in the writer's voice.
 
 Logistic regression over a few features of one token: its lemma when the lemma is in a
-licensed word list (VADER's sentiment lexicon, the Media Bias Group's bias lexicon, the
-hedges and weasels lists, the project's own lists), the VADER valence band, the part of
-speech, the fine tag (superlatives), the dependency relation, whether the sentence is a
-question. The weights (resources/lexicons/framing_tagger.json) are trained by
-`scripts/train_framing_tagger.py` on the tuning half of the PTC development set (SemEval
-2020 Task 11), never on BABE; its figures are in the README. Only lemmas from the licensed
-lists can carry a weight of their own, so nothing else of the corpus is shipped.
+licensed word list (VADER's sentiment lexicon, MIT: `vader_valence.txt`; the Media Bias
+Group's bias lexicon, Apache-2.0, filtered: `bias_words.txt`), the VADER valence band,
+membership of the bias lexicon, the part of speech, the fine tag (superlatives), the
+dependency relation, loaded neighbours, a degree word before it ("so", "most"), whether
+the sentence is a question. The weights (resources/lexicons/framing_tagger.json) are
+trained by `scripts/train_framing_tagger.py` on the tuning half of the PTC development
+set (SemEval-2020 Task 11), never on BABE; its figures are in the README. Only lemmas from
+the licensed lists can carry a weight of their own, so nothing else of the corpus is
+shipped. The candidate words are read once per process from the shipped lists.
 
-Pure Python at run time: a dot product over at most a dozen features per token.
+Pure Python at run time: a dot product over about a dozen features per token.
 """
 
 from __future__ import annotations
