@@ -99,6 +99,7 @@ class ArticleView(QTextEdit):
         """Show `article` at once, without colours (they come with set_analysis)."""
         self.article, self.index, self.focus_source = article, None, None
         self._partial_spans = []
+        self.current_spans = []  # they belonged to the article before
         self._build_document(article)
         self.moveCursor(QTextCursor.MoveOperation.Start)
 

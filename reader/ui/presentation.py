@@ -285,17 +285,23 @@ class Presentation:
         w = self.window
         return teaching_steps(w.index, w.step_kinds()) if w.index is not None else []
 
+    def _ready(self) -> bool:
+        """Whether there are steps of the article now shown (none while it is analysed)."""
+        if self.window.index is None:
+            self.steps, self.position = [], -1
+        return self.active and bool(self.steps)
+
     def step(self, forward: bool) -> None:
-        if self.active and self.steps:
+        if self._ready():
             last = len(self.steps) - 1
             self.go_to(min(last, self.position + 1) if forward else max(0, self.position - 1))
 
     def first(self) -> None:
-        if self.active and self.steps:
+        if self._ready():
             self.go_to(0)
 
     def last(self) -> None:
-        if self.active and self.steps:
+        if self._ready():
             self.go_to(len(self.steps) - 1)
 
     def go_to(self, position: int, scroll: bool = True) -> None:

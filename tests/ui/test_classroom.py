@@ -345,3 +345,21 @@ def test_presentation_fits_a_1920_pixel_screen(window, open_article):
     assert window.legend.minimumSizeHint().width() <= 1920
     assert window.minimumSizeHint().width() <= 1920
     assert "\n" in window.legend.buttons["quote"].text()  # the meaning, on its own line
+
+
+def test_presentation_survives_opening_another_article(qtbot, window, article_path,
+                                                       open_article):
+    open_article(article_path)
+    window.actions["presentation"].trigger()
+    window.presentation.step(True)
+    assert window.view.current_spans
+    # Another article while presenting: nothing of the old one is outlined or stepped to.
+    with qtbot.waitSignal(window.runner.finished, timeout=30_000):
+        window.open_path(str(SHIPPED_SAMPLE))
+        assert window.view.current_spans == []
+        window.presentation.step(True)  # while it is analysed: nothing to step to yet
+    qtbot.waitUntil(lambda: window.index is not None, timeout=30_000)
+    window.presentation.step(True)
+    assert window.presentation.position == 0
+    assert window.caption_bar.isVisible()
+    window.actions["presentation"].trigger()
