@@ -691,6 +691,12 @@ class Bench:
                  f"timing, median of {runs}; CPU seconds do not depend on other load):")
         self.say(f"  bare nlp.pipe, one process: {words / bare_s:.0f} words/s wall, "
                  f"{words / bare_cpu:.0f} words per CPU-second")
+        import dask
+
+        # The workers' statistical profiler (every 10 ms) and GIL monitor (every 1 ms) cost
+        # CPU in proportion to wall time; the README says to switch them off the same way.
+        dask.config.set({"distributed.worker.profile.enabled": False,
+                         "distributed.admin.system-monitor.gil.enabled": False})
         for workers in (1, 2):
             with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                               dashboard_address=None) as cluster, Client(cluster) as client:
