@@ -81,6 +81,7 @@ def run_gui(paths: list[str], model_name: str | None = None, smoke_test: bool = 
     if smoke_test:
         window.runner.finished.connect(lambda _analysis: app.exit(0))
         window.runner.failed.connect(lambda _message, _model: app.exit(1))
+        window.loader.failed.connect(lambda _message, _path: app.exit(1))
         QTimer.singleShot(SMOKE_TEST_TIMEOUT_MS, lambda: app.exit(2))
     if notice:
         QTimer.singleShot(0, window, lambda: QMessageBox.warning(
@@ -89,6 +90,7 @@ def run_gui(paths: list[str], model_name: str | None = None, smoke_test: bool = 
     if paths:
         QTimer.singleShot(0, window, lambda: window.open_path(paths[0]))
     code = app.exec()
+    window.loader.cancel()
     window.runner.cancel()
     uninstall_hook()
     return code

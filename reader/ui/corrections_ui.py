@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit,
-                               QMenu)
+                               QMenu, QMessageBox)
 
 from reader.ui.palette import KIND_STYLES, KINDS
 from reader.ui.palette import tr as palette_tr
@@ -133,6 +133,7 @@ class Corrections(QObject):
 
     def clear(self) -> None:
         self.article, self.history = None, None
+        self.save_error = None
 
     @property
     def analysis(self):
@@ -171,12 +172,29 @@ class Corrections(QObject):
                             title=self.article.title, path=self.article.path,
                             url=self.article.url)
         except OSError as error:
-            self.save_error = str(error)
+            self.save_error = error.strerror or str(error)
             log.warning("cannot save corrections: %s", error)
             self.window.set_status(_tr("The corrections could not be saved: {error}")
                                    .format(error=error.strerror or error))
             return False
         self.save_error = None
+        return True
+
+    def confirm_unsaved(self) -> bool:
+        """Before the window closes: True when nothing is unsaved, or the reader chose to
+        leave without it. A correction whose save failed (a full disk) is saved again
+        first; if that fails too, the reader is asked: try again, quit without it, or stay."""
+        while self.save_error is not None and not self.save():
+            answer = QMessageBox.warning(
+                self.window, _tr("Corrections not saved"),
+                _tr("Your latest corrections could not be saved ({error}). Quit without "
+                    "them?").format(error=self.save_error),
+                QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Retry)
+            if answer == QMessageBox.StandardButton.Discard:
+                return True
+            if answer != QMessageBox.StandardButton.Retry:
+                return False
         return True
 
     # Sharing -----------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from reader.ui.export_actions import Exporter
 from reader.ui.find_bar import FindBar
 from reader.ui.help_page import HelpDialog
 from reader.ui.legend_bar import LegendBar
+from reader.ui.load_worker import LoadRunner
 from reader.ui.menus import MainMenu
 from reader.ui.minimap import Minimap
 from reader.ui.presentation import CaptionBar, Presentation
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self.exporter = Exporter(self)
         self.who_speaks_dialog = None
         self.runner = AnalysisRunner(holder or AnalyzerHolder(), self)
+        self.loader = LoadRunner(self)  # files are read off the UI thread
         self.article = None
         self.index: AnalysisIndex | None = None
         self.current_span: str | None = None
@@ -144,7 +146,8 @@ class MainWindow(QMainWindow):
         self.progress.setMaximumWidth(160)
         self.progress.setTextVisible(False)
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
-        self.cancel_button.setToolTip(self.tr("Stop the analysis; the text stays readable"))
+        self.cancel_button.setToolTip(self.tr("Stop opening the file, or stop the analysis "
+                                              "(the text stays readable)"))
         self.cancel_button.clicked.connect(self.cancel_analysis)
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.progress)
@@ -176,6 +179,8 @@ class MainWindow(QMainWindow):
         self.runner.prepare = self._prepare_analysis
         self.runner.finished.connect(self._on_analysis)
         self.runner.failed.connect(self._on_failed)
+        self.loader.loaded.connect(self.show_article)
+        self.loader.failed.connect(self._on_load_failed)
         self.view.spanClicked.connect(self.on_span_clicked)
         self.view.positionClicked.connect(self._on_position_clicked)
         self.view.zoomRequested.connect(self.zoom_by)
@@ -259,18 +264,22 @@ class MainWindow(QMainWindow):
         if path:
             windows.open_compare(self.runner.holder, self.settings, self.article.path, path, self)
 
-    def open_path(self, path: str) -> bool:
-        """Show the article at `path` and start its analysis; on a bad file, say why in a
-        dialog and keep the current document."""
-        from reader.document import ArticleError, load_article
+    def open_path(self, path: str) -> int:
+        """Start reading the article at `path` in the background, with the progress bar and
+        Cancel, so the window keeps painting and quits whatever the file; it is shown (and
+        analysed) once read. On a bad file a dialog says why and the current document
+        stays. Returns the load's job id."""
+        from reader.document.errors import shown_name
 
-        try:
-            article = load_article(path)
-        except ArticleError as error:
-            QMessageBox.warning(self, self.tr("Cannot open this file"), str(error))
-            return False
-        self.show_article(article, path)
-        return True
+        job = self.loader.start(path)
+        self._show_progress(True)
+        self.set_status(self.tr("Opening “{name}”…").format(name=shown_name(Path(path).name)))
+        return job
+
+    def _on_load_failed(self, message: str, _path: str) -> None:
+        self._show_progress(self.runner.running)
+        self.set_status(message)
+        QMessageBox.warning(self, self.tr("Cannot open this file"), message)
 
     def show_article(self, article, path: str | None = None) -> None:
         self._remember_position()
@@ -309,6 +318,11 @@ class MainWindow(QMainWindow):
             self.settings.set_position(self.article.path, self.view.top_offset())
 
     def cancel_analysis(self) -> None:
+        if self.loader.running:  # opening a file: the document shown stays as it is
+            self.loader.cancel()
+            self._show_progress(self.runner.running)
+            self.set_status(self.tr("Opening cancelled."))
+            return
         self.runner.cancel()
         if self.index is None:
             self.view.set_analysis(None)  # drop the chunks coloured so far
@@ -817,6 +831,10 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event) -> None:
+        if not self.corrections.confirm_unsaved():
+            event.ignore()
+            return
         self.save_settings()
+        self.loader.cancel()
         self.runner.cancel()
         super().closeEvent(event)

@@ -70,9 +70,10 @@ def open_article(holder, settings, path: str, parent=None):
     from reader.ui.main_window import MainWindow
 
     window = MainWindow(holder, settings)
-    if not window.open_path(path):
-        window.deleteLater()
-        return None
+    # Read in the background; a file that cannot be read closes the window after its
+    # dialog (connected after the window's own handler, which shows the dialog).
+    window.loader.failed.connect(lambda *_: window.close() if window.article is None else None)
+    window.open_path(path)
     keep(window)
     window.show()
     return window

@@ -36,6 +36,7 @@ def window(qtbot, analyzer, settings):
     qtbot.addWidget(win)
     win.show()
     yield win
+    win.loader.cancel()
     win.runner.cancel()
     win.runner.wait(30_000)
 

@@ -210,6 +210,7 @@ def test_a_failed_save_keeps_the_window_working(window, store, article_path, ope
     menu_action(window.context_menu(quote.start + 3), "kind_paraphrase").trigger()
     assert span_with(window.index, QUOTE).kind == "paraphrase"
     assert "could not be saved" in window.status_label.text()
+    monkeypatch.undo()  # space again: closing saves it (test_loading_in_background asks)
 
 
 def test_export_and_import_corrections(qtbot, analyzer, settings, tmp_path, article_path,

@@ -51,7 +51,9 @@ def test_open_folder_lists_it_in_a_library(window, qtbot, monkeypatch, tmp_path)
         # Double-click opens the article in a main window of its own.
         library.table.doubleClicked.emit(library.proxy.index(0, 0))
         opened = [w for w in windows.open_windows() if hasattr(w, "open_path")]
-        assert opened and opened[0].article.path == str(tmp_path / "one.txt")
+        assert opened
+        qtbot.waitUntil(lambda: opened[0].article is not None, timeout=10_000)  # read aside
+        assert opened[0].article.path == str(tmp_path / "one.txt")
         opened[0].runner.cancel()
         opened[0].runner.wait(30_000)
     finally:

@@ -219,6 +219,7 @@ def test_application_identity():
 
 def test_cancel_keeps_the_text_without_colours(qtbot, window, article_path):
     window.open_path(str(article_path))
+    qtbot.waitUntil(lambda: window.article is not None, timeout=10_000)  # read; analysing
     assert window.cancel_button.isVisibleTo(window)
     window.cancel_button.click()
     assert window.runner.wait(30_000)
@@ -238,7 +239,8 @@ def test_drop_a_file_on_the_window(qtbot, window, article_path):
     event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
     window.dropEvent(event)
-    assert window.article is not None and window.article.path == str(article_path)
+    qtbot.waitUntil(lambda: window.article is not None, timeout=10_000)  # read in the background
+    assert window.article.path == str(article_path)
     qtbot.waitUntil(lambda: window.index is not None, timeout=30_000)
 
 
