@@ -855,8 +855,9 @@ class Bench:
     def _open_until_analysed(self, path: Path) -> float:
         app, window = self._window_app()
         start = time.monotonic()
-        window.open_path(str(path))
-        self._until(lambda: window.index is not None)
+        window.open_path(str(path))  # read in the background, then shown and analysed
+        self._until(lambda: window.index is not None and window.article is not None
+                    and window.article.path == str(path))
         app.processEvents()  # the highlights are applied in the same turn as the index
         return time.monotonic() - start
 

@@ -355,7 +355,8 @@ def test_presentation_survives_opening_another_article(qtbot, window, article_pa
     assert window.view.current_spans
     # Another article while presenting: nothing of the old one is outlined or stepped to.
     with qtbot.waitSignal(window.runner.finished, timeout=30_000):
-        window.open_path(str(SHIPPED_SAMPLE))
+        with qtbot.waitSignal(window.loader.loaded, timeout=10_000):  # read in the background
+            window.open_path(str(SHIPPED_SAMPLE))
         assert window.view.current_spans == []
         window.presentation.step(True)  # while it is analysed: nothing to step to yet
     qtbot.waitUntil(lambda: window.index is not None, timeout=30_000)
