@@ -26,8 +26,10 @@ from reader.ui.collection_model import (KEYS, PATH_ROLE, ROW_ROLE, SORT_ROLE,
 from reader.ui.voice_bars import VoiceKey, paint_voice_bar
 from reader.ui.translations import english_plural
 
-# Rows are handed to the table at most this often (ms), in one batch each time.
-FLUSH_INTERVAL_MS = 150
+# Rows are handed to the table this often (ms), at most FLUSH_ROWS each time, so that no
+# one turn of the event loop measures and paints more than a handful.
+FLUSH_INTERVAL_MS = 100
+FLUSH_ROWS = 30
 
 
 def _tr(text: str) -> str:
@@ -210,6 +212,9 @@ class CollectionWindow(QMainWindow):
 
     def open_folder(self, folder: str) -> None:
         self.cancel()
+        # The rows come in file order; until they are all in, the proxy does not sort
+        # (sorting hundreds of rows asks Python for every comparison).
+        self.proxy.sort(-1)
         self.folder = str(Path(folder).resolve())
         self.model.set_paths(self.folder, [])
         self.folder_label.setText(_tr("<b>{folder}</b>").format(folder=self.folder))
@@ -231,7 +236,7 @@ class CollectionWindow(QMainWindow):
         self._job_id += 1
         if self.running:
             self.running = False
-            self._flush()
+            self._flush(everything=True)
             self._flush_timer.stop()
             self._show_progress(False)
             total = len(self.model.paths)
@@ -259,10 +264,11 @@ class CollectionWindow(QMainWindow):
         if job_id == self._job_id:
             self._pending.extend(rows)
 
-    def _flush(self) -> None:
+    def _flush(self, everything: bool = False) -> None:
         if not self._pending:
             return
-        pending, self._pending = self._pending, []
+        count = len(self._pending) if everything else FLUSH_ROWS
+        pending, self._pending = self._pending[:count], self._pending[count:]
         self.model.set_rows(pending)
         done, total = self.model.done, len(self.model.paths)
         self._set_progress(done)
@@ -273,11 +279,13 @@ class CollectionWindow(QMainWindow):
     def _on_finished(self, job_id: int) -> None:
         if job_id != self._job_id:
             return
+        if self._pending:  # the last rows go in at the pace of the others
+            QTimer.singleShot(FLUSH_INTERVAL_MS, self, lambda j=job_id: self._on_finished(j))
+            return
         self.running = False
-        self._flush()
         header = self.table.horizontalHeader()
         column, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
-        # The rows arrive in file order: sort again only if another order was chosen.
+        # Unsorted, the rows are in file order already: sort only for another order.
         if (column, order) != (0, Qt.SortOrder.AscendingOrder):
             self.proxy.sort(column, order)
         self._flush_timer.stop()
