@@ -1,17 +1,24 @@
 """The library table's model: a row per article file of a folder, its figures filled in as
-they arrive (reader/export/collection.CollectionRow), sortable by every column."""
+they arrive (reader/export/collection.CollectionRow), sortable by every column.
+
+A QStandardItemModel: every cell's text, sort key and tooltip, and each row's who-speaks
+bar (a pixmap), are stored in Qt once, when the row arrives, so that painting and sorting
+hundreds of rows never calls back into Python (which, asked for every role of every
+visible cell, made each repaint cost the event loop tens of milliseconds)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
+from PySide6.QtGui import QPainter, QPixmap, QStandardItem, QStandardItemModel
 
 from reader.export.collection import CollectionRow
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the CollectionRow (None while pending)
-PATH_ROLE = Qt.ItemDataRole.UserRole + 2
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # on the first cell: the CollectionRow (None while pending)
+PATH_ROLE = Qt.ItemDataRole.UserRole + 2  # on the first cell
+BAR_SIZE = QSize(190, 14)
 
 # (key, title, tooltip): CollectionRow.value keys, plus "file" and the who-speaks bar.
 COLUMNS = (
@@ -34,72 +41,68 @@ COLUMNS = (
 KEYS = [key for key, _t, _h in COLUMNS]
 NUMERIC = {"words", "quotes", "paraphrases", "sources", "anonymous_share",
            "unattributed_claims", "framing_per_1000"}
-WHO_SPEAKS_COLUMN = KEYS.index("who_speaks")
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("CollectionModel", text)
 
 
-class CollectionModel(QAbstractTableModel):
-    """Each row's cells are worked out once, when the row arrives, so that painting and
-    sorting hundreds of rows asks Python for nothing but a look-up."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
+class CollectionModel(QStandardItemModel):
+    def __init__(self, parent=None, palette_name: str = "light"):
+        super().__init__(0, len(COLUMNS), parent)
+        self.palette_name = palette_name
+        for column, (_key, title, tip) in enumerate(COLUMNS):
+            self.setHeaderData(column, Qt.Orientation.Horizontal, _tr(title))
+            if tip:
+                self.setHeaderData(column, Qt.Orientation.Horizontal, _tr(tip),
+                                   Qt.ItemDataRole.ToolTipRole)
         self.folder: Path | None = None
         self.paths: list[Path] = []
         self.rows: list[CollectionRow | None] = []
-        self._display: list[list] = []  # per row, per column: the text shown
-        self._sort: list[list] = []  # per row, per column: the sort key
-        self._tips: list[list] = []  # per row, per column: the tooltip or None
 
     def set_paths(self, folder, paths) -> None:
-        """The files, each a row still waiting for its figures (cheap: no Path work per
-        row, since a folder may hold hundreds)."""
-        self.beginResetModel()
+        """The files, each a row waiting for its figures: only its first cell is made now
+        (a folder may hold hundreds)."""
         self.folder = Path(folder)
         self.paths = [Path(p) for p in paths]
         self.rows = [None] * len(self.paths)
-        prefix = len(str(self.folder)) + 1
-        waiting = _tr("waiting…")
-        file_column, error_column = KEYS.index("file"), KEYS.index("error")
-        self._display, self._sort, self._tips = [], [], []
-        for path in self.paths:
-            text = str(path)
-            relative = text[prefix:].replace("\\", "/") if text.startswith(
-                str(self.folder)) else text
-            display = [""] * len(KEYS)
-            display[file_column], display[error_column] = relative, waiting
-            sort = [-1.0 if key in NUMERIC or key == "who_speaks" else "" for key in KEYS]
-            sort[file_column] = relative.casefold()
-            tips = [None] * len(KEYS)
-            tips[file_column] = text
-            self._display.append(display)
-            self._sort.append(sort)
-            self._tips.append(tips)
-        self.endResetModel()
-
-    def set_rows(self, updates: list[tuple[int, CollectionRow]]) -> None:
-        """Fill rows in (one dataChanged over the span they cover)."""
-        if not updates:
-            return
-        for position, row in updates:
-            self.rows[position] = row
-            self._fill(position)
-        first = min(p for p, _ in updates)
-        last = max(p for p, _ in updates)
-        self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
-
-    @property
-    def done(self) -> int:
-        return sum(1 for r in self.rows if r is not None)
+        self.setRowCount(0)
+        self.setRowCount(len(self.paths))
+        for position in range(len(self.paths)):
+            self.setItem(position, 0, self._file_item(position))
 
     def relative(self, path: Path) -> str:
         try:
             return path.relative_to(self.folder).as_posix() if self.folder else path.name
         except ValueError:
             return str(path)
+
+    def _file_item(self, position: int) -> QStandardItem:
+        path = self.paths[position]
+        relative = self.relative(path)
+        item = QStandardItem(relative)
+        item.setEditable(False)
+        item.setData(relative.casefold(), SORT_ROLE)
+        item.setData(str(path), PATH_ROLE)
+        record = self.rows[position]
+        item.setData(record, ROW_ROLE)
+        tip = str(path)
+        if record is not None and record.error:
+            tip += "\n" + record.error
+        item.setToolTip(tip)
+        return item
+
+    def set_rows(self, updates: list[tuple[int, CollectionRow]]) -> None:
+        """Fill rows in: every cell made once, here."""
+        for position, row in updates:
+            self.rows[position] = row
+            self.setItem(position, 0, self._file_item(position))
+            for column, key in enumerate(KEYS[1:], 1):
+                self.setItem(position, column, self._cell(position, key))
+
+    @property
+    def done(self) -> int:
+        return sum(1 for r in self.rows if r is not None)
 
     def value(self, row: int, key: str):
         record = self.rows[row]
@@ -112,75 +115,44 @@ class CollectionModel(QAbstractTableModel):
             return None
         return record.value(key)
 
-    def _fill(self, position: int) -> None:
+    def _cell(self, position: int, key: str) -> QStandardItem:
         record = self.rows[position]
-        display, sort, tips = [], [], []
-        for key in KEYS:
-            value = self.value(position, key)
-            if key in NUMERIC or key == "who_speaks":
-                sort.append(-1.0 if value is None else float(value))
-            else:
-                sort.append("" if value is None else str(value).casefold())
-            if key == "who_speaks" or value is None:
-                text = _tr("waiting…") if record is None and key == "error" else ""
-            elif key == "anonymous_share":
-                text = f"{100 * value:.0f} %"
-            elif key == "framing_per_1000":
-                text = f"{value:.1f}"
-            else:
-                text = str(value)
-            display.append(text)
-            tip = None
-            if key == "error" and record is not None and record.error:
-                tip = record.error
-            elif key == "who_speaks" and record is not None and record.figures is not None:
-                from reader.ui.voice_bars import bar_tooltip
+        value = self.value(position, key)
+        if key == "who_speaks" or value is None:
+            text = ""
+        elif key == "anonymous_share":
+            text = f"{100 * value:.0f} %"
+        elif key == "framing_per_1000":
+            text = f"{value:.1f}"
+        else:
+            text = str(value)
+        item = QStandardItem(text)
+        item.setEditable(False)
+        if key in NUMERIC or key == "who_speaks":
+            item.setData(-1.0 if value is None else float(value), SORT_ROLE)
+        else:
+            item.setData("" if value is None else str(value).casefold(), SORT_ROLE)
+        if key in NUMERIC:
+            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if key == "error" and record is not None and record.error:
+            item.setToolTip(record.error)
+        elif key == "title":
+            item.setToolTip(str(self.paths[position]))
+        elif key == "who_speaks" and record is not None and record.figures is not None:
+            from reader.ui.voice_bars import bar_tooltip
 
-                tip = bar_tooltip(record.figures)
-            elif key in ("file", "title"):
-                tip = str(self.paths[position])
-                if record is not None and record.error:
-                    tip += "\n" + record.error
-            tips.append(tip)
-        self._display[position], self._sort[position] = display, sort
-        self._tips[position] = tips
+            item.setToolTip(bar_tooltip(record.figures))
+            if record.figures.words:
+                item.setData(self._bar(record.figures), Qt.ItemDataRole.DecorationRole)
+        return item
 
-    # Qt model ----------------------------------------------------------------------------
+    def _bar(self, figures) -> QPixmap:
+        from reader.ui.voice_bars import paint_voice_bar
 
-    # A flat table: views never ask about children, and these are asked thousands of
-    # times per paint, so they skip the parent check.
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return len(self.paths)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
-            return None
-        _key, title, tip = COLUMNS[section]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _tr(title)
-        if role == Qt.ItemDataRole.ToolTipRole and tip:
-            return _tr(tip)
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        row, column = index.row(), index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display[row][column]
-        if role == SORT_ROLE:
-            return self._sort[row][column]
-        if role == ROW_ROLE:
-            return self.rows[row]
-        if role == PATH_ROLE:
-            return str(self.paths[row])
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMERIC_COLUMNS:
-            return _RIGHT
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tips[row][column]
-        return None
-
-
-_NUMERIC_COLUMNS = frozenset(KEYS.index(k) for k in NUMERIC)
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        pixmap = QPixmap(BAR_SIZE)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        paint_voice_bar(painter, QRectF(0.5, 0.5, BAR_SIZE.width() - 1, BAR_SIZE.height() - 1),
+                        figures, self.palette_name)
+        painter.end()
+        return pixmap

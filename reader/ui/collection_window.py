@@ -14,22 +14,21 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import (QCoreApplication, QObject, QRect, QRectF, QRunnable,
+from PySide6.QtCore import (QCoreApplication, QObject, QRunnable,
                             QSortFilterProxyModel, Qt, QThreadPool, QTimer, Signal)
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView,
                                QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton,
-                               QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
+                               QTableView, QVBoxLayout, QWidget)
 
 from reader import APP_NAME
-from reader.ui.collection_model import (KEYS, PATH_ROLE, ROW_ROLE, SORT_ROLE,
-                                        WHO_SPEAKS_COLUMN, CollectionModel)
-from reader.ui.voice_bars import VoiceKey, paint_voice_bar
+from reader.ui.collection_model import BAR_SIZE, KEYS, PATH_ROLE, SORT_ROLE, CollectionModel
+from reader.ui.voice_bars import VoiceKey
 from reader.ui.translations import english_plural
 
 # Rows are handed to the table this often (ms), at most FLUSH_ROWS each time, so that no
 # one turn of the event loop measures and paints more than a handful.
-FLUSH_INTERVAL_MS = 100
-FLUSH_ROWS = 30
+FLUSH_INTERVAL_MS = 50
+FLUSH_ROWS = 10
 
 
 def _tr(text: str) -> str:
@@ -98,24 +97,6 @@ class _CollectionJob(QRunnable):
             self.signals.finished.emit(self.job_id)
 
 
-class WhoSpeaksDelegate(QStyledItemDelegate):
-    """The who-speaks bar of a row, in the view's colours."""
-
-    def __init__(self, palette_name: str = "light", parent=None):
-        super().__init__(parent)
-        self.palette_name = palette_name
-
-    def paint(self, painter, option, index) -> None:
-        super().paint(painter, option, index)
-        record = index.data(ROW_ROLE)
-        if record is None or record.figures is None or not record.figures.words:
-            return
-        rect: QRect = option.rect.adjusted(4, 5, -4, -5)
-        painter.save()
-        paint_voice_bar(painter, QRectF(rect), record.figures, self.palette_name)
-        painter.restore()
-
-
 class CollectionWindow(QMainWindow):
     openRequested = Signal(str)  # an article's path
     compareRequested = Signal(str, str)
@@ -127,7 +108,7 @@ class CollectionWindow(QMainWindow):
         super().__init__(parent)
         self.holder = holder
         self.folder: str | None = None
-        self.model = CollectionModel(self)
+        self.model = CollectionModel(self, palette_name)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
@@ -143,8 +124,7 @@ class CollectionWindow(QMainWindow):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
-        self.delegate = WhoSpeaksDelegate(palette_name, self.table)
-        self.table.setItemDelegateForColumn(WHO_SPEAKS_COLUMN, self.delegate)
+        self.table.setIconSize(BAR_SIZE)  # the who-speaks bars, drawn once per row
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
