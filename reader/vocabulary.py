@@ -96,6 +96,9 @@ class RuleName(StrEnum):
     OBJECT = "object"
     NOUN_CUE = "noun-cue"
     QUOTE_UNATTRIBUTED = "quote-unattributed"
+    DASH_BYLINE = "dash-byline"
+    PASSIVE_UNATTRIBUTED = "passive-unattributed"
+    NESTED_ALLEGATION = "nested-allegation"
 
 
 @dataclass(frozen=True)
@@ -156,6 +159,15 @@ _RULE_LIST = (
     Rule(RuleName.QUOTE_UNATTRIBUTED, 8, SpanLabel.DIRECT_QUOTE, 0.5,
          "Words in quotation marks with no speaker found nearby: somebody's words, but the "
          "article does not say whose."),
+    Rule(RuleName.DASH_BYLINE, 1, SpanLabel.DIRECT_QUOTE, 0.85,
+         "A quotation followed by a dash and a name (\"… ” ― Maria Okafor\") is signed by "
+         "that person."),
+    Rule(RuleName.PASSIVE_UNATTRIBUTED, 8, SpanLabel.REPORTED_SPEECH, 0.55,
+         "\"A curfew was announced\": something was announced or reported, but the article "
+         "does not say by whom."),
+    Rule(RuleName.NESTED_ALLEGATION, 7, SpanLabel.REPORTED_SPEECH, 0.6,
+         "\"allegations in a new book that ...\": what follows is the book's own claim, inside "
+         "the claim of whoever confirms or denies it."),
 )
 RULES: dict[RuleName, Rule] = {rule.name: rule for rule in _RULE_LIST}
 

@@ -37,7 +37,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from reader.document.model import NON_ARTICLE_KINDS, Block
-from reader.provenance import assemble, cues, lexicons, speakers
+from reader.provenance import assemble, constructions, cues, lexicons, speakers
 from reader.provenance.drafts import text_of
 from reader.provenance.framing import FramingFinder
 from reader.provenance.headline import headline_assertion
@@ -200,6 +200,7 @@ class AttributionFinder:
         verb_drafts += cues.find_according_to(doc) if has_parse else []
         verb_drafts += speakers.speaker_label_claims(doc, paragraphs) if has_parse else []
         verb_drafts += cues.find_noun_cues(doc) if has_parse else []
+        verb_drafts += constructions.find_sourceless_passives(doc) if has_parse else []
         hearsay = cues.find_hearsay(doc) if has_parse else []
         # Speech reported inside a quotation belongs to the quotation's speaker.
         verb_drafts = [d for d in verb_drafts if not _cue_quoted(d, pieces)]
@@ -208,9 +209,17 @@ class AttributionFinder:
                                        skip=[(d.start, d.end) for d in block_drafts] + excluded,
                                        named=named, furniture=excluded)
         scare = quoted.scare
-        drafts = [d for d in block_drafts + quoted.new + quoted.existing + hearsay
+        quote_drafts = quoted.new
+        if has_parse:
+            quote_drafts = constructions.merge_split_quotes(doc, quote_drafts)
+        constructions.dash_bylines(doc, block_drafts + quote_drafts)
+        drafts = [d for d in block_drafts + quote_drafts + quoted.existing + hearsay
                   if not outside_article(d)]
         drafts = assemble.select(drafts)
+        if has_parse:
+            nested = [d for d in constructions.find_nested_allegations(doc)
+                      if not outside_article(d) and not _cue_quoted(d, pieces)]
+            drafts = constructions.place_nested(doc, drafts, nested)
         sources, source_ids = resolve_sources(doc, drafts)
         hits = []
         if framing is not None:

@@ -25,6 +25,9 @@ _SPEECH_LEMMAS = lexicons.words("speech_verbs")
 _NAMING_LEMMAS = lexicons.words("naming_verbs")
 # Verbs that, reported by the writer, show a paragraph is no longer the quoted block.
 _BLOCK_ENDING_LEMMAS = lexicons.words("block_ending_verbs")
+# Verbs too ambiguous for the cue lexicon that are cues when they frame a quotation:
+# "Limbaugh continued:", "a friend commented:", "“…,” the letter reads."
+QUOTE_FRAME_CUES = lexicons.words("quote_frame_verbs")
 MAX_BLOCK_PARAGRAPHS = 8
 # A marked quotation this short with no speaker is a scare quote (the writer's framing),
 # not a claim.
@@ -104,6 +107,28 @@ def _in_title_case_line(text: str, piece: QuotePiece) -> bool:
     return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
+def _is_cue(token: Token, verbs: frozenset[str]) -> bool:
+    """A cue verb of the lexicon, or a QUOTE_FRAME_CUES verb used on its own ("she
+    continued:", never "continued to attack")."""
+    lemma = token.lemma_.lower()
+    if lemma in verbs:
+        return True
+    if lemma not in QUOTE_FRAME_CUES:
+        return False
+    for child in token.children:
+        if child.dep_ in ("xcomp", "prep", "acomp", "attr", "oprd", "advcl"):
+            return False
+        if child.dep_ == "dobj" and not _opens_quote(child.left_edge):
+            return False  # "continued the attack", but not 'continued: “They …”'
+    return True
+
+
+def _opens_quote(token: Token) -> bool:
+    doc = token.doc
+    return token.is_quote or (token.i > 0 and doc[token.i - 1].is_quote) or \
+        (token.i > 1 and doc[token.i - 1].is_punct and doc[token.i - 2].is_quote)
+
+
 def group_quotes(pieces: list[QuotePiece]) -> list[list[QuotePiece]]:
     groups: dict[int, list[QuotePiece]] = defaultdict(list)
     for piece in pieces:
@@ -133,11 +158,11 @@ def _frame_verbs(doc: Doc, group: list[QuotePiece], all_pieces: list[QuotePiece]
     found = []
     if after is not None:
         # '“You winning?” she said': the parser often starts a sentence after "?" or "!".
-        found += [t for t in after if t.pos_ == "VERB" and t.lemma_.lower() in verbs
+        found += [t for t in after if t.pos_ == "VERB" and _is_cue(t, verbs)
                   and _adjacent(doc, t, group)]
     for sent in sents:
         for token in sent:
-            if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in verbs \
+            if token.pos_ in ("VERB", "AUX") and _is_cue(token, verbs) \
                     and not _inside_quotes(token, all_pieces):
                 found.append(token)
     # Prefer verbs of speech, then the one nearest the quotation.
@@ -168,7 +193,7 @@ def lead_in(doc: Doc, start: int, end: int) -> tuple[Token | None, tuple[int, in
     # A cue whose clause already holds what was said ("pointed out that … were ignored:")
     # introduces something else after the colon (a list, a tweet), not the speaker's words.
     candidates = [t for t in sent if t.i < span.start and t.pos_ in ("VERB", "AUX")
-                  and t.lemma_.lower() in verbs and not _editorial_note(t)
+                  and _is_cue(t, verbs) and not _editorial_note(t)
                   and not any(c.dep_ in ("ccomp", "xcomp") and c.i < span.start
                               for c in t.children)]
     if candidates:
@@ -521,7 +546,7 @@ def _cue_between(doc: Doc, before: ClaimDraft, end: int) -> bool:
         return False
     verbs = cue_verbs()
     own = before.cue or (-1, -1)
-    return any(t.lemma_.lower() in verbs and t.pos_ == "VERB" and not own[0] <= t.idx < own[1]
+    return any(_is_cue(t, verbs) and t.pos_ == "VERB" and not own[0] <= t.idx < own[1]
                for t in span)
 
 

@@ -1,0 +1,207 @@
+"""Rules for constructions a token tagger reads badly, applied to the rules' drafts.
+
+- Dash bylines: a quotation followed on its line by a dash and a short name
+  (“… serious trouble.” ― Edwin G. Monroy): the name is the source, the dash the cue.
+- Split fragments of one quotation: several quoted pieces hung on one cue in one sentence
+  ("Cruz called Trump a “pathological liar” and “utterly amoral”") are one claim, running
+  from the cue's object to the last piece, not one claim per piece.
+- Passive cues with no agent ("a curfew was announced"): the passive subject is the
+  content, and the claim has no source (Unattributed), never the writer's.
+- Nested allegations ("confirmed some allegations contained in a new book that …"): the
+  document's allegation (the clause after the document noun) is a claim of the document,
+  and the confirmation keeps what comes before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from reader.provenance import lexicons
+from reader.provenance.cues import cue_range, noun_phrase_range
+from reader.provenance.drafts import ClaimDraft, clean_parts, subtract, subtree_range, text_of
+from reader.vocabulary import RuleName
+
+# A byline after a closing quotation mark: dash, then one to five capitalised words,
+# optionally a comma and a place, then the end of the line.
+_NAME_WORD = r"[A-Z][\w’'.-]*"
+_BYLINE_RE = re.compile(
+    rf"[ \t\u00a0]*([\u2015\u2014\u2013])[ \t\u00a0]*({_NAME_WORD}(?:[ \t\u00a0]+{_NAME_WORD}){{0,4}})"
+    r"[ \t\u00a0]*(?:,[^\n]{0,40})?[.]?[ \t\u00a0]*(?:\n|$)")
+# Verbs whose few quoted words name or judge someone ("called Trump a “liar”"): the object
+# before the quotation is part of what is claimed.
+_NAMING_LEMMAS = lexicons.words("naming_verbs")
+# Passive cues that report a claim without saying whose it is.
+_PASSIVE_CUES = lexicons.words("passive_cue_verbs")
+_ALLEGATION_NOUNS = lexicons.words("allegation_nouns")
+
+
+def dash_bylines(doc: Doc, drafts: list[ClaimDraft]) -> None:
+    """Give quote drafts followed by a dash byline that name as their source and cue."""
+    text = text_of(doc)
+    for draft in drafts:
+        if not draft.quoted:
+            continue
+        match = _BYLINE_RE.match(text, draft.end)
+        if match is None:
+            continue
+        name_start, name_end = match.span(2)
+        span = doc.char_span(name_start, name_end, alignment_mode="expand")
+        if span is None or len(span) > 8:
+            continue
+        head = span[-1] if not span[-1].is_punct else span[0]
+        draft.source_token = head
+        draft.source_span = (name_start, name_end)
+        draft.cue = match.span(1)
+        draft.rule = RuleName.DASH_BYLINE
+        draft.why = f"quotation signed with a dash byline '{match.group(2)}'"
+        draft.confidence = max(draft.confidence, 0.85)
+
+
+def merge_split_quotes(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
+    """One claim for the quoted fragments that share a cue in one sentence."""
+    text = text_of(doc)
+    by_cue: dict[tuple[int, int], list[ClaimDraft]] = {}
+    for draft in drafts:
+        if draft.rule == RuleName.QUOTE_CUE and draft.cue is not None:
+            by_cue.setdefault(draft.cue, []).append(draft)
+    merged_away: set[int] = set()
+    for cue, group in by_cue.items():
+        cue_span = doc.char_span(*cue, alignment_mode="expand")
+        if cue_span is None:
+            continue
+        verb = cue_span.root
+        group.sort(key=lambda d: d.start)
+        sentence = verb.sent
+        inside = [d for d in group if sentence.start_char <= d.start and d.end <= sentence.end_char]
+        if not inside:
+            continue
+        first = inside[0]
+        start = first.start
+        naming = verb.lemma_.lower() in _NAMING_LEMMAS and cue[1] <= start
+        if naming:
+            # "called Trump a “pathological liar”": the content starts after the cue.
+            after = [t for t in sentence if t.idx >= cue[1] and not t.is_space]
+            if after and after[0].idx < start:
+                start = after[0].idx
+        if len(inside) == 1 and not naming:
+            continue
+        end = max(d.end for d in inside)
+        if start <= cue[0] < end:
+            # The cue sits between the fragments ("“A,” she sings, … asking “B”"): they are
+            # separate claims, whose cues quote_claims has chosen.
+            continue
+        parts = clean_parts(doc, [(start, end)], min_chars=1)
+        if not parts or not text[parts[0][0]:parts[-1][1]].strip():
+            continue
+        first.content = parts
+        for other in inside[1:]:
+            first.quote_ids |= other.quote_ids
+            merged_away.add(id(other))
+        if len(inside) > 1:
+            first.why += f"; {len(inside)} quoted fragments with one cue are one claim"
+        elif naming:
+            first.why += "; the words named are part of the claim"
+    return [d for d in drafts if id(d) not in merged_away]
+
+
+def find_sourceless_passives(doc: Doc) -> list[ClaimDraft]:
+    """"A curfew was announced", "Changes were proposed": a passive cue with no agent and
+    no clause of its own reports its subject, with no source named."""
+    drafts = []
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if token.pos_ != "VERB" or lemma not in _PASSIVE_CUES:
+            continue
+        children = list(token.children)
+        if not any(c.dep_ == "auxpass" for c in children):
+            continue
+        if any(c.dep_ in ("agent", "ccomp", "xcomp") for c in children):
+            continue  # an agent names the source; a clause is read by the other rules
+        subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
+        if subject is None or subject.pos_ in ("PRON", "DET") or subject.i > token.i:
+            continue
+        if token.dep_ in ("relcl", "acl", "amod"):
+            continue
+        parts = clean_parts(doc, [subtree_range(subject)])
+        if not parts or sum(1 for t in subject.subtree if t.is_alpha) < 2:
+            continue
+        drafts.append(ClaimDraft(
+            content=parts, cue=cue_range(token), source_token=None, source_span=None,
+            rule=RuleName.PASSIVE_UNATTRIBUTED,
+            why=f"passive cue '{token.text}' with no agent: no source named",
+            confidence=0.55))
+    return drafts
+
+
+def find_nested_allegations(doc: Doc) -> list[ClaimDraft]:
+    """"… confirmed some allegations contained in a new book that X": the book alleges X.
+    An allegation noun qualified by a document ("in a new book", "in the report") whose
+    content clause follows is the document's claim; the source is the document noun."""
+    documents = lexicons.load("document_nouns")
+    drafts = []
+    for noun in doc:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _ALLEGATION_NOUNS:
+            continue
+        holder = _document_of(noun, documents)
+        if holder is None:
+            continue
+        # "a new book that the senator had lied": parsed as a relative clause of the book.
+        clause = next((t for t in holder.children if t.i > holder.i and t.dep_ in ("relcl", "acl")
+                       and t.left_edge.lower_ == "that" and t.left_edge.i == holder.i + 1
+                       and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that"
+                               for c in t.children)), None)
+        if clause is None:
+            clause = next((t for t in noun.children if t.i > noun.i and t.dep_ in ("acl", "ccomp")
+                           and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children)),
+                          None)
+        if clause is None:
+            continue
+        mark = clause.left_edge if clause.left_edge.lower_ == "that" else None
+        start = doc[mark.i + 1].idx if mark is not None and mark.i + 1 < len(doc) else clause.idx
+        end = clause.right_edge.idx + len(clause.right_edge)
+        parts = clean_parts(doc, [(start, end)])
+        if not parts:
+            continue
+        drafts.append(ClaimDraft(
+            content=parts, cue=(noun.idx, noun.idx + len(noun)), source_token=holder,
+            source_span=noun_phrase_range(holder), rule=RuleName.NESTED_ALLEGATION,
+            why=f"'{noun.text}' in '{holder.text}': the document's own allegation",
+            confidence=0.6))
+    return drafts
+
+
+def _document_of(noun: Token, documents: frozenset[str]) -> Token | None:
+    """The document an allegation noun is found in: "allegations (contained) in a book"."""
+    for child in noun.subtree:
+        if child.dep_ == "pobj" and child.lemma_.lower() in documents and \
+                child.head.lower_ in ("in", "from", "by") and child.i - noun.i <= 6:
+            return child
+    return None
+
+
+def place_nested(doc: Doc, drafts: list[ClaimDraft], nested: list[ClaimDraft]
+                 ) -> list[ClaimDraft]:
+    """Add each nested allegation, cutting its content out of the claim that holds it
+    (the confirmation keeps "some allegations contained in a new book")."""
+    out = list(drafts)
+    for inner in nested:
+        holders = [d for d in out if d.overlaps(inner.start, inner.end)]
+        if len(holders) != 1 or not (holders[0].start <= inner.start and inner.end <= holders[0].end):
+            continue
+        holder = holders[0]
+        if inner.cue is None or not holder.overlaps(*inner.cue):
+            continue  # the allegation noun must be part of what the holder reports
+        text = text_of(doc)
+        cut = inner.start
+        before = text[:cut].rstrip()
+        if before.lower().endswith("that"):
+            cut = len(before) - 4  # the "that" introducing the allegation goes with it
+        rest = clean_parts(doc, subtract(list(holder.content), (cut, inner.end)))
+        if not rest:
+            continue
+        holder.content = rest
+        holder.why += "; the allegation it names is the document's own claim"
+        out.append(inner)
+    return sorted(out, key=lambda d: d.start)
