@@ -6,6 +6,7 @@
     python -m reader.evaluate --extraction PATH/TO/realpages/dev
     python -m reader.evaluate --quotes tests/data/realpages_dev_who_said_what.jsonl \
         PATH/TO/realpages/dev --errors /tmp/who-said-what.txt
+    python -m reader.evaluate PATH/TO/polnear/dev --no-learned   # the rules alone
 
 and its framing on span-annotated framing corpora (`reader.evaluation.framing_corpora`,
 `reader.evaluation.framing_metrics`):
@@ -80,6 +81,8 @@ def _parser() -> argparse.ArgumentParser:
                         help="score only the first N articles (sorted by name)")
     parser.add_argument("--model", default=None, metavar="NAME",
                         help="spaCy pipeline to use (default: the analyser's default)")
+    parser.add_argument("--no-learned", action="store_true",
+                        help="the rules alone, without the learned attribution tagger")
     parser.add_argument("--json", action="store_true",
                         help="also print all figures as one JSON line")
     parser.add_argument("--errors", default=None, metavar="FILE",
@@ -110,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from reader.provenance.analyzer import Analyzer, ModelError
 
-    analyzer = Analyzer(args.model)
+    analyzer = Analyzer(args.model, learned=not args.no_learned)
     try:
         analyzer.load()
     except ModelError as error:
@@ -123,8 +126,10 @@ def main(argv: list[str] | None = None) -> int:
               for d, a in zip(documents, analyses)]
     totals = sum((s.counts for s in scores), Counter())
     results = figures(totals)
-    print(format_report(args.split, analyzer.model_label,
-                        documents, results))
+    label = analyzer.model_label + (" + learned tagger"
+                                    if "provenance_tagger" in analyzer.nlp.pipe_names
+                                    else ", rules only")
+    print(format_report(args.split, label, documents, results))
     if args.json:
         print(json.dumps({"split": str(args.split), "model": analyzer.model_label,
                           "documents": len(documents), **gold_statistics(documents),

@@ -99,6 +99,7 @@ class RuleName(StrEnum):
     DASH_BYLINE = "dash-byline"
     PASSIVE_UNATTRIBUTED = "passive-unattributed"
     NESTED_ALLEGATION = "nested-allegation"
+    LEARNED = "learned"
 
 
 @dataclass(frozen=True)
@@ -168,6 +169,9 @@ _RULE_LIST = (
     Rule(RuleName.NESTED_ALLEGATION, 7, SpanLabel.REPORTED_SPEECH, 0.6,
          "\"allegations in a new book that ...\": what follows is the book's own claim, inside "
          "the claim of whoever confirms or denies it."),
+    Rule(RuleName.LEARNED, 9, SpanLabel.REPORTED_SPEECH, 0.5,
+         "Found by the learned tagger (trained on the PolNeAR news corpus) where no rule "
+         "found a claim; the number is how sure it was."),
 )
 RULES: dict[RuleName, Rule] = {rule.name: rule for rule in _RULE_LIST}
 

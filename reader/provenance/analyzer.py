@@ -9,7 +9,8 @@ from reader.document.model import Article
 from reader.provenance.model import Analysis
 
 from reader.provenance.pipelines import DEFAULT_MODEL  # noqa: F401  (re-exported)
-from reader.provenance.pipelines import RULES_ONLY_NAME, installed_model, rules_only_pipeline
+from reader.provenance.pipelines import (RULES_ONLY_NAME, installed_model, rules_only_pipeline,
+                                         tagger_weights_key)
 from reader.provenance.pipelines import KNOWN_ENGLISH_PIPELINES as FALLBACK_MODELS  # tried in order
 
 log = logging.getLogger(__name__)
@@ -19,11 +20,13 @@ class ModelError(Exception):
     """The named spaCy pipeline cannot be loaded."""
 
 
-def build_pipeline(model_name: str | None = None):
-    """A spaCy pipeline with the provenance components added."""
+def build_pipeline(model_name: str | None = None, learned: bool = True):
+    """A spaCy pipeline with the provenance components added; with `learned`, the learned
+    attribution tagger too (reader.provenance.tagger), when its weights load."""
     import spacy
 
     import reader.provenance.components  # noqa: F401  (registers the factories)
+    import reader.provenance.tagger  # noqa: F401
 
     names = [model_name] if model_name else list(FALLBACK_MODELS)
     nlp, errors = None, []
@@ -43,8 +46,25 @@ def build_pipeline(model_name: str | None = None):
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("provenance_paragraphs", before="parser")
     nlp.add_pipe("provenance_quotes")
+    if learned and "parser" in nlp.pipe_names:
+        add_learned_tagger(nlp)
     nlp.add_pipe("provenance_attribution")
     return nlp
+
+
+def add_learned_tagger(nlp) -> bool:
+    """Add the learned attribution tagger with its bundled weights; when they are missing
+    or do not load, leave the rules alone (the caller says so) and return False."""
+    from reader.provenance.tagger import WeightsError
+
+    try:
+        nlp.add_pipe("provenance_tagger")
+    except WeightsError as error:
+        log.warning("The learned attribution tagger is not used: %s", error)
+        if "provenance_tagger" in nlp.pipe_names:
+            nlp.remove_pipe("provenance_tagger")
+        return False
+    return True
 
 
 class Analyzer:
@@ -56,7 +76,8 @@ class Analyzer:
     (reader.provenance.chunking)."""
 
     def __init__(self, model_name: str | None = None, cache=None,
-                 chunk_chars: int | None = None, chunk_above: int | None = None):
+                 chunk_chars: int | None = None, chunk_above: int | None = None,
+                 learned: bool = True):
         from reader.provenance.chunking import CHUNK_ABOVE, DEFAULT_CHUNK_CHARS
 
         self.model_name = model_name
@@ -65,11 +86,12 @@ class Analyzer:
         self.chunk_above = chunk_above or (chunk_chars if chunk_chars else CHUNK_ABOVE)
         self._nlp = None
         self._model_key: str | None = None
+        self.learned = learned
 
     @property
     def nlp(self):
         if self._nlp is None:
-            self._nlp = build_pipeline(self.model_name)
+            self._nlp = build_pipeline(self.model_name, self.learned)
         return self._nlp
 
     @property
@@ -85,6 +107,14 @@ class Analyzer:
         return self.nlp.meta.get("name") == RULES_ONLY_NAME
 
     @property
+    def learned_missing(self) -> bool:
+        """Whether the learned tagger was asked for but its weights did not load (so the
+        rules run alone), on a pipeline that could have used it."""
+        nlp = self.nlp
+        return (self.learned and "parser" in nlp.pipe_names
+                and "provenance_tagger" not in nlp.pipe_names)
+
+    @property
     def model_label(self) -> str:
         meta = self.nlp.meta
         return f"{meta.get('lang', 'en')}_{meta.get('name', '?')} {meta.get('version', '')}".strip()
@@ -98,6 +128,8 @@ class Analyzer:
             else:
                 found = (installed_model(name) for name in FALLBACK_MODELS)
                 self._model_key = next((key for key in found if "==" in key), RULES_ONLY_NAME)
+            if self.learned and self._model_key != RULES_ONLY_NAME:
+                self._model_key += f"+{tagger_weights_key()}"
         return self._model_key
 
     def whole(self, article: Article) -> bool:

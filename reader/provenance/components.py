@@ -15,6 +15,8 @@ Everything the components store on a Doc is plain data, so docs go through
     doc._.provenance_data       the analysis as its JSON object (docs/design.md §3) plus "model"
     doc._.provenance_quotes     the paired quotation marks, one dict per QuotePiece
     doc._.provenance_blocks     block structure, set by the caller: [{"kind", "start", "end"}]
+    doc._.provenance_tags       the learned tagger's [label, probability] per token, when
+                                `provenance_tagger` runs before (reader.provenance.tagger)
 
 `doc._.provenance` and `span._.provenance` are getters that build the objects from
 `provenance_data` (each read gives new objects). The span group keys are settings
@@ -37,7 +39,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from reader.document.model import NON_ARTICLE_KINDS, Block
-from reader.provenance import assemble, constructions, cues, lexicons, speakers
+from reader.provenance import assemble, constructions, cues, learned, lexicons, speakers
 from reader.provenance.drafts import text_of
 from reader.provenance.framing import FramingFinder
 from reader.provenance.headline import headline_assertion
@@ -220,6 +222,9 @@ class AttributionFinder:
             nested = [d for d in constructions.find_nested_allegations(doc)
                       if not outside_article(d) and not _cue_quoted(d, pieces)]
             drafts = constructions.place_nested(doc, drafts, nested)
+            learned_claims = [d for d in learned.learned_drafts(doc, paragraphs)
+                              if not outside_article(d) and not _cue_quoted(d, pieces)]
+            drafts = learned.merge(drafts, learned_claims)
         sources, source_ids = resolve_sources(doc, drafts)
         hits = []
         if framing is not None:

@@ -192,6 +192,18 @@ class _Reading(NamedTuple):
     confidence: float | None = None  # None: the rule's
 
 
+def claim_for_cue(doc: Doc, verb: Token) -> ClaimDraft | None:
+    """The claim a verb reports, read from the parse as for a lexicon cue, for a verb that
+    another part found to be a cue (the learned tagger, reader.provenance.learned)."""
+    return _claim_for_verb(doc, verb)
+
+
+def speaker_of_cue(verb: Token) -> tuple[Token | None, tuple[int, int] | None]:
+    """The source mention of a cue verb (head token and character range), as the rules
+    find it, for a verb another part found to be a cue; (None, None) when there is none."""
+    return _source_fields(verb)
+
+
 def _claim_for_verb(doc: Doc, verb: Token) -> ClaimDraft | None:
     """The claim a cue verb reports, read by the first construction that fits it: the
     clause-level ones, then the passive with an agent, then (for a verb with a subject)

@@ -15,6 +15,28 @@ KNOWN_ENGLISH_PIPELINES = (DEFAULT_MODEL, "en_core_web_sm", "en_core_web_md", "e
 RULES_ONLY_NAME = "rules_only"
 REDUCED_ATTRIBUTION_NOTICE = (
     "Attribution is reduced: no trained language model could be loaded.")
+LEARNED_MISSING_NOTICE = (
+    "The learned attribution tagger could not be loaded: the rules run alone.")
+TAGGER_WEIGHTS = ("models", "attribution_tagger.bin")
+
+
+def bundled_tagger_weights() -> Path:
+    """The learned tagger's weights shipped in the package (reader.provenance.tagger)."""
+    from reader.resources_path import resource
+
+    return resource(*TAGGER_WEIGHTS)
+
+
+def tagger_weights_key() -> str:
+    """Which tagger weights would be loaded, for the analysis cache's key: a hash of the
+    file ("tagger-none" when there is none), computed without importing spaCy."""
+    import hashlib
+
+    try:
+        digest = hashlib.sha256(bundled_tagger_weights().read_bytes()).hexdigest()[:12]
+    except OSError:
+        return "tagger-none"
+    return f"tagger-{digest}"
 
 
 def pipeline_meta(name: str) -> dict:

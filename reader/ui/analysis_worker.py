@@ -57,6 +57,12 @@ class AnalyzerHolder:
         """Whether the loaded analyser fell back to the rules-only pipeline (never loads it)."""
         return self.loaded and bool(getattr(self._analyzer, "reduced", False))
 
+    @property
+    def learned_missing(self) -> bool:
+        """Whether the learned tagger's weights did not load, so the rules run alone
+        (never loads the model)."""
+        return self.loaded and bool(getattr(self._analyzer, "learned_missing", False))
+
     def _create(self):
         """The Analyzer, made (not loaded) if there is none yet; call with the lock held."""
         if self._analyzer is None:

@@ -380,6 +380,11 @@ class MainWindow(QMainWindow):
 
             self.set_status(self.status_label.text() + " " + QCoreApplication.translate(
                 "Models", REDUCED_ATTRIBUTION_NOTICE))
+        elif self.runner.holder.learned_missing:
+            from reader.provenance.pipelines import LEARNED_MISSING_NOTICE
+
+            self.set_status(self.status_label.text() + " " + QCoreApplication.translate(
+                "Models", LEARNED_MISSING_NOTICE))
         restored = len(self.corrections.history.corrections)
         if restored:
             self.set_status(self.status_label.text() + " " + english_plural(self.tr(

@@ -1,0 +1,268 @@
+"""Claims from the learned tagger's labels (doc._.provenance_tags), and their merge with
+the rules' claims.
+
+Decoding: runs of one role (B starts a run, I continues it, whitespace inside a run is
+kept) become cue, source and content spans; content runs a word or two apart are one block.
+Every content block goes to the nearest cue in its paragraph (at most MAX_CUE_GAP tokens
+away, not counting a tagged source between them); a block with no cue is dropped. The
+nearest block on each side of a cue make one claim (PolNeAR's "X, he said, Y" is one
+attribution); claims with fewer than MIN_CONTENT_WORDS words or a mean label probability
+under MIN_CONFIDENCE are dropped, and so are cues with no word (a colon or a dash: speaker
+labels and bylines are read by the rules) and cues the rules read only with a document as
+subject ("showed", "found": document_object_cue_verbs).
+
+Source linking for a learned claim scores the candidate mentions near the cue:
+- the parser's subject of the cue verb (cues.subject_of, as the rules use), when the
+  tagger did not call any of the cue's tokens content;
+- the nearest source run the tagger found within MAX_SOURCE_GAP tokens of the cue in the
+  same sentence or the one before;
+and takes the tagger's run when it has one (its probability is the score), else the
+subject, else none (PolNeAR's sourceless attributions: "a curfew was announced").
+
+Merge (`merge`): the rules' claims stay as they are; a learned claim is added only when it
+shares no character with a rule claim's content or cue. Its why names it: "learned
+tagger, 0.83" (the mean probability of its content and cue labels).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from reader.provenance import lexicons
+from reader.provenance.cues import claim_for_cue, speaker_of_cue
+from reader.provenance.drafts import ClaimDraft, clean_parts
+from reader.vocabulary import RuleName
+
+MAX_CUE_GAP = 6  # tokens between a content block and its cue, besides a tagged source
+BLOCK_GAP = 2  # untagged tokens inside one content block
+MAX_SOURCE_GAP = 12  # tokens between a cue and a source run the tagger found
+MIN_CONTENT_WORDS = 3
+MIN_CONFIDENCE = 0.6
+RULE = RuleName.LEARNED
+PARSE_BOUNDARIES = True  # take the parser's clause for a tagged cue verb that agrees
+AGREEMENT = 0.5  # character overlap F1 of the tagged and the parsed content
+
+
+@dataclass
+class Run:
+    role: str
+    start: int  # token indices, end exclusive
+    end: int
+    probability: float
+
+    def gap(self, other: Run) -> int:
+        if self.end <= other.start:
+            return other.start - self.end
+        if other.end <= self.start:
+            return self.start - other.end
+        return 0
+
+
+def runs(doc: Doc, tags) -> list[Run]:
+    """Contiguous spans of one role, from per-token (label, probability) pairs."""
+    out: list[Run] = []
+    current: Run | None = None
+    total = 0.0
+    for i, (label, probability) in enumerate(tags):
+        token = doc[i]
+        role = label[2:] if label != "O" else None
+        if role is None:
+            if token.is_space and current is not None:
+                continue  # a line break inside a run does not end it
+            if current is not None:
+                current.probability = total / max(1, current.end - current.start)
+                out.append(current)
+            current = None
+            continue
+        if current is not None and role == current.role and label[0] == "I":
+            current.end = i + 1
+            total += probability
+            continue
+        if current is not None:
+            current.probability = total / max(1, current.end - current.start)
+            out.append(current)
+        current = Run(role, i, i + 1, probability)
+        total = probability
+    if current is not None:
+        current.probability = total / max(1, current.end - current.start)
+        out.append(current)
+    return out
+
+
+def _char_range(doc: Doc, run: Run) -> tuple[int, int]:
+    last = doc[run.end - 1]
+    return doc[run.start].idx, last.idx + len(last)
+
+
+def _paragraph(paragraphs, offset: int) -> int:
+    for n, (s, e) in enumerate(paragraphs):
+        if s <= offset < e:
+            return n
+    return -1
+
+
+def _verb_of(doc: Doc, cue: Run) -> Token | None:
+    tokens = [doc[i] for i in range(cue.start, cue.end)]
+    verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX")]
+    if verbs:
+        return max(verbs, key=lambda t: (t.pos_ == "VERB", t.i))
+    return None
+
+
+def _root(doc: Doc, start: int, end: int) -> Token:
+    for i in range(start, end):
+        if not (start <= doc[i].head.i < end) or doc[i].head.i == i:
+            return doc[i]
+    return doc[start]
+
+
+def blocks(doc: Doc, contents: list[Run], max_gap: int | None = None) -> list[Run]:
+    """Content runs joined across short untagged gaps in one paragraph (a comma or a word
+    the tagger was unsure of), so one content is one block."""
+    max_gap = BLOCK_GAP if max_gap is None else max_gap
+    out: list[Run] = []
+    for run in sorted(contents, key=lambda r: r.start):
+        last = out[-1] if out else None
+        if last is not None and run.start - last.end <= max_gap and \
+                "\n\n" not in doc[last.end - 1:run.start + 1].text:
+            size = (last.end - last.start) + (run.end - run.start)
+            last.probability = ((last.end - last.start) * last.probability
+                                + (run.end - run.start) * run.probability) / size
+            last.end = run.end
+        else:
+            out.append(Run(run.role, run.start, run.end, run.probability))
+    return out
+
+
+def learned_drafts(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[ClaimDraft]:
+    """The tagger's claims in `doc`, each with a cue; [] when the doc has no tags."""
+    tags = doc._.get("provenance_tags") if doc.has_extension("provenance_tags") else None
+    if not tags or len(tags) != len(doc):
+        return []
+    found = runs(doc, tags)
+    cues = [r for r in found if r.role == "CUE"]
+    if not cues:
+        return []
+    sources = [r for r in found if r.role == "SOURCE"]
+    contents = blocks(doc, [r for r in found if r.role == "CONTENT"])
+    para = {id(r): _paragraph(paragraphs, doc[r.start].idx) for r in (*found, *contents)}
+    by_cue: dict[int, list[Run]] = {}
+    for content in contents:
+        near = [c for c in cues if para[id(c)] == para[id(content)]
+                and _distance(content, c, sources) <= MAX_CUE_GAP]
+        if near:
+            cue = min(near, key=lambda c: (_distance(content, c, sources), c.start))
+            by_cue.setdefault(id(cue), []).append(content)
+    drafts = []
+    for cue in cues:
+        parts = by_cue.get(id(cue))
+        if not parts:
+            continue
+        # At most the nearest block on each side of the cue ("X, he said, Y").
+        before = [p for p in parts if p.end <= cue.start]
+        after = [p for p in parts if p.start >= cue.end]
+        parts = ([max(before, key=lambda p: p.end)] if before else []) + \
+                ([min(after, key=lambda p: p.start)] if after else [])
+        draft = _draft(doc, cue, parts, sources, para)
+        if draft is not None:
+            drafts.append(draft)
+    return drafts
+
+
+def _distance(content: Run, cue: Run, sources: list[Run]) -> int:
+    """Tokens between a content block and a cue, not counting a tagged source between
+    them ("…, the state's top election official said")."""
+    gap = content.gap(cue)
+    lo, hi = min(content.end, cue.end), max(content.start, cue.start)
+    for source in sources:
+        if lo <= source.start and source.end <= hi:
+            gap -= source.end - source.start
+    return gap
+
+
+def _draft(doc: Doc, cue: Run, parts: list[Run], sources: list[Run], para) -> ClaimDraft | None:
+    content = clean_parts(doc, [_char_range(doc, r) for r in parts])
+    words = sum(1 for r in parts for i in range(r.start, r.end) if doc[i].is_alpha)
+    if not content or words < MIN_CONTENT_WORDS:
+        return None
+    weights = [(r.end - r.start, r.probability) for r in (*parts, cue)]
+    confidence = sum(n * p for n, p in weights) / sum(n for n, _ in weights)
+    if confidence < MIN_CONFIDENCE:
+        return None
+    if not any(doc[i].is_alpha for i in range(cue.start, cue.end)):
+        return None  # a colon or a dash as cue: speaker labels and bylines are the rules'
+    verb = _verb_of(doc, cue)
+    if verb is not None and verb.lemma_.lower() in lexicons.load("document_object_cue_verbs"):
+        # "showed", "found", "has": cues only with a document as subject, which the rules
+        # read; "The mayor showed courage" is no claim, whatever the tagger says.
+        return None
+    source_token, source_span = _link_source(doc, cue, parts, sources, para)
+    cue_range = _char_range(doc, cue)
+    if PARSE_BOUNDARIES:
+        parsed = _parsed_claim(doc, cue, content)
+        if parsed is not None:
+            content, cue_range = parsed.content, parsed.cue or cue_range
+            if source_token is None and parsed.source_token is not None:
+                source_token, source_span = parsed.source_token, parsed.source_span
+    return ClaimDraft(content=content, cue=cue_range, source_token=source_token,
+                      source_span=source_span, rule=RULE,
+                      why=f"learned tagger, {confidence:.2f}", confidence=confidence)
+
+
+def _parsed_claim(doc: Doc, cue: Run, content: list[tuple[int, int]]) -> ClaimDraft | None:
+    """The claim the parser reads off a tagged cue verb, when it mostly agrees with the
+    tagged content (then its boundaries, which follow the clause, are kept)."""
+    verb = _verb_of(doc, cue)
+    if verb is None:
+        return None
+    parsed = claim_for_cue(doc, verb)
+    if parsed is None:
+        return None
+    ours = _chars(content)
+    theirs = _chars(parsed.content)
+    shared = len(ours & theirs)
+    if not shared or 2 * shared / (len(ours) + len(theirs)) < AGREEMENT:
+        return None
+    return parsed
+
+
+def _chars(ranges) -> set[int]:
+    return {i for s, e in ranges for i in range(s, e)}
+
+
+def _link_source(doc: Doc, cue: Run, parts: list[Run], sources: list[Run], para
+                 ) -> tuple[Token | None, tuple[int, int] | None]:
+    """The mention that speaks for `cue`: the tagger's nearest source run, else the
+    parser's subject of the cue verb, else none."""
+    sentence = doc[cue.start].sent
+    earliest = doc[sentence.start - 1].sent.start if sentence.start > 0 else 0
+    near = [s for s in sources if para[id(s)] == para[id(cue)] and s.gap(cue) <= MAX_SOURCE_GAP
+            and s.start >= earliest  # the cue's sentence or the one before
+            and not any(p.start <= s.start < p.end for p in parts)]
+    if near:
+        best = min(near, key=lambda s: (s.gap(cue), -s.probability))
+        return _root(doc, best.start, best.end), _char_range(doc, best)
+    verb = _verb_of(doc, cue)
+    if verb is None:
+        return None, None
+    token, span = speaker_of_cue(verb)
+    if token is None or span is None:
+        return None, None
+    if any(doc[p.start].idx <= span[0] < doc[p.end - 1].idx + len(doc[p.end - 1]) for p in parts):
+        return None, None  # the subject is inside the content: not a speaker
+    return token, span
+
+
+def merge(rule_drafts: list[ClaimDraft], learned: list[ClaimDraft]) -> list[ClaimDraft]:
+    """The rules' drafts, plus the learned ones that share no character with any of them."""
+    taken = [r for d in rule_drafts for r in (*d.content, *([d.cue] if d.cue else []))]
+
+    def free(draft: ClaimDraft) -> bool:
+        ranges = [*draft.content, *([draft.cue] if draft.cue else [])]
+        return not any(s < e2 and s2 < e for s, e in ranges for s2, e2 in taken)
+
+    added = [d for d in learned if free(d)]
+    return sorted(rule_drafts + added, key=lambda d: d.start)
+

