@@ -138,17 +138,24 @@ def test_analyzer_reads_a_hit_without_loading_the_model(tmp_path):
     assert not analyzer.loaded
 
 
-def test_analyzer_rebuilds_a_corrupt_entry(tmp_path, analyzer):
+@pytest.mark.parametrize("damage", ["truncated", "shifted by 3"])
+def test_analyzer_rebuilds_a_corrupt_entry(tmp_path, analyzer, damage):
     cache = AnalysisCache(tmp_path / "c")
     cached = Analyzer(cache=cache)
     cached._nlp = analyzer.nlp  # share the session's loaded pipeline
     article = article_from_text(TEXT)
     fresh = cached.analyze(article)
     key = cache.key(article, cached.model_key)
-    (cache.folder / f"{key}.json").write_text("{\"format\": 1, \"ke", encoding="utf-8")
+    path = cache.folder / f"{key}.json"
+    if damage == "truncated":
+        path.write_text("{\"format\": 1, \"ke", encoding="utf-8")
+    else:  # valid JSON, wrong highlights
+        entry = json.loads(path.read_text(encoding="utf-8"))
+        entry["analysis"]["spans"][0]["start"] += 3
+        path.write_text(json.dumps(entry), encoding="utf-8")
     rebuilt = cached.analyze(article)
     assert rebuilt.to_dict() == fresh.to_dict()
-    assert cache.get(key).to_dict() == fresh.to_dict()
+    assert cache.get(key, TEXT).to_dict() == fresh.to_dict()  # written again, and valid
 
 
 def test_reading_the_cache_does_not_import_spacy(tmp_path):
@@ -242,20 +249,6 @@ def test_a_fifo_in_an_entrys_place_is_not_read(cache):
     reader.join(10)
     assert not reader.is_alive(), "reading the cache blocked on a FIFO"
     assert result == [None] and not _entry_path(cache, article).exists()
-
-
-def test_analyzer_reanalyses_after_dropping_a_shifted_entry(tmp_path, analyzer):
-    cache = AnalysisCache(tmp_path / "c")
-    cached = Analyzer(cache=cache)
-    cached._nlp = analyzer.nlp  # share the session's loaded pipeline
-    article = article_from_text(TEXT)
-    fresh = cached.analyze(article)
-    path = cache.folder / f"{cache.key(article, cached.model_key)}.json"
-    entry = json.loads(path.read_text(encoding="utf-8"))
-    entry["analysis"]["spans"][0]["start"] += 3
-    path.write_text(json.dumps(entry), encoding="utf-8")
-    assert cached.analyze(article).to_dict() == fresh.to_dict()
-    assert cached.cached(article).to_dict() == fresh.to_dict()  # written again, and valid
 
 
 def test_a_real_long_analysis_passes_its_own_checks(analyzer):

@@ -11,14 +11,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QMessageBox
 
 
-@pytest.fixture
-def messages(monkeypatch):
-    shown = []
-    monkeypatch.setattr(QMessageBox, "warning",
-                        lambda parent, title, text, *a, **k: shown.append((title, text)))
-    return shown
-
-
 def slow_loader(release: threading.Event):
     """A load that takes as long as the test wants, the way a huge page keeps lxml busy."""
     from reader.document import load_article

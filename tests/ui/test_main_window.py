@@ -5,21 +5,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QMessageBox
 
 from ui_samples import QUOTE
 from reader.ui.sources_panel import ROW_CLAIM, ROW_SOURCE
-
-
-@pytest.fixture
-def messages(monkeypatch):
-    """QMessageBox.warning records instead of blocking."""
-    shown = []
-    monkeypatch.setattr(QMessageBox, "warning",
-                        lambda parent, title, text, *a, **k: shown.append((title, text)))
-    return shown
 
 
 def _quote_claim(index):
