@@ -74,8 +74,8 @@ def open_zip(data: bytes, path: str | None, what: str) -> SafeZip:
             from None
     members = archive.infolist()
     if len(members) > MAX_MEMBERS:
-        raise file_error(path, f"holds more than {MAX_MEMBERS:,} files, far more than "
-                               f"{what} of an article has, so it was not opened.")
+        raise file_error(path, f"holds more than {MAX_MEMBERS:,} files, more than "
+                               f"Provenance Reader opens in {what}.")
     if sum(info.file_size for info in members) > MAX_TOTAL_BYTES:
         raise _bomb(path)
     for info in members:
