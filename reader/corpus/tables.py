@@ -76,7 +76,11 @@ def claim_rows(path: str, article: Article | None, analysis: Analysis | None) ->
 
 def rows_of(path: str, article: Article | None, analysis: Analysis | None,
             error: str | None = None) -> tuple[dict, list[dict]]:
-    """(article row, claim rows) of one analysed (or failed) file."""
+    """(article row, claim rows) of one analysed (or failed) file. The path is kept as
+    valid UTF-8, as in the JSON output (bytes that were not: \xff escapes)."""
+    from reader.document.errors import valid_text
+
+    path = valid_text(path)
     return article_row(path, article, analysis, error), claim_rows(path, article, analysis)
 
 
