@@ -181,14 +181,14 @@ class Corrections(QObject):
         return True
 
     def confirm_unsaved(self) -> bool:
-        """Before the window closes: True when nothing is unsaved, or the reader chose to
-        leave without it. A correction whose save failed (a full disk) is saved again
+        """Before the window closes or shows another article: True when nothing is
+        unsaved, or the reader chose to leave without it. A correction whose save failed (a full disk) is saved again
         first; if that fails too, the reader is asked: try again, quit without it, or stay."""
         while self.save_error is not None and not self.save():
             answer = QMessageBox.warning(
                 self.window, _tr("Corrections not saved"),
-                _tr("Your latest corrections could not be saved ({error}). Quit without "
-                    "them?").format(error=self.save_error),
+                _tr("Your latest corrections could not be saved ({error}). Leave this "
+                    "article without them?").format(error=self.save_error),
                 QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Discard
                 | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Retry)
             if answer == QMessageBox.StandardButton.Discard:

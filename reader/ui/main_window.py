@@ -268,9 +268,12 @@ class MainWindow(QMainWindow):
         """Start reading the article at `path` in the background, with the progress bar and
         Cancel, so the window keeps painting and quits whatever the file; it is shown (and
         analysed) once read. On a bad file a dialog says why and the current document
-        stays. Returns the load's job id."""
+        stays. Returns the load's job id (0: not opened, the reader kept a correction that
+        could not be saved)."""
         from reader.document.errors import shown_name
 
+        if not self.corrections.confirm_unsaved():
+            return 0
         job = self.loader.start(path)
         self._show_progress(True)
         self.set_status(self.tr("Opening “{name}”…").format(name=shown_name(Path(path).name)))

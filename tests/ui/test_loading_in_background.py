@@ -149,3 +149,14 @@ def test_quitting_saves_again_once_there_is_space(qtbot, full_disk_window, artic
     window.actions["quit"].trigger()
     assert not window.isVisible()
     assert store.real.load(window.article.text).corrections  # the correction is on disk
+
+
+def test_opening_another_article_with_an_unsaved_correction_asks(qtbot, full_disk_window,
+                                                                  article_path, monkeypatch):
+    window, store = full_disk_window
+    _correct_something(qtbot, window, article_path)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a, **k:
+                        asked.append(text) or QMessageBox.StandardButton.Cancel)
+    assert window.open_path(str(article_path)) == 0  # stays, with its correction
+    assert len(asked) == 1 and window.corrections.count() == 1 and not window.loader.running
