@@ -32,7 +32,10 @@ _OBJECT_CUES = lexicons.words("object_cue_verbs")
 _DOCUMENT_OBJECT_CUES = lexicons.words("document_object_cue_verbs")
 # Cue verbs whose direct object is an addressee or a topic, not what was said (and the
 # verbs above, unless a document is their subject).
-_NO_OBJECT_CUES = lexicons.words("no_object_cue_verbs", "document_object_cue_verbs")
+_NO_OBJECT_CUES = lexicons.words("no_object_cue_verbs", "document_object_cue_verbs",
+                                  "clause_only_cue_verbs")
+# Object cues that need a predicate on their object: "called it a hoax", not "called 911".
+_PREDICATE_OBJECT_CUES = lexicons.words("predicate_object_cue_verbs")
 # Prepositions whose object is the content: "called for X", "warned of X", "accused … of X".
 _CONTENT_PREPS = {"for", "of", "about", "on", "against"}
 _PREP_CUES = lexicons.words("preposition_cue_verbs")
@@ -333,6 +336,8 @@ def _direct_object(doc: Doc, verb: Token, subj: Token) -> _Reading | None:
     objects = [c for c in verb.children if c.dep_ in ("dobj",) and c.i > verb.i]
     if not objects:
         return None
+    if lemma in _PREDICATE_OBJECT_CUES and not _has_predicate(verb, objects[0]):
+        return None
     tail = [c for c in verb.children if c.i >= objects[0].i and
             c.dep_ in ("dobj", "prep", "xcomp", "oprd", "advcl") and
             not (c.dep_ == "prep" and c.lower_ in ("in", "on", "at", "during", "after",
@@ -342,6 +347,23 @@ def _direct_object(doc: Doc, verb: Token, subj: Token) -> _Reading | None:
     end = max(subtree_range(c)[1] for c in tail)
     return _Reading([(start, end)], RuleName.OBJECT,
                     f"cue '{verb.text}' → subject '{subj.text}', content from its object")
+
+
+def _has_predicate(verb: Token, obj: Token) -> bool:
+    """"called the report a hoax", "calls people “losers”", "characterized it as racist":
+    something said of the object (the parser's oprd, a clause, "as …", quoted words, or
+    words the parser could not attach). Only a bare object names an act: "called 911"."""
+    if any(c.dep_ in ("oprd", "xcomp", "ccomp", "conj") or (c.dep_ == "prep" and c.lower_ == "as")
+           for c in list(verb.children) + list(obj.children) if c.i > obj.i):
+        return True
+    if any(t.is_quote for t in obj.subtree):
+        return True
+    # Words after the object that are neither the object's own nor an adverbial of the verb.
+    adverbials = [c for c in verb.children if c.i > obj.right_edge.i and c.dep_ in
+                  ("prep", "advmod", "npadvmod", "advcl", "punct", "cc", "conj")]
+    covered = {t.i for c in adverbials for t in c.subtree}
+    return any(t.i not in covered and not t.is_punct
+               for t in verb.doc[obj.right_edge.i + 1:verb.right_edge.i + 1])
 
 
 # Tried in order for a cue verb with a subject; the first that fits decides.

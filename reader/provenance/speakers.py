@@ -761,6 +761,7 @@ _SPORTS_NOTE = re.compile(r"(?:[A-Z]{1,2}|QB|RB|WR|TE|LB|DB|CB)\s+[A-Z][\w'’.-
 MAX_SPEAKER_LABEL_WORDS = 6
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _PLACE_ENTITIES = ("GPE", "LOC", "FAC")
+_VERSUS = frozenset({"vs", "vs.", "v.", "versus"})
 _FINITE = ("VBD", "VBZ", "VBP", "MD", "VB")
 
 
@@ -772,6 +773,8 @@ def _not_a_label(doc: Doc, prefix, names: list[Token]) -> bool:
         return True
     if all(t.ent_type_ in _PLACE_ENTITIES for t in prefix if not t.is_punct):
         return True
+    if any(t.lower_ in _VERSUS for t in prefix):
+        return True  # "Chiefs vs. Chargers: Recap, highlights": a match, not a speaker
     last = [t for t in prefix if not t.is_punct][-1]
     if last.pos_ == "NOUN" and last.is_lower and not any(
             last.lemma_.lower() in lexicons.load(name)

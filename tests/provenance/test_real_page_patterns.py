@@ -203,3 +203,33 @@ def test_headline_topics_and_captions_are_not_speaker_labels(analyze):
                 "The ferry company said on Monday that repairs would take a week.")
     names = _sources(r)
     assert not any(name.startswith("Harbour") for name in names), names
+
+
+# -- cue verbs whose subject does not speak ---------------------------------------------
+
+def test_learning_understanding_and_keeping_something_are_no_claims(analyze):
+    r = analyze("The probe may fly through the plume if the team members learn enough about "
+                "it. The agency worked with parents to understand their habits. The "
+                "crew would rely on software to maintain a minimum level of performance.")
+    names = _sources(r)
+    for doer in ("the team members", "team members", "The agency", "agency", "software"):
+        assert doer not in names, names
+
+
+def test_what_a_verb_of_knowing_takes_as_a_clause_is_still_a_claim(analyze):
+    r = analyze("Team members learned that the plume was rich in salt.")
+    assert r.claim_with("rich in salt")["source"] == "Team members"
+
+
+def test_calling_a_number_is_no_claim_but_calling_something_a_hoax_is(analyze):
+    r = analyze("A neighbour spotted the car and called 911.")
+    assert not r.analysis.claims
+    r = analyze("Senator Ruth Pane called the report a hoax.")
+    assert r.claim_with("a hoax")["source"] == "Ruth Pane"
+
+
+def test_a_match_heading_is_not_a_speaker_label(analyze):
+    r = analyze("Hawks vs. Rams: Recap, highlights\n\nAtlanta has held on to its lead in "
+                "the division after a late field goal.")
+    assert not {"Hawks", "Rams"} & _sources(r)
+
