@@ -7,9 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reader.document.model import Article
 from reader.provenance.model import Analysis
+
+if TYPE_CHECKING:
+    import multiprocessing.pool
 
 # Files read, analysed and handed on together; enough to keep nlp.pipe and the workers
 # busy, few enough that memory does not grow with the corpus.
@@ -53,7 +57,7 @@ class CorpusRunner:
         self.max_chars = max_chars
         self.batch_size = batch_size
         self.jobs = jobs
-        self._pool = None
+        self._pool: multiprocessing.pool.Pool | None = None
 
     def __enter__(self) -> CorpusRunner:
         return self

@@ -24,6 +24,7 @@ import hashlib
 import json
 import logging
 import os
+import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -166,7 +167,7 @@ def folder_lock(folder: Path, timeout: float = LOCK_TIMEOUT_SECONDS):
         os.close(fd)
 
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only (mypy reads this test)
     import msvcrt
 
     def _lock(fd: int) -> None:

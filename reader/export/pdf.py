@@ -52,8 +52,10 @@ def print_document(document: QTextDocument, device: QPagedPaintDevice) -> None:
     """
     device.setPageMargins(QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
                           QPageLayout.Unit.Millimeter)
-    area = device.pageLayout().paintRectPixels(device.resolution())
-    footer = device.resolution() // 3  # a third of an inch for the page number
+    # QPdfWriter and QPrinter both have resolution(); their common base does not.
+    resolution = device.resolution()  # type: ignore[attr-defined]
+    area = device.pageLayout().paintRectPixels(resolution)
+    footer = resolution // 3  # a third of an inch for the page number
     page = QSizeF(area.width(), area.height() - footer)
     document.documentLayout().setPaintDevice(device)
     document.setPageSize(page)

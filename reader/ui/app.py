@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import cast
 
 from reader import APP_ID, APP_NAME, __version__
 
@@ -14,7 +15,9 @@ def create_application(argv: list[str] | None = None):
     from reader.ui.pyside_workarounds import keep_none_alive
 
     keep_none_alive()
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    # The QApplication that exists (tests make one) or a new one.
+    app = cast(QApplication, QApplication.instance()
+               or QApplication(argv if argv is not None else sys.argv[:1]))
     # APP_ID is reverse-DNS: org.provenancereader.ProvenanceReader → provenancereader.org.
     domain = ".".join(reversed(APP_ID.split(".")[:-1]))
     app.setOrganizationName(APP_NAME)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from html import escape
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
@@ -19,6 +19,9 @@ from reader.ui.analysis_index import AnalysisIndex
 from reader.ui.analysis_worker import AnalysisRunner, AnalyzerHolder
 from reader.ui.article_view import ArticleView
 from reader.ui.sources_panel import ROW_CLAIM, ROW_SOURCE, ROW_SPAN, SourcesPanel
+
+if TYPE_CHECKING:
+    from reader.document.model import Article
 
 
 def _tr(text: str) -> str:
@@ -49,7 +52,7 @@ class ArticlePane(QWidget):
 
     def __init__(self, holder: AnalyzerHolder, parent=None):
         super().__init__(parent)
-        self.article = None
+        self.article: Article | None = None
         self.path: str | None = None
         self.analysis = None
         self.index: AnalysisIndex | None = None

@@ -8,6 +8,7 @@ It shows a reader/export/compare.Comparison and keeps no analysis logic.
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen
@@ -17,6 +18,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
 
 from reader.ui.voice_bars import VoiceKey, paint_part, paint_voice_bar, voice_parts
 from reader.vocabulary import FRAMING_LABELS, SourceType
+
+if TYPE_CHECKING:
+    from reader.export.figures import SideSource
 
 ROLE = Qt.ItemDataRole.UserRole
 # What a row of the sources list stands for: (side, source id, the other side's id or None)
@@ -243,7 +247,7 @@ class ComparedWhoSpeaks(QWidget):
         self.focus = (id_a, id_b)
         self.update()
 
-    def rows(self) -> list[tuple[str, object, object]]:
+    def rows(self) -> list[tuple[str, SideSource | None, SideSource | None]]:
         """(name, source of the first or None, source of the second or None), as drawn."""
         c = self.comparison
         if c is None:

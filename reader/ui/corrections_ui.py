@@ -24,6 +24,7 @@ from reader.ui.palette import tr as palette_tr
 
 if TYPE_CHECKING:
     from reader.corrections import CorrectionHistory, CorrectionStore
+    from reader.document.model import Article
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +101,7 @@ class Corrections(QObject):
         self.window = window
         self._store = store
         self.history: CorrectionHistory | None = None
-        self.article = None
+        self.article: Article | None = None
         self.save_error: str | None = None
 
     @property

@@ -4,16 +4,20 @@ steps through the matches (F3, Shift+F3), saying which of how many is selected."
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
 
 
 class FindBar(QWidget):
     """Finds in the text of `window.article` and selects in `window.view`."""
 
-    def __init__(self, window):
+    def __init__(self, window: MainWindow):
         super().__init__(window)
-        self.window = window
+        self.main_window = window
         self._matches: list[int] = []
         self._at = -1
         layout = QHBoxLayout(self)
@@ -47,7 +51,7 @@ class FindBar(QWidget):
 
     def close_bar(self) -> None:
         self.hide()
-        self.window.view.setFocus()
+        self.main_window.view.setFocus()
 
     def clear_matches(self) -> None:
         """Forget the matches (another article is shown)."""
@@ -56,7 +60,7 @@ class FindBar(QWidget):
     def _changed(self, text: str) -> None:
         self._matches = []
         self._at = -1
-        article = self.window.article
+        article = self.main_window.article
         if article is not None and text:
             pattern = re.compile(re.escape(text), re.IGNORECASE)
             self._matches = [m.start() for m in pattern.finditer(article.text)]
@@ -71,7 +75,7 @@ class FindBar(QWidget):
         if not self._matches:
             self._update_count()
             return
-        view = self.window.view
+        view = self.main_window.view
         if from_top:
             top = view.top_offset()
             self._at = next((i for i, m in enumerate(self._matches) if m >= top), 0)

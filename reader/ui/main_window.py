@@ -8,7 +8,7 @@ AnalysisRunner and shows what comes back.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
@@ -36,6 +36,10 @@ from reader.ui.settings import Settings
 from reader.ui.source_link import SourceLink
 from reader.ui.sources_panel import ROW_CLAIM, ROW_SOURCE, ROW_SPAN, SourcesPanel
 from reader.ui.translations import english_plural
+
+if TYPE_CHECKING:
+    from reader.document.model import Article
+    from reader.ui.who_speaks import WhoSpeaksDialog
 
 # The panel grows with zoom, but not so far that its names no longer fit beside the text.
 PANEL_MAX_SCALE = 1.7
@@ -73,10 +77,10 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.corrections = Corrections(self, store)  # store: a CorrectionStore, or the default
         self.exporter = Exporter(self)
-        self.who_speaks_dialog = None
+        self.who_speaks_dialog: WhoSpeaksDialog | None = None
         self.runner = AnalysisRunner(holder or AnalyzerHolder(), self)
         self.loader = LoadRunner(self)  # files are read off the UI thread
-        self.article = None
+        self.article: Article | None = None
         self.index: AnalysisIndex | None = None
         self.current_span: str | None = None
         self.step_kind: str | None = None  # None: every shown kind

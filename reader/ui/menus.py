@@ -9,13 +9,17 @@ open.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QWidget
+from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 from reader.ui import palette as palettes
 from reader.ui import shortcuts
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
 
 EXPORT_FORMATS = ("html", "pdf", "handout", "json", "brat")
 
@@ -39,7 +43,7 @@ def add_action(window: QWidget, actions: dict[str, QAction], name: str, text: st
 class MainMenu(QObject):
     """Builds the menu bar of `window` (a MainWindow) and holds its actions by name."""
 
-    def __init__(self, window: QMainWindow):
+    def __init__(self, window: MainWindow):
         super().__init__(window)
         self.window = window
         self.actions: dict[str, QAction] = {}
