@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from reader.ui.analysis_index import AnalysisIndex
 from reader.ui.analysis_worker import AnalysisRunner, AnalyzerHolder
-from reader.ui.article_view import ArticleView
+from reader.ui.article_view import ArticleView, dated
 from reader.ui.sources_panel import ROW_CLAIM, ROW_SOURCE, ROW_SPAN, SourcesPanel
 
 if TYPE_CHECKING:
@@ -108,7 +108,7 @@ class ArticlePane(QWidget):
         self.panel.set_index(None)
         name = Path(path).name if path else ""
         title = article.title or name or _tr("Untitled")
-        details = " · ".join(escape(x) for x in (article.publisher, article.date, name) if x)
+        details = " · ".join(escape(x) for x in (article.publisher, dated(article), name) if x)
         self.heading.setText(f"<b>{escape(title)}</b><br><small>{details}</small>")
         self.runner.start(article)
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import shiboken6
 from collections import deque
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import (QColor, QFont, QFontInfo, QPainter, QPalette, QTextBlockFormat,
                            QTextCharFormat, QTextCursor, QTextDocument, QTextFormat)
 from PySide6.QtWidgets import QTextEdit, QToolTip
@@ -43,6 +43,18 @@ def _blend(base: str, over: str, share: float) -> QColor:
     return QColor(round(a.red() + (b.red() - a.red()) * share),
                   round(a.green() + (b.green() - a.green()) * share),
                   round(a.blue() + (b.blue() - a.blue()) * share))
+
+
+def dated(article) -> str | None:
+    """The article's date with where the page stated it, when the loader knows
+    (Article.date_source: JSON-LD, a meta tag, a <time> element, a dateline, the address)."""
+    if not article.date:
+        return None
+    source = getattr(article, "date_source", None)
+    if not source:
+        return article.date.strip()
+    return QCoreApplication.translate("ArticleView", "{date} (from {where})").format(
+        date=article.date.strip(), where=source)
 
 
 class ArticleView(QTextEdit):
@@ -139,13 +151,16 @@ class ArticleView(QTextEdit):
 
     @staticmethod
     def _header_lines(article) -> list[tuple[str, int, bool]]:
-        """Title, then byline · date · publisher, for what the text itself does not show."""
+        """Title, then byline · date · publisher, for what the text itself does not show;
+        the date says where it came from ("2019-11-19 (from meta "article:published_time")")."""
         head = article.text[:2000]
         lines = []
         if article.title and article.title.strip() not in head:
             lines.append((article.title.strip(), 3, True))
         meta = [v.strip() for v in (article.byline, article.date, article.publisher)
                 if v and v.strip() and v.strip() not in head]
+        if article.date and article.date.strip() in meta:
+            meta[meta.index(article.date.strip())] = dated(article) or article.date.strip()
         if meta:
             lines.append((" · ".join(meta), 0, False))
         return lines
