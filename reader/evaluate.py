@@ -166,7 +166,7 @@ def _who_said_what(gold_path: str, directory: str, args) -> int:
         return EXIT_OK
     from reader.provenance.analyzer import Analyzer, ModelError
 
-    analyzer = Analyzer(args.model, cache=None)
+    analyzer = Analyzer(args.model, cache=None, learned=not args.no_learned)
     try:
         analyzer.load()
     except ModelError as error:

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from reader.provenance import lexicons
 from reader.provenance.cues import cue_range, cue_verbs, noun_phrase_range, subject_of
-from reader.provenance.drafts import ClaimDraft, clean_parts, text_of
+from reader.provenance.drafts import ClaimDraft, clean_parts, subtract, text_of
 from reader.provenance.quotes import QuotePiece, looks_like_title
 from reader.vocabulary import RuleName
 
@@ -318,6 +318,11 @@ def quote_claims(doc: Doc, pieces: list[QuotePiece], paragraphs: list[tuple[int,
                 _absorb(holder, group)
             continue
         if holder is not None:
+            relayed = _relayed(search, holder, group)
+            if relayed is not None:
+                if not any(d is relayed for d in existing):
+                    new.append(relayed)
+                continue
             _hold(search, holder, group)
             continue
         quotation = _quotation(search, group)
@@ -345,6 +350,56 @@ def _hold(search: _QuoteSearch, holder: ClaimDraft, group: list[QuotePiece]) -> 
     _absorb(holder, group)
     if holder.source_token is not None:
         search.remember(holder, group[-1].end)
+
+
+def _relayed(search: _QuoteSearch, holder: ClaimDraft, group: list[QuotePiece]
+             ) -> ClaimDraft | None:
+    """Relayed speech: "He said Hill had dubbed it “the Gordon problem”", "prosecutors said
+    Doe told the clerk he would put a “bullet in her skull”". A quotation inside a retold
+    claim that hangs on a verb of speech or naming of its own, with a person's name as
+    subject other than the claim's source, is that person's words: it is cut out of the retold claim
+    and given to the inner cue's own claim, or to a claim of its own. Returns that claim."""
+    doc = search.doc
+    span = doc.char_span(group[0].inner_start, group[0].inner_end, alignment_mode="expand")
+    if span is None or holder.cue is None:
+        return None
+    node = span.root
+    while node.head.i != node.i and not (node.dep_ == "conj" and node.pos_ in ("VERB", "AUX")):
+        node = node.head
+        if holder.cue[0] <= node.idx < holder.cue[1]:
+            return None  # the quotation hangs on the retold claim's own cue
+        lemma = node.lemma_.lower()
+        if node.pos_ != "VERB" or lemma not in _SPEECH_LEMMAS | _NAMING_LEMMAS:
+            continue
+        subj = subject_of(node)
+        if subj is None or subj.pos_ == "PRON" or _inside_quotes(subj, search.pieces) or (
+                holder.source_token is not None and subj.i == holder.source_token.i) or \
+                not holder.overlaps(node.idx, node.idx + len(node)):
+            return None
+        # "his predecessor, Fiona Hill, had dubbed": the name in apposition names the speaker.
+        subj = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), subj)
+        if subj.ent_type_ != "PERSON":
+            return None  # "Pompeo said Washington had concluded …": the words are Pompeo's
+        inner = next((d for d in search.existing if d is not holder and d.cue == cue_range(node)),
+                     None)
+        if inner is not None:
+            # The inner cue's own claim ("Hill had dubbed [the role “…”]") holds the quotation
+            # and leaves the retold claim.
+            for part in inner.content + [(p.start, p.end) for p in group]:
+                holder.content = subtract(holder.content, part)
+            inner.source_token, inner.source_span = subj, noun_phrase_range(subj)
+            _hold(search, inner, group)
+            return inner
+        draft = _claim_from(doc, [(p.start, p.end) for p in group], subj, cue_range(node),
+                            RuleName.QUOTE_CUE, f"quote relayed inside a retold claim, with "
+                            f"its own cue '{node.text}' → subject '{subj.text}'", None,
+                            [group[0].quote_id])
+        if draft is None:
+            return None
+        for piece in group:
+            holder.content = subtract(holder.content, (piece.start, piece.end))
+        return draft
+    return None
 
 
 def _quotation(search: _QuoteSearch, group: list[QuotePiece]) -> _Quotation | None:

@@ -233,3 +233,23 @@ def test_a_match_heading_is_not_a_speaker_label(analyze):
                 "the division after a late field goal.")
     assert not {"Hawks", "Rams"} & _sources(r)
 
+
+
+# -- relayed speech ----------------------------------------------------------------------
+
+def test_a_quotation_relayed_inside_a_retold_claim_goes_to_the_inner_speaker(analyze):
+    r = analyze("Morton testified on Tuesday. He said his predecessor, Fiona Hale, had "
+                "dubbed the envoy's role “the Gordon problem.”")
+    assert "Hale" in _quote_speaker(r, "Gordon problem")
+    assert r.claim_with("his predecessor")["source"] == "Morton"
+
+
+def test_a_defendant_s_words_relayed_by_prosecutors_are_the_defendant_s(analyze):
+    r = analyze("Prosecutors said Carl Doyle told a staff member that he would put a "
+                "“bullet in her head” if she called again.")
+    assert _quote_speaker(r, "bullet in her head") == "Carl Doyle"
+
+
+def test_a_quotation_on_the_retold_claim_s_own_cue_stays_with_its_speaker(analyze):
+    r = analyze("Senator Ruth Pane said the plan was “a disgrace to the state.”")
+    assert _quote_speaker(r, "a disgrace") == "Ruth Pane"
