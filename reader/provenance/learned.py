@@ -199,6 +199,10 @@ def _draft(doc: Doc, cue: Run, parts: list[Run], sources: list[Run], para) -> Cl
         # read; "The mayor showed courage" is no claim, whatever the tagger says.
         return None
     source_token, source_span = _link_source(doc, cue, parts, sources, para)
+    if source_token is not None and not _could_speak(doc, source_token, source_span):
+        # "their temperature", "the debate", "'s premier": nobody who speaks; the parser's
+        # reading below may still find the speaker.
+        source_token, source_span = None, None
     cue_range = _char_range(doc, cue)
     if PARSE_BOUNDARIES:
         parsed = _parsed_claim(doc, cue, content)
@@ -209,6 +213,26 @@ def _draft(doc: Doc, cue: Run, parts: list[Run], sources: list[Run], para) -> Cl
     return ClaimDraft(content=content, cue=cue_range, source_token=source_token,
                       source_span=source_span, rule=RULE,
                       why=f"learned tagger, {confidence:.2f}", confidence=confidence)
+
+
+# Common nouns that can head a speaker's mention ("the official", "the company", "a poll").
+_SPEAKER_NOUN_LISTS = ("role_nouns", "organization_nouns", "group_nouns", "anonymous_nouns",
+                       "document_nouns", "reporting_nouns", "work_nouns")
+
+
+def _could_speak(doc: Doc, token: Token, span: tuple[int, int] | None) -> bool:
+    """Whether the tagger's source is a mention of someone: a name, a pronoun, or a common
+    noun of the speaker lists (people, bodies, documents, works: "the film explains");
+    never a fragment ("'s premier", "Trump and")."""
+    text = doc.text[span[0]:span[1]].strip() if span else token.text
+    if text[:2] in ("'s", "’s") or text.split()[-1:] in (["and"], ["or"]):
+        return False
+    if token.pos_ in ("PROPN", "PRON", "NUM") or token.ent_type_ in ("PERSON", "ORG", "NORP") \
+            or (token.is_title and token.i > token.sent.start):
+        return True  # a name ("Trump charges" tags the name a noun), "One of the two …"
+    lemma = token.lemma_.lower()
+    return any(lemma in lexicons.load(name) or token.lower_ in lexicons.load(name)
+               for name in _SPEAKER_NOUN_LISTS)
 
 
 def _parsed_claim(doc: Doc, cue: Run, content: list[tuple[int, int]]) -> ClaimDraft | None:

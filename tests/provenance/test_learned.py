@@ -143,3 +143,20 @@ def test_the_tagger_round_trips_through_to_disk_and_its_tags_through_docbin(anal
     docs = DocBin(store_user_data=True, docs=[again(text)])
     restored = list(DocBin().from_bytes(docs.to_bytes()).get_docs(again.vocab))[0]
     assert [tuple(pair) for pair in restored._.provenance_tags] == after
+
+
+def test_a_tagged_source_must_be_someone_who_can_speak(analyzer):
+    doc = analyzer.nlp("Their temperature rose sharply. The official said so, and the film "
+                       "explains why. Zhou’s premier spoke to Trump and aides.")
+
+    def could_speak(word, text=None):
+        token = next(t for t in doc if t.text == word)
+        start = doc.text.index(text) if text else token.idx
+        span = (start, start + len(text)) if text else (token.idx, token.idx + len(token))
+        return learned._could_speak(doc, token, span)
+
+    assert not could_speak("temperature", "Their temperature")
+    assert could_speak("official", "The official")
+    assert could_speak("film", "the film")
+    assert not could_speak("premier", "’s premier")
+    assert not could_speak("Trump", "Trump and")
