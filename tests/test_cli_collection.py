@@ -83,8 +83,9 @@ def test_a_second_run_reads_every_analysis_from_the_cache(folder, tmp_path, caps
     assert not analyzer.loaded  # the model was never needed
 
 
-def test_not_a_folder_is_one_line(tmp_path, capsys):
-    code = main(["collection", str(tmp_path / "missing"), "--csv", str(tmp_path / "t.csv")])
+@pytest.mark.parametrize("name", ["missing", "two\nlines"])
+def test_not_a_folder_is_one_line(tmp_path, capsys, name):
+    code = main(["collection", str(tmp_path / name), "--csv", str(tmp_path / "t.csv")])
     err = capsys.readouterr().err
     assert code == 1 and err.count("\n") == 1 and "is not a folder" in err
     assert not (tmp_path / "t.csv").exists()

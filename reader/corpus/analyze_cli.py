@@ -105,7 +105,7 @@ def analyze_main(argv: list[str]) -> int:
     try:
         sink = _open_sink(fmt, args)
     except (OSError, ImportError) as error:
-        print(f"provenance-reader: {args.output}: {_why(error)}", file=sys.stderr)
+        print(f"provenance-reader: {shown_name(args.output)}: {_why(error)}", file=sys.stderr)
         return EXIT_USAGE
     done = sink.done()
     paths = [p for p in inputs.paths if _key(p) not in done]

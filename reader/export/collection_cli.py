@@ -9,6 +9,7 @@ import argparse
 import os
 import sys
 
+from reader.document.errors import shown_name
 from reader.export.analysed import add_analysis_options
 
 EXIT_OK, EXIT_FAILED = 0, 1
@@ -33,7 +34,7 @@ def collection_main(argv: list[str]) -> int:
     from reader.export.collection import article_files, csv_text, iter_collection, write_csv
 
     if not os.path.isdir(args.folder):
-        print(f"provenance-reader: {args.folder} is not a folder.", file=sys.stderr)
+        print(f"provenance-reader: {shown_name(args.folder)} is not a folder.", file=sys.stderr)
         return EXIT_FAILED
     paths = article_files(args.folder)
     analyzer = make_analyzer(args.model, args.cache)
@@ -56,7 +57,7 @@ def collection_main(argv: list[str]) -> int:
         try:
             write_csv(args.csv, rows)
         except OSError as error:
-            print(f"provenance-reader: {args.csv}: {error.strerror or error}", file=sys.stderr)
+            print(f"provenance-reader: {shown_name(args.csv)}: {error.strerror or error}", file=sys.stderr)
             return EXIT_FAILED
     else:
         sys.stdout.write(csv_text(rows))
