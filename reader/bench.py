@@ -19,6 +19,9 @@ Figures (targets in brackets):
   scale     `analyze --dask` on a LocalCluster of 1 and 2 single-threaded worker processes,
             files in and Parquet out: words/s per core, against bare nlp.pipe on one core
             (needs pip install '.[scale]')
+  hostile   time to refuse or read two hostile invented pages: 300,000 nested <div>s and
+            nested entity definitions ("billion laughs") [no hang; the tests only guard
+            against a hang]
 
 Every process the benchmark starts gets its own settings and cache folders, so it neither
 reads nor writes the user's. Generated texts are invented here, from a fixed seed.
@@ -40,7 +43,7 @@ import tempfile
 import time
 from pathlib import Path
 
-FIGURES = ("cold", "open", "overhead", "batch", "long", "cache", "collection", "scale")
+FIGURES = ("cold", "open", "overhead", "batch", "long", "cache", "collection", "scale", "hostile")
 # The batch texts when --corpus is not given: the PolNeAR dev split, if POLNEAR_DIR names a
 # copy of PolNeAR (it is not shipped), else generated texts.
 DEFAULT_CORPUS = Path(os.environ.get("POLNEAR_DIR", "") or "/nonexistent") / "dev"
@@ -810,6 +813,38 @@ class Bench:
                  f"analysis; spaCy imported: {fresh[-1]['spacy_loaded']} [target ≤ 300 ms]")
         figure.update(self._reopen_in_window())
         self.results["reopen_cached"] = figure
+
+    # 9 -------------------------------------------------------------------------------
+    def hostile(self) -> None:
+        from reader.document import ArticleError, load_article
+
+        depth = 300_000
+        entities = '<!ENTITY lol "lol">' + "".join(
+            f'<!ENTITY lol{i} "{("&lol%s;" % (i - 1 if i > 1 else "")) * 10}">'
+            for i in range(1, 10))
+        pages = {
+            "nested_divs": "<html><body>" + "<div>" * depth + "text" + "</div>" * depth
+                           + "</body></html>",
+            "entity_expansion": f'<?xml version="1.0"?>\n<!DOCTYPE html [{entities}]>\n'
+                                "<html><body><article><p>The ferry returns in June.</p>"
+                                "<p>&lol9;</p></article></body></html>"}
+        figures = {}
+        for name, page in pages.items():
+            path = self.workdir / f"{name}.html"
+            path.write_text(page, encoding="utf-8")
+            times, outcome = [], ""
+            for _ in range(self.runs()):
+                start = time.monotonic()
+                try:
+                    article = load_article(path, max_chars=100_000)
+                    outcome = f"read, {len(article.text)} characters"
+                except ArticleError as error:
+                    outcome = f"refused: {error}"
+                times.append(time.monotonic() - start)
+            figures[name] = {"median_s": _median(times), "runs_s": times, "outcome": outcome}
+            self.say(f"hostile page {name.replace('_', ' ')}: {_median(times):.2f} s median of "
+                     f"{len(times)}; {outcome}")
+        self.results["hostile"] = figures
 
     # 7 -------------------------------------------------------------------------------
     def collection(self) -> None:
