@@ -26,6 +26,7 @@ from reader.ui.comparison_strip import ComparisonStrip
 from reader.ui.legend_bar import LegendBar
 from reader.ui.menus import add_action
 from reader.ui.presentation import PRESENTATION_POINT_SIZE, CaptionBar
+from reader.ui.translations import english_plural
 
 # Stepping in presentation mode: through one side's spans, or the sources both quote.
 STEP_FIRST, STEP_SECOND, STEP_SHARED = "a", "b", "shared"
@@ -163,8 +164,8 @@ class CompareWindow(QMainWindow):
         self.legend.set_counts(counts)
         self.progress.hide()
         c = self.comparison
-        self.status_label.setText(_tr("{shared} sources quoted by both; {a} only in the first, "
-                                      "{b} only in the second.").format(
+        self.status_label.setText(_tr("Sources quoted by both: {shared}; only in the first: {a}; "
+                                      "only in the second: {b}.").format(
             shared=len(c.shared), a=len(c.only_a), b=len(c.only_b)))
         self.compared.emit()
 
@@ -310,8 +311,10 @@ class CompareWindow(QMainWindow):
                 parts.append(_tr("{side}: not quoted").format(side=label))
                 continue
             name = name or source.name
-            parts.append(_tr("{side}: {share} of the words, {claims} claims").format(
-                side=label, share=f"{100 * source.share:.0f} %", claims=source.claims))
+            parts.append(english_plural(QCoreApplication.translate(
+                "CompareWindow", "{side}: {share} of the words, %n claim(s)", None,
+                source.claims), source.claims).format(
+                side=label, share=f"{100 * source.share:.0f} %"))
         number = next((i + 1 for i, p in enumerate(c.shared)
                        if ids.get("a") == p.a.id), None)
         counter = (_tr("{n} of {total} quoted by both").format(n=number, total=len(c.shared))

@@ -109,3 +109,18 @@ def test_an_unreadable_file_is_a_sentence(compare_window, tmp_path):
     empty.write_bytes(b"")
     message = compare_window.open_paths(str(sample_article()), str(empty))
     assert message and "empty.txt" in message
+
+
+def test_counts_in_status_and_caption_read_right_for_one(compared):
+    c = compared.comparison
+    assert compared.status_label.text() == (
+        f"Sources quoted by both: {len(c.shared)}; only in the first: {len(c.only_a)}; "
+        f"only in the second: {len(c.only_b)}.")
+    # A source with exactly one claim: "1 claim", never "1 claims".
+    single = next((p for p in c.shared if p.a.claims == 1 or p.b.claims == 1), None)
+    if single is None:
+        pytest.skip("the samples have no shared source with a single claim")
+    compared.enter_presentation()
+    compared.select_source("a", single.a.id)
+    caption = compared.caption_bar.text()
+    assert "1 claim" in caption and "1 claims" not in caption
