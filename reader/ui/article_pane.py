@@ -191,9 +191,10 @@ class ArticlePane(QWidget):
         if not (span.claim and self.panel.select(ROW_CLAIM, span.claim)):
             self.panel.select(ROW_SPAN, span.id)
 
-    def step_claim(self, kinds, forward: bool = True):
+    def step_claim(self, kinds, forward: bool = True, to_end: bool = False):
         """Go to the next (or previous) claim with spans of `kinds`, as presentation mode
-        steps: (its spans, its number from 1, the number of claims), or None."""
+        steps — with `to_end`, to the last (or first) —: (its spans, its number from 1, the
+        number of claims), or None."""
         from reader.ui.presentation import teaching_steps
 
         if self.index is None:
@@ -203,7 +204,9 @@ class ArticlePane(QWidget):
             return None
         at = next((i for i, spans in enumerate(steps)
                    if any(s.id == self.current_span for s in spans)), None)
-        if at is None:
+        if to_end:
+            at = len(steps) - 1 if forward else 0
+        elif at is None:
             at = 0 if forward else len(steps) - 1
         else:
             at = min(len(steps) - 1, at + 1) if forward else max(0, at - 1)

@@ -30,6 +30,8 @@ from reader.ui.translations import english_plural
 
 # Stepping in presentation mode: through one side's spans, or the sources both quote.
 STEP_FIRST, STEP_SECOND, STEP_SHARED = "a", "b", "shared"
+STEP_ACTIONS = ("presentation_next", "presentation_previous", "presentation_first",
+                "presentation_last")
 # Half the screen each: a little smaller than the one-article presentation size.
 COMPARE_PRESENTATION_POINT_SIZE = PRESENTATION_POINT_SIZE - 6
 
@@ -124,6 +126,8 @@ class CompareWindow(QMainWindow):
                      view_menu, checkable=True)
         for name, slot in (("presentation_next", lambda: self.step(True)),
                            ("presentation_previous", lambda: self.step(False)),
+                           ("presentation_first", lambda: self.step(False, to_end=True)),
+                           ("presentation_last", lambda: self.step(True, to_end=True)),
                            ("presentation_leave", self.leave_presentation)):
             text = QCoreApplication.translate("Shortcuts", shortcuts.BY_ACTION[name].description)
             self._action(name, text, slot).setEnabled(name == "presentation_leave")
@@ -243,8 +247,9 @@ class CompareWindow(QMainWindow):
         self.caption_bar.show()
         self.shared_at = -1
         self.caption_bar.show_lines(escape(_tr("Presentation mode")), "", _tr(
-            "Right arrow: next · Left arrow: previous · Esc: leave presentation mode"))
-        for name in ("presentation_next", "presentation_previous"):
+            "Right arrow: next · Left arrow: previous · Home / End: first / last · Esc: leave "
+            "presentation mode"))
+        for name in STEP_ACTIONS:
             self.actions[name].setEnabled(True)
         self.actions["presentation"].setChecked(True)
         self.showFullScreen()
@@ -256,7 +261,7 @@ class CompareWindow(QMainWindow):
         if not self.presenting:
             return
         self.presenting = False
-        for name in ("presentation_next", "presentation_previous"):
+        for name in STEP_ACTIONS:
             self.actions[name].setEnabled(False)
         self.actions["presentation"].setChecked(False)
         self.caption_bar.hide()
@@ -275,23 +280,26 @@ class CompareWindow(QMainWindow):
             self.showNormal()
             self.restoreGeometry(self._saved["geometry"])
 
-    def step(self, forward: bool = True) -> None:
+    def step(self, forward: bool = True, to_end: bool = False) -> None:
         """← / → in presentation mode: the next claim of the chosen side, or the next
-        source both articles quote (highlighted on both sides)."""
+        source both articles quote (highlighted on both sides); Home / End (`to_end`): the
+        first / last."""
         if self.step_mode == STEP_SHARED:
-            self._step_shared(forward)
+            self._step_shared(forward, to_end)
             return
         pane = self.panes[self.step_mode]
-        step = pane.step_claim(self.legend.shown_kinds(), forward)
+        step = pane.step_claim(self.legend.shown_kinds(), forward, to_end)
         if step is not None and self.presenting:
             spans, number, total = step
             self.caption_bar.show_step(pane.index, spans, number, total)
 
-    def _step_shared(self, forward: bool) -> None:
+    def _step_shared(self, forward: bool, to_end: bool = False) -> None:
         shared = self.comparison.shared if self.comparison is not None else []
         if not shared:
             return
-        if forward:
+        if to_end:
+            self.shared_at = len(shared) - 1 if forward else 0
+        elif forward:
             self.shared_at = min(len(shared) - 1, self.shared_at + 1)
         else:
             self.shared_at = max(0, self.shared_at - 1)

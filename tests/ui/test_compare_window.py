@@ -124,3 +124,26 @@ def test_counts_in_status_and_caption_read_right_for_one(compared):
     compared.select_source("a", single.a.id)
     caption = compared.caption_bar.text()
     assert "1 claim" in caption and "1 claims" not in caption
+
+
+def test_home_and_end_go_to_the_first_and_last_in_presentation(compared):
+    assert not compared.actions["presentation_last"].isEnabled()
+    compared.enter_presentation()
+    compared.set_step_mode("shared")
+    assert compared.actions["presentation_last"].shortcut().toString() == "End"
+    compared.actions["presentation_last"].trigger()
+    shared = compared.comparison.shared
+    last = shared[-1]
+    assert compared.focused() == (last.a.id, last.b.id)
+    assert f"{len(shared)} of {len(shared)}" in compared.caption_bar.text()
+    compared.actions["presentation_first"].trigger()
+    assert compared.focused() == (shared[0].a.id, shared[0].b.id)
+    compared.set_step_mode("a")
+    compared.actions["presentation_last"].trigger()
+    a = compared.panes["a"]
+    steps = a.step_claim(compared.legend.shown_kinds(), True)  # already at the last: stays
+    assert steps is not None and steps[1] == steps[2]
+    compared.actions["presentation_first"].trigger()
+    assert "1 of" in compared.caption_bar.text()
+    compared.leave_presentation()
+    assert not compared.actions["presentation_first"].isEnabled()
