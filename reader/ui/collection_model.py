@@ -100,6 +100,16 @@ class CollectionModel(QStandardItemModel):
             for column, key in enumerate(KEYS[1:], 1):
                 self.setItem(position, column, self._cell(position, key))
 
+    def set_palette(self, palette_name: str) -> None:
+        """Repaint the who-speaks bars of the filled rows in another palette."""
+        if palette_name == self.palette_name:
+            return
+        self.palette_name = palette_name
+        column = KEYS.index("who_speaks")
+        for position, record in enumerate(self.rows):
+            if record is not None:
+                self.setItem(position, column, self._cell(position, "who_speaks"))
+
     @property
     def done(self) -> int:
         return sum(1 for r in self.rows if r is not None)

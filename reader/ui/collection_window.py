@@ -224,6 +224,14 @@ class CollectionWindow(QMainWindow):
                 "CollectionWindow", "Stopped: {done} of %n article(s) measured.", None, total),
                 total).format(done=self.model.done))
 
+    def set_palette(self, palette_name: str) -> None:
+        """The who-speaks bars and their key in another palette (the main window's View ›
+        Palette, or the system switching between light and dark)."""
+        self.model.set_palette(palette_name)
+        self.key.set_palette(palette_name)
+
+    follow_palette = set_palette
+
     def wait(self, msecs: int = -1) -> bool:
         return self.pool.waitForDone(msecs)
 

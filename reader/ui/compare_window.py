@@ -213,6 +213,13 @@ class CompareWindow(QMainWindow):
         if self.comparison is not None:
             self.strip.set_comparison(self.comparison, palette_name)
 
+    def follow_palette(self, palette_name: str) -> None:
+        """The palette chosen in another window; in presentation mode, the one to return to."""
+        if self.presenting:
+            self._palette_before = palette_name
+        else:
+            self.set_palette(palette_name)
+
     # Presentation ------------------------------------------------------------------------
 
     def set_step_mode(self, mode: str) -> None:

@@ -693,6 +693,16 @@ class MainWindow(QMainWindow):
         self.actions[f"palette_{choice}"].setChecked(True)
         self._apply_chrome(choice)
         self.apply_palette()
+        from reader.ui import windows
+
+        windows.follow_palette(self.settings, chosen_in=self)
+
+    def follow_palette(self, _palette_name: str) -> None:
+        """The palette chosen in another main window (they share the settings)."""
+        choice = self.palette_choice()
+        if choice in palettes.PALETTE_CHOICES:
+            self.actions[f"palette_{choice}"].setChecked(True)
+        self.apply_palette()
 
     def _apply_chrome(self, choice: str) -> None:
         """Window chrome to match an explicit choice; "auto" leaves it to the system."""
@@ -714,6 +724,9 @@ class MainWindow(QMainWindow):
 
     def _on_color_scheme_changed(self, _scheme) -> None:
         self.apply_palette()
+        from reader.ui import windows
+
+        windows.follow_palette(self.settings, chosen_in=self)
 
     def set_projector_style(self, on: bool) -> None:
         """The projector style outside presentation mode (where it is always on)."""

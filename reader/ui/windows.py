@@ -36,6 +36,15 @@ def palette_for(settings) -> str:
     return palettes.resolve(choice if choice in palettes.PALETTE_CHOICES else "auto", dark)
 
 
+def follow_palette(settings, chosen_in=None) -> None:
+    """Every other open window (Compare, library, another article) in the palette the
+    settings now choose, after View › Palette in `chosen_in`."""
+    name = palette_for(settings)
+    for window in open_windows():
+        if window is not chosen_in and hasattr(window, "follow_palette"):
+            window.follow_palette(name)
+
+
 def open_compare(holder, settings, first: str, second: str, parent=None):
     """A Compare window on two article files; None (after saying why) if one cannot be read."""
     from reader.ui.compare_window import CompareWindow

@@ -33,6 +33,15 @@ def test_compare_with_opens_the_current_article_beside_another(window, open_arti
         qtbot.waitUntil(lambda: compare.comparison is not None, timeout=60_000)
         assert compare.panes["a"].path == str(sample_article())
         assert "Daniel Ortiz" in compare.strip.sources.rows("shared")
+        # View › Palette in the main window reaches the open Compare window too.
+        window.set_palette_choice("dark")
+        assert compare.palette_name == "dark"
+        assert all(p.view.palette_name == "dark" for p in compare.panes.values())
+        compare.enter_presentation()  # presenting: kept, and returned to afterwards
+        window.set_palette_choice("colourblind")
+        assert compare.palette_name != "colourblind"
+        compare.leave_presentation()
+        assert compare.palette_name == "colourblind"
     finally:
         _close_all()
 
@@ -48,6 +57,18 @@ def test_open_folder_lists_it_in_a_library(window, qtbot, monkeypatch, tmp_path)
         qtbot.waitUntil(lambda: not library.running, timeout=60_000)
         assert [p.name for p in library.model.paths] == ["one.txt"]
         assert library.model.rows[0].figures.words == 5
+        from PySide6.QtCore import Qt
+
+        from reader.ui.collection_model import KEYS
+
+        def bar():
+            item = library.model.item(0, KEYS.index("who_speaks"))
+            return item.data(Qt.ItemDataRole.DecorationRole).toImage()
+
+        light = bar()
+        window.set_palette_choice("dark")  # the who-speaks bars follow View › Palette
+        assert library.model.palette_name == "dark" and library.key.palette_name == "dark"
+        assert bar() != light
         # Double-click opens the article in a main window of its own.
         library.table.doubleClicked.emit(library.proxy.index(0, 0))
         opened = [w for w in windows.open_windows() if hasattr(w, "open_path")]
