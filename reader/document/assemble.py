@@ -48,6 +48,8 @@ def build_article(pieces: Iterable[tuple[str, str]], *, title: str | None = None
             kind = _paragraph_kind(article, text)
             if kind == "paragraph" and _is_capitals_heading(text):
                 kind = "heading"
+        elif kind == "heading" and furniture.is_separator(text):
+            kind = "boilerplate"  # a rule drawn as a heading ("______")
         if parts:
             parts.append(SEPARATOR)
             position += len(SEPARATOR)

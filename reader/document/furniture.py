@@ -151,7 +151,7 @@ _FOLLOW = re.compile(
     rf"(?:^|[.!?]\s+)\"?Follow\s+(?:[A-Z@][\w'’.]*\s+){{0,4}}(?:(?:him|her|them|us|me)\s+)?"
     rf"on\s+{_SOCIAL}\b")
 _BOILERPLATE_START = re.compile(
-    r"(?:sign up (?:for|to|here)|subscribe (?:to|now|for|here)|"
+    r"(?:subscribe (?:to|now|for|here)|"
     r"share this (?:article|story|post|page)|"
     r"share (?:on|via) (?:facebook|twitter|x|email)|"
     r"(?:copyright\s*)?(?:©|\(c\))\s*\w|copyright\s+\d{4}|"
@@ -175,6 +175,11 @@ _BOILERPLATE_LINE = re.compile(
     re.IGNORECASE)
 
 
+# "Sign up for our newsletter" is the site's pitch; "Sign up for a Hulu account for $11.99
+# a month", a step of the article's own instructions, is not.
+_SIGN_UP = re.compile(r"sign up (?:for|to|here)\b", re.IGNORECASE)
+_SITE_PITCH = re.compile(r"\b(?:our|newsletters?|alerts?|updates|briefings?|digest|inbox|"
+                         r"here|now|today)\b|(?<![\w-])free\b", re.IGNORECASE)
 _MORE_LINK = re.compile(r"\b(?:see|read|watch|view|show) more\W*$", re.IGNORECASE)
 
 
@@ -188,6 +193,8 @@ def is_boilerplate(paragraph: str) -> bool:
         return True
     if len(paragraph) <= 100 and _MORE_LINK.search(paragraph):
         return True  # "Hong Kong protests: SEE MORE"
+    if len(paragraph) <= 300 and _SIGN_UP.match(paragraph.lstrip("(")):
+        return bool(_SITE_PITCH.search(paragraph))
     if len(paragraph) <= 300 and _BOILERPLATE_START.match(paragraph):
         return not _SHORT_FURNITURE.match(paragraph) or len(paragraph) <= 120
     if paragraph.startswith("(") and paragraph.endswith(")") and \

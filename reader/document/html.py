@@ -25,6 +25,7 @@ from reader.document.errors import file_error
 from reader.document.htmlblocks import element_text
 from reader.document.images import local_images
 from reader.document.jsonld import jsonld_url
+from reader.document.loose_text import wrap_loose_text
 from reader.document.model import Article
 from reader.document.pagedate import date_from_address, stated_date
 from reader.document.pagetitle import clean_title
@@ -143,9 +144,11 @@ def _parse(text: str, path: str | None):
 def prepare_tree(tree) -> None:
     """What a reader of the page never sees goes before extraction (hidden elements,
     screen-reader-only text, pop-up cards), and embedded posts are freed from the wrappers
-    that make trafilatura drop them as social-media furniture."""
+    that make trafilatura drop them as social-media furniture; loose text between block
+    elements becomes the paragraphs a browser shows (see loose_text)."""
     remove_hidden(tree)
     unwrap_embedded_posts(tree)
+    wrap_loose_text(tree)
 
 
 # Class names that hide an element from sight (screen-reader-only text included).

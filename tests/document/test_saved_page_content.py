@@ -161,3 +161,45 @@ def test_a_dateline_marked_as_the_date(tmp_path):
 ])
 def test_parse_date(value, expected):
     assert parse_date(value) == expected
+
+
+LOOSE = ('<section class="story">The river road will get painted cycle lanes this spring, '
+         'the council decided after a long evening of debate in the town hall.'
+         '<h2>What changes for drivers</h2>'
+         '<a href="/photo"><img src="lanes.jpg"></a>Drivers lose one lane between the bridge '
+         'and the mill, and what everyone <strong>will</strong> notice is the slower traffic '
+         'at the school gates during the morning rush.<br>'
+         '<ul><li>First item of the plan for the lanes</li><li>Second item of the plan</li></ul>'
+         '<h2>When the work starts</h2>'
+         'Painting starts in May, weather permitting, and takes about three weeks.<br><br>'
+         'The bridge crossing follows in the autumn, once the new kerbs are laid.</section>')
+
+
+def test_loose_text_between_block_elements_reads_as_whole_paragraphs(tmp_path):
+    blocks = _blocks(_load(tmp_path, _page(FILLER + LOOSE + FILLER)))
+    paragraphs = [text for kind, text in blocks if kind == "paragraph"]
+    assert ("The river road will get painted cycle lanes this spring, the council decided "
+            "after a long evening of debate in the town hall.") in paragraphs
+    # Not cut at the inline element, and its spaces kept.
+    assert any(text.startswith("Drivers lose one lane") and "everyone will notice is the "
+               "slower traffic" in text for text in paragraphs), paragraphs
+    # Two line breaks in a row end a paragraph, as on screen.
+    assert "Painting starts in May, weather permitting, and takes about three weeks." in paragraphs
+    assert ("The bridge crossing follows in the autumn, once the new kerbs are laid."
+            in paragraphs)
+
+
+def test_a_sign_up_step_is_text_and_a_newsletter_pitch_is_furniture(tmp_path):
+    steps = ("<p>To get the bike-share discount, follow these steps:</p><ul>"
+             "<li>Sign up for a city bike-share account for $4.99 a month</li>"
+             "<li>Link the account to your library card at the desk</li></ul>"
+             "<p>Sign up for our morning newsletter</p>")
+    kinds = dict((text, kind) for kind, text in _blocks(_load(tmp_path, _page(
+        FILLER + steps + FILLER))))
+    assert kinds["Sign up for a city bike-share account for $4.99 a month"] == "paragraph"
+    assert kinds["Sign up for our morning newsletter"] == "boilerplate"
+
+
+def test_a_rule_drawn_as_a_heading_is_not_a_heading(tmp_path):
+    blocks = _blocks(_load(tmp_path, _page(FILLER + "<h3>______________</h3>" + FILLER)))
+    assert ("boilerplate", "______________") in blocks
