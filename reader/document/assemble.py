@@ -28,9 +28,10 @@ def _tidy_table(text: str) -> str:
     return "\n".join(row for row in rows if row.strip())
 
 
-def build_article(pieces: Iterable[tuple[str, str]], *, title: str | None = None,
+def build_article(pieces: Iterable[tuple], *, title: str | None = None,
                   **metadata) -> Article:
     """An Article of `pieces` (kind, text), in order, with the title as the first heading.
+    A table piece may add its number of heading rows: ("table", text, 1).
 
     Paragraph pieces go through the same caption/credit/byline/boilerplate cues as plain
     text, because extractors keep some of those as ordinary paragraphs.
@@ -38,12 +39,12 @@ def build_article(pieces: Iterable[tuple[str, str]], *, title: str | None = None
     article = Article(text="", title=title or None, **metadata)
     parts: list[str] = []
     position = 0
-    pieces = [(kind, _tidy_table(text) if kind == "table" else tidy(text))
-              for kind, text in pieces]
-    pieces = [(kind, text) for kind, text in pieces if text]
-    if title and not _opens_with(pieces, tidy(title)):
-        pieces.insert(0, ("heading", tidy(title)))
-    for kind, text in pieces:
+    tidied = [(piece[0], _tidy_table(piece[1]) if piece[0] == "table" else tidy(piece[1]),
+               piece[2] if len(piece) > 2 else 0) for piece in pieces]
+    tidied = [piece for piece in tidied if piece[1]]
+    if title and not _opens_with([piece[:2] for piece in tidied], tidy(title)):
+        tidied.insert(0, ("heading", tidy(title), 0))
+    for kind, text, head_rows in tidied:
         if kind == "paragraph":
             kind = _paragraph_kind(article, text)
             if kind == "paragraph" and _is_capitals_heading(text):
@@ -53,7 +54,8 @@ def build_article(pieces: Iterable[tuple[str, str]], *, title: str | None = None
         if parts:
             parts.append(SEPARATOR)
             position += len(SEPARATOR)
-        article.blocks.append(Block(kind, position, position + len(text)))
+        article.blocks.append(Block(kind, position, position + len(text),
+                                    head_rows if kind == "table" else 0))
         parts.append(text)
         position += len(text)
     article.text = "".join(parts)

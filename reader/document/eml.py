@@ -35,7 +35,8 @@ def article_from_eml(data: bytes, *, path: str | None = None) -> Article:
     subject = header_text(message, "Subject")
     article.title = subject or article.title
     article.byline = article.byline or _sender(message)
-    article.date = article.date or _date(message)
+    if not article.date and (sent := _date(message)):
+        article.date, article.date_source = sent, "the e-mail's Date header"
     return article
 
 

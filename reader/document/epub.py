@@ -16,6 +16,7 @@ from lxml import etree
 from reader.document import html
 from reader.document.assemble import build_article
 from reader.document.furniture import normalize_date
+from reader.document.pagedate import stated as _stated
 from reader.document.errors import file_error
 from reader.document.htmlblocks import pieces_from_tree
 from reader.document.model import Article
@@ -45,7 +46,7 @@ def article_from_epub(data: bytes, *, path: str | None = None) -> Article:
             raise html.too_deep(path)
         pieces.extend(_chapter_pieces(markup))
     return build_article(pieces, title=_dc(package, "title"), byline=_dc(package, "creator"),
-                         date=normalize_date(_dc(package, "date")),
+                         **_stated(normalize_date(_dc(package, "date")), "the book's metadata"),
                          publisher=_dc(package, "publisher"), url=_source_url(package),
                          path=path, format="epub")
 

@@ -232,6 +232,7 @@ def header_kind(article, line: str) -> str | None:
         return "boilerplate"
     date = date_of_line(line)
     if date:
-        article.date = article.date or date
+        if not article.date:
+            article.date, article.date_source = date, "a date line in the text"
         return "boilerplate"
     return None

@@ -262,7 +262,7 @@ def without_internal_subset(text: str) -> str:
     return text[:doctype.start()] + text[end.end():]
 
 
-def _pieces(body) -> list[tuple[str, str]]:
+def _pieces(body) -> list[tuple]:
     """(kind, text) pieces of trafilatura's XML body, in order, tail text included."""
     pieces = []
     for element in body:
@@ -317,17 +317,29 @@ def _list_pieces(element) -> list[tuple[str, str]]:
     return pieces
 
 
-def _table_pieces(table) -> list[tuple[str, str]]:
-    rows = [[" ".join(element_text(cell).split()) for cell in row if cell.tag == "cell"]
-            for row in table.iter("row")]
-    rows = [row for row in rows if any(row)]
-    cells = [cell for row in rows for cell in row if cell]
+def _table_pieces(table) -> list[tuple]:
+    """A data table as one ("table", rows on lines with cells apart by tabs, number of
+    heading rows) piece, every row as wide as the widest; a table of prose or of a single
+    column as paragraphs."""
+    rows = [[cell for cell in row if cell.tag == "cell"] for row in table.iter("row")]
+    texts = [[" ".join(element_text(cell).split()) for cell in row] for row in rows]
+    kept = [index for index, row in enumerate(texts) if any(row)]
+    cells = [cell for index in kept for cell in texts[index] if cell]
     if not cells:
         return []
-    if max(len(cell) for cell in cells) > _PROSE_CELL_CHARS or all(len(row) < 2
-                                                                   for row in rows):
+    if max(len(cell) for cell in cells) > _PROSE_CELL_CHARS or all(len(texts[index]) < 2
+                                                                   for index in kept):
         return [("paragraph", cell) for cell in cells]
-    return [("table", "\n".join("\t".join(row) for row in rows))]
+    width = max(len(texts[index]) for index in kept)
+    heads = 0
+    for index in kept:
+        if not all(cell.get("role") == "head" for cell in rows[index]):
+            break
+        heads += 1
+    if heads == len(kept):
+        heads = 0  # all heads: no body to set them apart from
+    lines = ["\t".join(texts[index] + [""] * (width - len(texts[index]))) for index in kept]
+    return [("table", "\n".join(lines), heads)]
 
 
 def _web_url(url: str | None) -> str | None:

@@ -38,6 +38,8 @@ def article_from_markdown(text: str, *, path: str | None = None) -> Article:
     pieces, images = _pieces(markup)
     title = metadata.pop("title", None) or next(
         (body for kind, body in pieces if kind == "heading"), None)
+    if metadata.get("date"):
+        metadata["date_source"] = "the front matter"
     return build_article(pieces, title=title, path=path, format="markdown",
                          images=local_images(images, path), **metadata)
 

@@ -23,9 +23,12 @@ class Block:
     kind: str
     start: int
     end: int
+    # A table's heading rows (the page marked their cells as headings), counted from the top.
+    head_rows: int = 0
 
     def to_dict(self) -> dict:
-        return {"kind": self.kind, "start": self.start, "end": self.end}
+        heads = {"head_rows": self.head_rows} if self.head_rows else {}
+        return {"kind": self.kind, "start": self.start, "end": self.end, **heads}
 
 
 @dataclass

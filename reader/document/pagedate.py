@@ -134,3 +134,47 @@ def date_from_address(url: str | None) -> tuple[str, str] | None:
     match = _URL_DATE.search(url or "")
     found = _iso(*match.groups()) if match else None
     return (found, "the page address") if found else None
+
+
+def stated(date: str | None, where: str) -> dict:
+    """`date=` and `date_source=` for build_article: the date with where it was stated, or
+    nothing when there is no date."""
+    return {"date": date, "date_source": where} if date else {}
+
+
+# Where a date came from (Article.date_source), in a reader's words.
+_ORIGIN_WORDS = {"<time> publication date": "the page's publication-date tag",
+                 "a dateline on the page": "a date line on the page",
+                 "the page address": "the page's address"}
+_MONTH_NAMES = ("January February March April May June July August September October "
+                "November December").split()
+
+
+def origin_in_words(source: str | None) -> str | None:
+    """"the page's metadata" for 'meta "article:published_time"' or 'JSON-LD
+    datePublished'; the other origins as they are said to a reader."""
+    if not source:
+        return None
+    if source.startswith(("JSON-LD", "meta ")):
+        return "the page's metadata"
+    return _ORIGIN_WORDS.get(source, source)
+
+
+def long_date(value: str) -> str:
+    """"18 November 2019" for "2019-11-18"; any other value as it is."""
+    match = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", value.strip())
+    if not match:
+        return value.strip()
+    year, month, day = map(int, match.groups())
+    if not 1 <= month <= 12:
+        return value.strip()
+    return f"{day} {_MONTH_NAMES[month - 1]} {year}"
+
+
+def date_with_origin(date: str | None, source: str | None) -> str | None:
+    """"18 November 2019 — from the page's metadata"; the date alone when its origin is
+    not known; None without a date."""
+    if not date or not date.strip():
+        return None
+    origin = origin_in_words(source)
+    return f"{long_date(date)} — from {origin}" if origin else long_date(date)

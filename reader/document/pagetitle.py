@@ -48,12 +48,35 @@ def _is_site(segment: str, keys: set[str]) -> bool:
     return False
 
 
+def _without_whole_site_name(title: str, sitename: str | None) -> str:
+    """`title` without the site's whole name (itself holding a separator, as in "LinkNaija
+    | Nigeria's popular news platform") at its start or end, set off by a separator or a
+    colon."""
+    site = " ".join((sitename or "").split())
+    if len(site) < 4:
+        return title
+    folded, site_folded = title.casefold(), site.casefold()
+    if folded.startswith(site_folded):
+        rest = _SITE_GLUE_AFTER.match(title, len(site))
+        if rest and rest.end() < len(title):
+            return title[rest.end():]
+    if folded.endswith(site_folded):
+        rest = _SITE_GLUE_BEFORE.search(title, 0, len(title) - len(site))
+        if rest and rest.start() > 0:
+            return title[:rest.start()]
+    return title
+
+
+_SITE_GLUE_AFTER = re.compile(r"\s*:\s+|\s+(?:\||-|–|—|·|»|::)\s+")
+_SITE_GLUE_BEFORE = re.compile(r"(?:\s*:\s+|\s+(?:\||-|–|—|·|»|::)\s+)$")
+
+
 def clean_title(title: str | None, sitename: str | None = None,
                 url: str | None = None) -> str | None:
     """`title` without the site's name and a trailing section label."""
     if not title:
         return title
-    title = " ".join(title.split())
+    title = _without_whole_site_name(" ".join(title.split()), sitename)
     segments = _SEPARATOR.split(title)
     separators = _SEPARATOR.findall(title)
     if len(segments) < 2:

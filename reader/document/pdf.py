@@ -18,6 +18,7 @@ from pypdf.errors import FileNotDecryptedError, PdfReadError
 
 from reader.document.assemble import build_article
 from reader.document.furniture import normalize_date
+from reader.document.pagedate import stated as _stated
 from reader.document.errors import file_error
 from reader.document.model import Article
 
@@ -52,7 +53,8 @@ def article_from_pdf(data: bytes, *, path: str | None = None) -> Article:
     return build_article(
         [("paragraph", text) for text in paragraphs(lines)], title=_title(info),
         byline=(info.author or None) if info else None,
-        date=normalize_date(info.creation_date) if info else None, path=path, format="pdf")
+        **_stated(normalize_date(info.creation_date) if info else None,
+                  "the file's creation date"), path=path, format="pdf")
 
 
 def _title(info) -> str | None:

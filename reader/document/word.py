@@ -15,6 +15,7 @@ from docx.opc.exceptions import PackageNotFoundError
 
 from reader.document.assemble import build_article
 from reader.document.furniture import normalize_date
+from reader.document.pagedate import stated as _stated
 from reader.document.errors import file_error
 from reader.document.model import Article
 from reader.document.zipsafe import checked_copy, open_zip
@@ -45,4 +46,5 @@ def article_from_docx(data: bytes, *, path: str | None = None) -> Article:
     properties = document.core_properties
     return build_article(pieces, title=title or properties.title or None,
                          byline=properties.author or None,
-                         date=normalize_date(properties.created), path=path, format="docx")
+                         **_stated(normalize_date(properties.created), "the file's creation date"),
+                         path=path, format="docx")

@@ -19,6 +19,7 @@ from html import escape
 
 from reader import __version__
 from reader.document.model import NON_ARTICLE_KINDS, Article
+from reader.document.pagedate import date_with_origin
 from reader.export.stats import UNATTRIBUTED, VoiceShares, voice_shares
 from reader.palette import (CORRECTED_MARK, CUE_DESCRIPTIONS, EXPORT_PALETTE, KIND_STYLES,
                             SURFACES, WRITER_COLOUR)
@@ -188,7 +189,8 @@ def _page(article: Article, body: str, css: str) -> str:
 
 def _header(article: Article) -> str:
     parts = [f"<h1>{escape(article.title or 'Untitled article')}</h1>"]
-    meta = [escape(v) for v in (article.byline, article.date, article.publisher) if v]
+    date = date_with_origin(article.date, article.date_source)
+    meta = [escape(v) for v in (article.byline, date, article.publisher) if v]
     if meta:
         parts.append(f'<p class="meta">{" · ".join(meta)}</p>')
     if article.url:
@@ -239,11 +241,27 @@ def _article_body(article: Article, analysis: Analysis, variant: str) -> str:
     facts = _SpanFacts(article.text, analysis)
     spans = sorted(analysis.spans, key=lambda s: (s.start, -s.end, s.id))
     out = []
+    heads = {b.start: b.head_rows for b in article.blocks if b.kind == "table"}
     for start, end, kind in _blocks(article):
+        if kind == "table":
+            out.append(_table(article.text[start:end], heads.get(start, 0)))
+            continue
         inside = [s for s in spans if s.start < end and s.end > start]
         render = _block_qt if variant == QT else _block_screen
         out.append(f'<p class="{kind}">{render(article.text, start, end, inside, facts)}</p>')
     return "".join(out)
+
+
+def _table(text: str, head_rows: int) -> str:
+    """A table block (rows on lines, cells apart by tabs; never analysed, so never
+    coloured) as an HTML table, its heading rows as <th>."""
+    rows = []
+    for number, line in enumerate(text.split("\n")):
+        tag = "th" if number < head_rows else "td"
+        rows.append("<tr>" + "".join(f"<{tag}>{escape(cell)}</{tag}>"
+                                     for cell in line.split("\t")) + "</tr>")
+    return ('<table class="data" border="1" cellspacing="0" cellpadding="4">'
+            + "".join(rows) + "</table>")
 
 
 def _runs(start: int, end: int, spans: list[VoiceSpan]):
@@ -442,6 +460,8 @@ h3 {{ font-size: 1em; margin: 1em 0 .3em; }}
 .meta, .muted, .cue {{ color: {SURFACE.muted}; }}
 .caption, .credit, .boilerplate {{ color: {SURFACE.muted}; font-size: .85em; font-style: italic; }}
 .heading {{ font-weight: bold; }}
+table.data {{ border-collapse: collapse; border-color: {SURFACE.muted}; margin: 0 0 1em; }}
+table.data th {{ text-align: left; }}
 table.sources th {{ text-align: left; border-bottom: 1px solid #888; }}
 table.sources td {{ vertical-align: top; border-bottom: 1px solid #ddd; }}
 .tag {{ font-size: .8em; color: {SURFACE.muted}; }}
@@ -478,6 +498,8 @@ mark.framing {{ text-decoration: underline wavy {framing_line} 1.5px; text-under
 mark.corrected {{ outline: 1px dotted #444; outline-offset: 1px; }}
 .corrected-mark {{ font-size: .7em; }}
 table.sources {{ border-collapse: collapse; font-size: .9em; }}
+table.data td, table.data th {{ border: 1px solid #bbb; padding: .2em .6em; }}
+table.data {{ font-family: "DejaVu Sans", Arial, sans-serif; font-size: .9em; break-inside: avoid; }}
 table.sources ol {{ margin: 0; padding-left: 1.4em; }}
 table.chart {{ border-collapse: collapse; font-size: .85em; }}
 td.who {{ width: 30%; }}

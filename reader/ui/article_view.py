@@ -15,15 +15,20 @@ from __future__ import annotations
 import shiboken6
 from collections import deque
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import (QColor, QFont, QFontInfo, QPainter, QPalette, QTextBlockFormat,
-                           QTextCharFormat, QTextCursor, QTextDocument, QTextFormat)
+from PySide6.QtCore import (QCoreApplication, QDate, QEvent, QLocale, QMimeData, QPoint,
+                            QPointF, Qt, QTimer, Signal)
+from PySide6.QtGui import (QColor, QFont, QFontInfo, QFontMetricsF, QPainter, QPalette,
+                           QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument,
+                           QTextFormat)
 from PySide6.QtWidgets import QTextEdit, QToolTip
 
+from reader.document.pagedate import origin_in_words
 from reader.ui.formats import DIMMED_LINE_ALPHA, kind_format
 from reader.ui.mark_painter import BOX, OUTLINE, UNDERLINE, Mark, paint_marks
-from reader.ui.palette import KINDS, SURFACES, SurfaceColours, kind_colours, projector_mark_width
+from reader.ui.palette import (KINDS, SURFACES, SurfaceColours, blend, kind_colours,
+                               projector_mark_width)
 from reader.ui.span_card import span_card_html
+from reader.ui.table_blocks import insert_table, is_grid, selected_cells
 from reader.ui.text_positions import TextPositions, display_text
 
 BASE_POINT_SIZE = 12
@@ -38,23 +43,21 @@ HIGHLIGHT_SLICE = 400
 MENTION_TINT = 0.16  # how much of the focus colour tints a selected source's mentions
 
 
-def _blend(base: str, over: str, share: float) -> QColor:
-    a, b = QColor(base), QColor(over)
-    return QColor(round(a.red() + (b.red() - a.red()) * share),
-                  round(a.green() + (b.green() - a.green()) * share),
-                  round(a.blue() + (b.blue() - a.blue()) * share))
-
-
 def dated(article) -> str | None:
-    """The article's date with where the page stated it, when the loader knows
-    (Article.date_source: JSON-LD, a meta tag, a <time> element, a dateline, the address)."""
-    if not article.date:
+    """The article's date in words with where it came from ("18 November 2019 — from the
+    page's metadata"), the date alone when its origin is not known, None without a date:
+    never a date the file does not state (see reader/document/pagedate.py)."""
+    if not article.date or not article.date.strip():
         return None
-    source = getattr(article, "date_source", None)
-    if not source:
-        return article.date.strip()
-    return QCoreApplication.translate("ArticleView", "{date} (from {where})").format(
-        date=article.date.strip(), where=source)
+    shown = article.date.strip()
+    day = QDate.fromString(shown, Qt.DateFormat.ISODate)
+    if day.isValid():
+        shown = QLocale().toString(day, "d MMMM yyyy")
+    origin = origin_in_words(getattr(article, "date_source", None))
+    if not origin:
+        return shown
+    return QCoreApplication.translate("ArticleView", "{date} — from {origin}").format(
+        date=shown, origin=QCoreApplication.translate("DateOrigin", origin))
 
 
 class ArticleView(QTextEdit):
@@ -135,7 +138,22 @@ class ArticleView(QTextEdit):
             cursor.insertText(text, fmt)
             cursor.insertBlock(body_format, QTextCharFormat())
         base = cursor.position()
-        cursor.insertText(display_text(article.text), QTextCharFormat())
+        shown = display_text(article.text)
+        position = 0
+        for block in article.blocks:
+            if block.kind != "table" or not is_grid(shown, block.start, block.end):
+                continue
+            # The table's frame takes the place of the line break before it, its cell
+            # boundaries those of its tabs and line breaks, its end the line break after:
+            # every offset keeps its position.
+            cursor.insertText(shown[position:block.start - 1], QTextCharFormat())
+            insert_table(cursor, shown[block.start:block.end], getattr(block, "head_rows", 0),
+                         self.surface, self._table_gap())
+            cursor = QTextCursor(document)
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            cursor.setBlockFormat(body_format)  # the block after a table starts plain
+            position = min(block.end + 1, len(shown))
+        cursor.insertText(shown[position:], QTextCharFormat())
         self.positions = TextPositions(article.text, base)
         self._format_blocks(document, article)
         old = self.document()
@@ -149,10 +167,41 @@ class ArticleView(QTextEdit):
         self.setExtraSelections([])
         self.layoutChanged.emit()
 
+    def _table_gap(self) -> float:
+        """The space above and below a table: one blank line of the body text at the
+        current size (the empty lines around a table's frame take no room)."""
+        return QFontMetricsF(self.font()).lineSpacing() * 1.35
+
+    def createMimeDataFromSelection(self):
+        """Copy: Qt's rich text (a table stays a table), and as plain text the article's
+        own words, a table's cells apart by tabs and its rows on lines (a spreadsheet
+        takes them as cells), with any header lines selected above the text."""
+        rich = super().createMimeDataFromSelection()
+        cursor = self.textCursor()
+        if self.article is None or not cursor.hasSelection():
+            return rich
+        # Qt's own mime data makes its plain text from the selection when asked, over
+        # any set before: a plain QMimeData holds both.
+        mime = QMimeData()
+        mime.setHtml(rich.html())
+        plain = selected_cells(cursor, self.positions, self.article.text)
+        if plain is not None:
+            mime.setText(plain)
+            return mime
+        plain = self.selected_text()
+        base = self.positions.base
+        if cursor.selectionStart() < base:
+            header = QTextCursor(self.document())
+            header.setPosition(cursor.selectionStart())
+            header.setPosition(min(base, cursor.selectionEnd()), QTextCursor.MoveMode.KeepAnchor)
+            plain = header.selectedText().replace("\u2029", "\n") + plain
+        mime.setText(plain)
+        return mime
+
     @staticmethod
     def _header_lines(article) -> list[tuple[str, int, bool]]:
         """Title, then byline · date · publisher, for what the text itself does not show;
-        the date says where it came from ("2019-11-19 (from meta "article:published_time")")."""
+        the date says where it came from ("18 November 2019 — from the page's metadata")."""
         head = article.text[:2000]
         lines = []
         if article.title and article.title.strip() not in head:
@@ -321,7 +370,7 @@ class ArticleView(QTextEdit):
             fmt = QTextCharFormat()
             # A background of its own: Qt repaints the text of an extra selection over an
             # earlier one (the dimming) only where the later one has a background.
-            fmt.setBackground(_blend(self.surface.background, self.surface.focus,
+            fmt.setBackground(blend(self.surface.background, self.surface.focus,
                                      MENTION_TINT))
             fmt.setForeground(QColor(self.surface.focus))
             fmt.setFontWeight(QFont.Weight.Bold)
@@ -511,6 +560,11 @@ class ArticleView(QTextEdit):
         font.setPointSize(max(6, self.point_size()))
         self.setFont(font)
         self.document().setDefaultFont(font)
+        for frame in self.document().rootFrame().childFrames():  # the tables
+            frame_format = frame.frameFormat()
+            frame_format.setTopMargin(self._table_gap())
+            frame_format.setBottomMargin(self._table_gap())
+            frame.setFrameFormat(frame_format)
         if top is not None:
             self.scroll_to_offset(top)
 

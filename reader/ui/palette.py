@@ -19,6 +19,14 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Palette", text)
 
 
+def blend(base: str, over: str, share: float) -> QColor:
+    """`base` with `share` (0–1) of `over` mixed in."""
+    a, b = QColor(base), QColor(over)
+    return QColor(round(a.red() + (b.red() - a.red()) * share),
+                  round(a.green() + (b.green() - a.green()) * share),
+                  round(a.blue() + (b.blue() - a.blue()) * share))
+
+
 # Window chrome for an explicitly chosen dark palette, where the platform has no dark
 # theme to switch to (Fusion draws with it).
 _DARK_CHROME = {

@@ -39,7 +39,7 @@ def test_epub_follows_spine_and_reads_opf_metadata(tmp_path):
     ]
     assert article.metadata() == {"title": fx.TITLE, "byline": "Tomas Lindqvist",
                                   "date": "2024-03-05", "publisher": "The Lakeside Gazette",
-                                  "url": None}
+                                  "url": None, "date_source": "the book's metadata"}
 
 
 def test_epub_recognised_without_extension(tmp_path):

@@ -69,6 +69,19 @@ def test_a_data_table_is_one_table_block_with_rows_and_cells(tmp_path):
     article = _load(tmp_path, _page(FILLER + table + FILLER))
     tables = [text for kind, text in _blocks(article) if kind == "table"]
     assert tables == ["Pos.\tRider\tPoints\n1\tAna Lopes\t120\n2\tBen Ode\t98"]
+    assert [b.head_rows for b in article.blocks if b.kind == "table"] == [1]
+    assert {"kind": "table", "head_rows": 1}.items() <= next(
+        b.to_dict() for b in article.blocks if b.kind == "table").items()
+
+
+def test_table_rows_are_as_wide_as_the_widest_and_need_no_heading(tmp_path):
+    table = ("<table><tr><td>Mill Wheelers</td><td>120</td><td>4 wins</td></tr>"
+             "<tr><td>Towpath CC</td><td>98</td></tr></table>")
+    article = _load(tmp_path, _page(FILLER + table + FILLER))
+    block = next(b for b in article.blocks if b.kind == "table")
+    assert article.text[block.start:block.end] == ("Mill Wheelers\t120\t4 wins\n"
+                                                   "Towpath CC\t98\t")
+    assert block.head_rows == 0 and "head_rows" not in block.to_dict()
 
 
 def test_a_table_analysed_never(tmp_path):
@@ -118,6 +131,12 @@ def test_capitals_promo_headlines_are_furniture_and_short_capitals_are_headings(
      "The Post view on lanes: overdue"),
     ("Spider-Man - Far From Home review", None, None, "Spider-Man - Far From Home review"),
     ("Lanes | Bridges | Roads", None, None, "Lanes | Bridges | Roads"),
+    # A site name that holds a separator itself, set off by a colon.
+    ("Town Post | the river town's paper: Cycle lanes approved",
+     "Town Post | the river town's paper", None, "Cycle lanes approved"),
+    ("Cycle lanes approved - Town Post | the river town's paper",
+     "Town Post | the river town's paper", None, "Cycle lanes approved"),
+    ("Town Post", "Town Post", None, "Town Post"),
 ])
 def test_site_names_are_stripped_from_titles(title, site, url, expected):
     assert clean_title(title, site, url) == expected
@@ -152,6 +171,25 @@ def test_a_dateline_marked_as_the_date(tmp_path):
     body = '<div class="article-date">Published March 3, 2024</div>' + FILLER
     article = _load(tmp_path, _page(body))
     assert (article.date, article.date_source) == ("2024-03-03", "a dateline on the page")
+
+
+def test_a_date_line_in_the_text_is_a_stated_date(tmp_path):
+    article = _load(tmp_path, _page("<p>Published March 3, 2024</p>" + FILLER))
+    assert (article.date, article.date_source) == ("2024-03-03", "a date line in the text")
+
+
+def test_the_date_in_words_with_its_origin():
+    from reader.document.pagedate import date_with_origin
+
+    assert (date_with_origin("2019-11-18", 'meta "article:published_time"')
+            == "18 November 2019 — from the page's metadata")
+    assert (date_with_origin("2019-11-18", "JSON-LD datePublished")
+            == "18 November 2019 — from the page's metadata")
+    assert (date_with_origin("2019-11-18", "the page address")
+            == "18 November 2019 — from the page's address")
+    assert date_with_origin("2019-11-18", None) == "18 November 2019"
+    assert date_with_origin("Spring 2019", None) == "Spring 2019"
+    assert date_with_origin(None, "the page address") is None
 
 
 @pytest.mark.parametrize("value, expected", [
