@@ -10,6 +10,8 @@
 - Nested allegations ("confirmed some allegations contained in a new book that …"): the
   document's allegation (the clause after the document noun) is a claim of the document,
   and the confirmation keeps what comes before it.
+- One cue, one claim: two drafts that share a cue standing between them ("“A,” he told
+  the host, “B.”") are one claim whose content runs on both sides of the cue.
 """
 
 from __future__ import annotations
@@ -35,6 +37,9 @@ _NAMING_LEMMAS = lexicons.words("naming_verbs")
 # Passive cues that report a claim without saying whose it is.
 _PASSIVE_CUES = lexicons.words("passive_cue_verbs")
 _ALLEGATION_NOUNS = lexicons.words("allegation_nouns")
+# Words besides the cue and its source that may stand between the two parts of one claim
+# ("he told the host", "Mosko wrote in an email to the NFL Network's Rich Eisen").
+_GAP_WORDS = 10
 
 
 def dash_bylines(doc: Doc, drafts: list[ClaimDraft]) -> None:
@@ -205,3 +210,53 @@ def place_nested(doc: Doc, drafts: list[ClaimDraft], nested: list[ClaimDraft]
         holder.why += "; the allegation it names is the document's own claim"
         out.append(inner)
     return sorted(out, key=lambda d: d.start)
+
+
+def join_shared_cues(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
+    """One cue, one claim: "“A,” he told the host, “B.”" and "Oz is “smart as hell,”
+    Mosko wrote, and “full of s---”" are one attribution with a content on both sides of
+    its cue, not two claims that happen to share it. Two drafts with the very same cue are
+    joined when one ends before the cue and the other starts after it, with no more than
+    the cue, its source and a few words between them."""
+    by_cue: dict[tuple[int, int], list[ClaimDraft]] = {}
+    for draft in drafts:
+        if draft.cue is not None:
+            by_cue.setdefault(draft.cue, []).append(draft)
+    joined_away: set[int] = set()
+    for cue, group in by_cue.items():
+        before = [d for d in group if d.end <= cue[0]]
+        after = [d for d in group if d.start >= cue[1]]
+        if not before or not after:
+            continue
+        first = max(before, key=lambda d: d.end)
+        second = min(after, key=lambda d: d.start)
+        if not _cue_interrupts(doc, first, cue, second):
+            continue
+        keep, other = (first, second) if first.source_token is not None or \
+            second.source_token is None else (second, first)
+        keep.content = sorted(keep.content + other.content)
+        keep.quoted = keep.quoted or other.quoted
+        keep.quote_ids |= other.quote_ids
+        keep.why += "; the parts on both sides of one cue are one claim"
+        joined_away.add(id(other))
+    return [d for d in drafts if id(d) not in joined_away]
+
+
+def _cue_interrupts(doc: Doc, first: ClaimDraft, cue: tuple[int, int],
+                    second: ClaimDraft) -> bool:
+    """Whether a cue stands inside one sentence's content between two parts: the first
+    part ends with a comma ("“A,” he said, “B”"), nothing but the source stands between
+    it and the cue, and only a few words between the cue and the second part, all in one
+    paragraph."""
+    text = text_of(doc)
+    gap = text[first.end:second.start]
+    if "\n" in gap or "," not in text[first.end - 3:first.end + 2]:
+        return False
+    lead = doc.char_span(first.end, cue[0], alignment_mode="expand")
+    if lead is not None and any(t.pos_ in ("VERB", "AUX") or t.lower_ in ("and", "but", "or")
+                                for t in lead):
+        return False  # "… sings to Clinton before asking her", "… and said"
+    source = next((d.source_span for d in (first, second) if d.source_span), None)
+    if source is not None and first.end <= source[0] and source[1] <= second.start:
+        gap = text[first.end:source[0]] + text[source[1]:second.start]
+    return len(re.findall(r"\w+", gap)) <= _GAP_WORDS

@@ -602,7 +602,19 @@ def _cue_between(doc: Doc, before: ClaimDraft, end: int) -> bool:
     verbs = cue_verbs()
     own = before.cue or (-1, -1)
     return any(_is_cue(t, verbs) and t.pos_ == "VERB" and not own[0] <= t.idx < own[1]
-               for t in span)
+               and not _same_speaker(t, before) for t in span)
+
+
+def _same_speaker(verb: Token, before: ClaimDraft) -> bool:
+    """Whether a cue verb after a quote claim is still its speaker's: "…,” DuVernay said,
+    emphasizing why …", "…,” said Peter Morgan, a lawyer who has been challenging …"."""
+    if before.source_token is None:
+        return False
+    speaker = before.source_token
+    subject = subject_of(verb)
+    if subject is None:
+        return False
+    return speaker.left_edge.i <= subject.i <= speaker.right_edge.i
 
 
 def _governs(doc: Doc, verb: Token, piece: QuotePiece) -> bool:

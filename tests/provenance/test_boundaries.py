@@ -1,0 +1,118 @@
+"""Where a claim starts and ends (round two of the rules): content on both sides of its cue,
+a quotation that goes on after its cue sentence. One invented sentence per construction,
+with the cases the rule must leave alone."""
+
+from reader.provenance import constructions
+from reader.provenance.drafts import ClaimDraft
+from reader.vocabulary import RuleName
+
+
+def test_quote_on_both_sides_of_its_cue_is_one_claim(analyze):
+    r = analyze("“Now that I don’t have to be careful anymore,” he told the host, “it was hard "
+                "to work for the mayor.”")
+    claim = r.claim_with("Now that I don’t have to be careful")
+    assert "it was hard to work for the mayor" in claim["content"]
+    assert claim["cue"] == "told" and len(r.claims()) == 1
+
+
+def test_paraphrase_and_quote_around_a_cue_with_an_adverbial(analyze):
+    r = analyze("The bridge is “safe as houses,” Tom Reyes wrote in an email to the council, "
+                "and “built to last.”")
+    claim = r.claim_with("safe as houses")
+    assert "built to last" in claim["content"] and claim["source"] == "Tom Reyes"
+
+
+def test_quote_goes_on_after_a_participle_of_the_same_speaker(analyze):
+    r = analyze("“You can’t talk about change if you don’t know what we’re changing,” Ava "
+                "Marsh said, emphasizing why the past matters. “What we need to change is our "
+                "thinking about this moment.”")
+    claim = r.claim_with("You can’t talk about change")
+    assert "What we need to change is our thinking" in claim["content"]
+    assert claim["source"] == "Ava Marsh"
+
+
+def test_quote_goes_on_after_a_relative_clause_about_the_speaker(analyze):
+    r = analyze("\"These are strange days,\" said Peter Morgan, a lawyer who has been "
+                "challenging the mine for years. \"I don't know what the owner intends.\"")
+    claim = r.claim_with("These are strange days")
+    assert "I don't know what the owner intends" in claim["content"]
+
+
+def test_a_new_speaker_between_quotes_starts_a_new_claim(analyze):
+    r = analyze("“We will appeal,” Anna Smith said. Her rival Tom Hale argued that the "
+                "ruling was fair. “The court has spoken.”")
+    first = r.claim_with("We will appeal")
+    assert "The court has spoken" not in first["content"]
+
+
+def _draft(doc, content, cue, source=None, rule=RuleName.QUOTE_CUE):
+    token = doc.char_span(*source, alignment_mode="expand").root if source else None
+    return ClaimDraft(content=[content], cue=cue, source_token=token, source_span=source,
+                      rule=rule, why="test")
+
+
+def _at(text, words):
+    start = text.index(words)
+    return start, start + len(words)
+
+
+def test_join_shared_cues_joins_the_parts_around_one_cue(analyzer):
+    text = "“We won,” she said, “and we will win again.”"
+    doc = analyzer.nlp(text)
+    cue = _at(text, "said")
+    first = _draft(doc, _at(text, "“We won,”"), cue, _at(text, "she"))
+    second = _draft(doc, _at(text, "“and we will win again.”"), cue, _at(text, "she"))
+    joined = constructions.join_shared_cues(doc, [first, second])
+    assert len(joined) == 1 and joined[0].content == [first.content[0], second.content[0]]
+
+
+def test_join_shared_cues_leaves_a_finished_sentence_apart(analyzer):
+    text = "\"I was just kidding.\" To which she said, \"Thank God you still believe.\""
+    doc = analyzer.nlp(text)
+    cue = _at(text, "said")
+    first = _draft(doc, _at(text, "\"I was just kidding.\""), cue, _at(text, "she"))
+    second = _draft(doc, _at(text, "\"Thank God you still believe.\""), cue, _at(text, "she"))
+    assert len(constructions.join_shared_cues(doc, [first, second])) == 2
+
+
+def test_join_shared_cues_leaves_a_second_verb_phrase_apart(analyzer):
+    text = "Cruz urged them to \"vote your conscience,\" and said he stood on principle."
+    doc = analyzer.nlp(text)
+    cue = _at(text, "said")
+    first = _draft(doc, _at(text, "\"vote your conscience,\""), cue, _at(text, "Cruz"))
+    second = _draft(doc, _at(text, "he stood on principle"), cue, _at(text, "Cruz"))
+    assert len(constructions.join_shared_cues(doc, [first, second])) == 2
+
+
+def test_a_trailing_relative_clause_is_the_writers(analyze):
+    r = analyze("The mayor said he expects the bridge to reopen in May, which would end months "
+                "of detours.")
+    claim = r.claim_with("he expects the bridge to reopen in May")
+    assert "detours" not in claim["content"]
+
+
+def test_a_trailing_participle_is_the_writers(analyze):
+    r = analyze("Clinton wants to sign up 5 million voters, focusing on people under 30.")
+    assert r.claim_with("to sign up 5 million voters")["content"] == "to sign up 5 million voters"
+
+
+def test_a_trailing_concession_is_the_writers(analyze):
+    r = analyze("The council said turnout rose sharply, despite weeks of heavy rain.")
+    assert "rain" not in r.claim_with("turnout rose sharply")["content"]
+
+
+def test_a_relative_clause_inside_the_content_stays(analyze):
+    r = analyze("Officials said the senator, who chairs the panel, would resign.")
+    assert r.claim_with("would resign")["content"] == "the senator, who chairs the panel, would resign"
+
+
+def test_a_trailing_clause_inside_the_quotation_stays(analyze):
+    r = analyze("She said the plan “would fail, which is what we warned about for years.”")
+    assert "what we warned about for years" in r.claim_with("the plan")["content"]
+
+
+def test_who_after_a_comma_stands_for_the_name_before_it(analyze):
+    r = analyze("He said the deal would open talks between his government and the Taliban, "
+                "who have long refused to negotiate with Kabul.")
+    claim = r.claim_with("to negotiate with Kabul")
+    assert claim["source"] == "Taliban" or "Taliban" in (claim["source"] or "")
