@@ -179,7 +179,8 @@ _BOILERPLATE_LINE = re.compile(
 # a month", a step of the article's own instructions, is not.
 _SIGN_UP = re.compile(r"sign up (?:for|to|here)\b", re.IGNORECASE)
 _SITE_PITCH = re.compile(r"\b(?:our|newsletters?|alerts?|updates|briefings?|digest|inbox|"
-                         r"here|now|today)\b|(?<![\w-])free\b", re.IGNORECASE)
+                         r"here|now|today)\b|(?<![\w-])free\b|^\W*sign up to (?:get|receive)\b",
+                         re.IGNORECASE)
 _MORE_LINK = re.compile(r"\b(?:see|read|watch|view|show) more\W*$", re.IGNORECASE)
 
 

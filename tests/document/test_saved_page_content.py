@@ -231,11 +231,14 @@ def test_a_sign_up_step_is_text_and_a_newsletter_pitch_is_furniture(tmp_path):
     steps = ("<p>To get the bike-share discount, follow these steps:</p><ul>"
              "<li>Sign up for a city bike-share account for $4.99 a month</li>"
              "<li>Link the account to your library card at the desk</li></ul>"
-             "<p>Sign up for our morning newsletter</p>")
+             "<p>Sign up for our morning newsletter</p>"
+             "<p>Sign up to get an email from reporter Jo Marsh when she files a story.</p>")
     kinds = dict((text, kind) for kind, text in _blocks(_load(tmp_path, _page(
         FILLER + steps + FILLER))))
     assert kinds["Sign up for a city bike-share account for $4.99 a month"] == "paragraph"
     assert kinds["Sign up for our morning newsletter"] == "boilerplate"
+    assert kinds["Sign up to get an email from reporter Jo Marsh when she files a story."] \
+        == "boilerplate"
 
 
 def test_a_rule_drawn_as_a_heading_is_not_a_heading(tmp_path):
