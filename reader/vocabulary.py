@@ -198,7 +198,7 @@ _FRAMING_LIST = (
     FramingLabel("loaded-label", QT_TRANSLATE_NOOP("Vocabulary", "loaded label"),
                  QT_TRANSLATE_NOOP("Vocabulary",
                                    "A name for someone or something that already carries a "
-                                   "judgement (\"regime\", \"a China hawk\").")),
+                                   "judgement (\"a China hawk\", \"cronies\").")),
     FramingLabel("name-calling", QT_TRANSLATE_NOOP("Vocabulary", "name calling"),
                  QT_TRANSLATE_NOOP("Vocabulary",
                                    "The writer's own word for them; it judges rather than "
@@ -232,6 +232,11 @@ _FRAMING_LIST = (
                  QT_TRANSLATE_NOOP("Vocabulary",
                                    "The writer hints at a conclusion without stating it "
                                    "(\"suggesting that ...\").")),
+    FramingLabel("doubt", QT_TRANSLATE_NOOP("Vocabulary", "doubt"),
+                 QT_TRANSLATE_NOOP("Vocabulary",
+                                   "The writer casts doubt on something without showing why "
+                                   "it is doubtful (\"conveniently\", \"failed to mention\", "
+                                   "a question that expects no answer).")),
     FramingLabel("intensifier", QT_TRANSLATE_NOOP("Vocabulary", "intensifier"),
                  QT_TRANSLATE_NOOP("Vocabulary",
                                    "A word that makes something sound bigger or worse "

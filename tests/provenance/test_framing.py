@@ -24,8 +24,8 @@ def test_distancing_verb_on_the_writers_cue(analyze):
 
 
 def test_scare_quote_versus_attributed_short_quote(analyze):
-    scare = analyze('The council\'s "disastrous" consultation lasted two weeks.')
-    assert scare.framing().get('"disastrous"') == "scare-quote"
+    scare = analyze('The council\'s "experts" drew up the plan in two weeks.')
+    assert scare.framing().get('"experts"') == "scare-quote"
     attributed = analyze('Critics called the plan a "slow-motion demolition" of the town.')
     assert attributed.framing() == {}
     assert attributed.claim_with("slow-motion demolition")["source"] == "Critics"
@@ -134,15 +134,16 @@ def test_so_called_before_a_name_is_not_insinuation(analyze):
 
 
 def test_regime_as_a_plain_name_is_not_loaded(analyze):
+    # On PTC's tuning half "regime" was framing 3 times in 27: it is no loaded label.
     for text in ("The sanctions regime was extended for a year.",
-                 "The Iranian regime signed the agreement in Vienna."):
+                 "The Iranian regime signed the agreement in Vienna.",
+                 "The regime met on Monday."):
         assert "regime" not in " ".join(analyze(text).framing()), text
-    assert analyze("The regime met on Monday.").framing().get("regime") == "loaded-label"
 
 
 def test_a_loaded_noun_after_a_place_name_keeps_the_name_whole(analyze):
-    r = analyze("The mayor spoke to New York elites at a dinner on Monday.")
-    assert not any("York" in words for words in r.framing())
+    r = analyze("The mayor spoke to New York cronies at a dinner on Monday.")
+    assert r.framing() == {"cronies": "loaded-label"}
 
 
 def test_apparently_is_no_insinuation(analyze):
@@ -155,12 +156,16 @@ def test_superlative_plain_fact_is_not_exaggeration(analyze):
     assert "exaggeration" not in r.framing().values()
 
 
-def test_scare_quote_needs_doubt_or_a_loaded_word(analyze):
+def test_scare_quote_needs_doubt_or_a_noun_for_people(analyze):
     r = analyze("The so-called “reform” cut the library's hours.")
     assert r.framing() == {"so-called": "insinuation"}  # the doubt is the writer's word
     assert r.claims() == []
+    r = analyze("The mayor's “trusted counselor” left the council on Friday.")
+    assert r.framing() == {"“trusted counselor”": "scare-quote"}
+    # A loaded word in quotation marks is the loaded word, not a scare quote (on PTC's
+    # tuning half such quotations were framing 1 time in 6).
     r = analyze("The mayor's “disastrous” plan cut the library's hours.")
-    assert r.framing().get("“disastrous”") == "scare-quote"
+    assert r.framing() == {"disastrous": "loaded-word"}
     r = analyze("The shop sold “fresh bread” and “cakes” on Sundays.")
     assert "scare-quote" not in r.framing().values()
 
@@ -177,9 +182,9 @@ def test_every_framing_label_has_an_explanation(analyze):
     from reader.vocabulary import FRAMING_LABELS
 
     r = analyze("The report was a smear. The disastrous budget passed on Friday. "
-                "The regime met on Monday.")
+                "The thugs met on Monday. The file conveniently vanished.")
     labels = set(r.framing().values())
-    assert {"name-calling", "loaded-word", "loaded-label"} <= labels
+    assert {"name-calling", "loaded-word", "loaded-label", "doubt"} <= labels
     for name in labels:
         explanation = FRAMING_LABELS[name].explanation
         assert explanation.endswith((".", ".)")) and len(explanation.split()) >= 8
@@ -188,3 +193,58 @@ def test_every_framing_label_has_an_explanation(analyze):
 def test_political_name_calling_in_the_writers_voice(analyze):
     r = analyze("The leftists who run the school board met again on Tuesday.")
     assert r.framing().get("leftists") == "name-calling"
+
+
+# -- doubt and exaggeration in the writer's voice (framing_patterns.py) -----------------------
+
+def test_doubt_phrases_in_the_writers_voice(analyze):
+    assert analyze("The report failed to mention the second payment.").framing().get(
+        "failed to mention") == "doubt"
+    assert analyze("The file conveniently vanished before the hearing.").framing() == {
+        "conveniently": "doubt"}
+    assert analyze("Whether the council keeps its promise remains to be seen.").framing() == {
+        "remains to be seen": "doubt"}
+
+
+def test_perhaps_actually_is_the_writers_doubt(analyze):
+    text = "Perhaps the council will hire a director who actually reads the reports."
+    assert analyze(text).framing() == {text: "doubt"}
+    assert analyze("Perhaps the council will meet again in May.").framing() == {}
+
+
+def test_questions_that_expect_no_answer_are_doubt(analyze):
+    r = analyze("The mayor closed the branch on Monday. Isn't that the point of a library?")
+    assert r.framing() == {"Isn't that the point of a library?": "doubt"}
+    r = analyze("Is the council really so careless with public money?")
+    assert r.framing() == {"Is the council really so careless with public money?": "doubt"}
+
+
+def test_plain_and_quoted_questions_are_not_doubt(analyze):
+    assert analyze("When will the library reopen?").framing() == {}
+    r = analyze("“Wouldn't he have read it first?” asked Councillor Ann Lee.")
+    assert r.framing() == {}
+    assert r.claim_with("read it first")["source"] == "Ann Lee"
+
+
+def test_superlatives_and_absolutes_are_exaggeration(analyze):
+    cases = {
+        "It was the worst budget in the city's history.": "worst budget in the city's history",
+        "No two people are more responsible for the closure than the mayor and her deputy.":
+            "No two people are more responsible",
+        "There was absolutely no evidence of fraud in the accounts.": "absolutely no",
+        "He was one of the most corrupt mayors the town has had.": "one of the most corrupt",
+        "Only a handful of residents came to the meeting.": "Only a handful",
+    }
+    for text, words in cases.items():
+        assert analyze(text).framing().get(words) == "exaggeration", text
+
+
+def test_exaggeration_in_someone_elses_words_is_theirs(analyze):
+    r = analyze("Councillor Ann Lee said it was the worst budget in history.")
+    assert r.framing() == {}
+    r = analyze("“There was absolutely no evidence,” said Councillor Ann Lee.")
+    assert r.framing() == {}
+
+
+def test_a_superlative_without_ever_or_history_is_no_exaggeration(analyze):
+    assert analyze("It was the worst storm in fifty years.").framing() == {}

@@ -51,8 +51,8 @@ def test_quote_without_speaker_is_kept_unattributed(analyze):
 
 
 def test_short_quote_without_speaker_is_a_scare_quote(analyze):
-    r = analyze('The council\'s "disastrous" consultation on the branch lasted two weeks.')
-    assert r.framing() == {'"disastrous"': "scare-quote"}
+    r = analyze('The council\'s "experts" drew up the plan for the branch in two weeks.')
+    assert r.framing() == {'"experts"': "scare-quote"}
     assert r.claims() == []
 
 

@@ -1,0 +1,155 @@
+"""Doubt and exaggeration in the writer's voice: phrase patterns and a few sentence rules.
+
+Doubt: the writer casts doubt without saying why ("failed to mention", "conveniently",
+"Perhaps the city will hire someone who actually reads the reports", a question that
+expects no answer: "Wouldn't he have said so?", "Do they really think so?").
+Exaggeration and minimisation: absolutes and superlatives ("absolutely no evidence", "one
+of the most corrupt", "the worst mayor in the city's history", "no two people are more
+responsible", "only a handful"). The phrases are word lists (doubt_phrases.txt,
+exaggeration_phrases.txt); the rules here need the parse. Callers keep only what stands in
+the writer's voice (framing.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+
+from reader.provenance import lexicons
+
+DOUBT, EXAGGERATION = "doubt", "exaggeration"
+
+_NEGATED_STARTS = ("n't", "n’t", "not")
+# Words after a superlative that make it total: "the worst ... ever", "... in history".
+_TOTAL_AFTER = ("ever", "history", "time")
+
+
+def phrase_patterns(name: str) -> list[list[dict]]:
+    """Token patterns for spaCy's Matcher from a word list of `name`: a plain word
+    matches the word in any case, <word> its lemma, {pos} a part of speech, [tag] a fine
+    tag."""
+    patterns = []
+    for line in sorted(lexicons.load(name)):
+        pattern = []
+        for word in line.split():
+            if word.startswith("<") and word.endswith(">"):
+                pattern.append({"LEMMA": word[1:-1]})
+            elif word.startswith("{") and word.endswith("}"):
+                pattern.append({"POS": word[1:-1].upper()})
+            elif word.startswith("[") and word.endswith("]"):
+                pattern.append({"TAG": word[1:-1].upper()})
+            else:
+                pattern.append({"LOWER": word})
+        patterns.append(pattern)
+    return patterns
+
+
+class PatternFinder:
+    """Doubt and exaggeration phrases for one vocabulary."""
+
+    def __init__(self, nlp):
+        self.matcher = Matcher(nlp.vocab)
+        self.matcher.add(DOUBT, phrase_patterns("doubt_phrases"))
+        self.matcher.add(EXAGGERATION, phrase_patterns("exaggeration_phrases"))
+
+    def find(self, doc: Doc) -> Iterator[tuple[int, int, str, str]]:
+        """(start, end, label, why) of every candidate, in characters; callers filter
+        them by voice."""
+        for match_id, start, end in self.matcher(doc):
+            span = doc[start:end]
+            label = doc.vocab.strings[match_id]
+            what = "casts doubt" if label == DOUBT else "exaggerates"
+            yield (span.start_char, span.end_char, label,
+                   f"'{span.text}' {what} in the writer's voice")
+        for sentence in doc.sents:
+            question = _doubting_question(sentence)
+            if question is not None:
+                yield (sentence.start_char, _trimmed_end(sentence), DOUBT,
+                       f"a question that expects no answer ({question})")
+            elif _sarcastic_perhaps(sentence):
+                yield (sentence.start_char, _trimmed_end(sentence), DOUBT,
+                       "'perhaps ... actually': the writer doubts it will happen")
+            for start, end, why in _total_superlatives(sentence):
+                yield start, end, EXAGGERATION, why
+
+
+def _words(sentence: Span) -> list[Token]:
+    return [t for t in sentence if not t.is_punct and not t.is_space]
+
+
+def _trimmed_end(sentence: Span) -> int:
+    text = sentence.text.rstrip()
+    return sentence.start_char + len(text)
+
+
+def _doubting_question(sentence: Span) -> str | None:
+    """A question in the writer's voice that answers itself: it opens with a negated
+    auxiliary ("Wouldn't he have eased sanctions?", "Isn't that the point?") or leans on
+    "really" ("Do they really think so?")."""
+    if not sentence.text.rstrip().endswith("?"):
+        return None
+    words = _words(sentence)
+    if len(words) < 3:
+        return None
+    if words[0].pos_ == "AUX" and words[1].lower_ in _NEGATED_STARTS:
+        return f"'{words[0].text}{words[1].text_with_ws.strip()} ...?'"
+    if any(t.lower_ == "really" and t.dep_ == "advmod" for t in words):
+        return "'really ...?'"
+    return None
+
+
+def _sarcastic_perhaps(sentence: Span) -> bool:
+    """"Perhaps Arizona will put someone in that actually has a spine": a sentence that
+    opens with "perhaps" or "maybe" and wishes for what should go without saying."""
+    words = _words(sentence)
+    return (len(words) > 3 and words[0].lower_ in ("perhaps", "maybe")
+            and any(t.lower_ == "actually" for t in words[1:]))
+
+
+def _total_superlatives(sentence: Span) -> Iterator[tuple[int, int, str]]:
+    """"the worst president in American history", "the most dangerous idea ever", "no
+    two people are more responsible"."""
+    words = _words(sentence)
+    for i, token in enumerate(words):
+        superlative = token.tag_ in ("JJS", "RBS") and token.lower_ not in ("least",)
+        if token.lower_ == "most" and i + 1 < len(words) and words[i + 1].pos_ == "ADJ":
+            superlative = True
+        if superlative and token.lower_ != "most" and i > 0 and words[i - 1].lower_ == "most":
+            continue  # "most" already started it
+        if superlative:
+            for j in range(i + 1, min(i + 8, len(words))):
+                word = words[j].lower_
+                if word == "ever" or (word == "history" and any(
+                        w.lower_ == "in" for w in words[i + 1:j])) or (
+                        word == "time" and words[j - 1].lower_ == "all"):
+                    yield (token.idx, words[j].idx + len(words[j]),
+                           f"superlative '{token.text} ... {words[j].text}' in the "
+                           "writer's voice")
+                    break
+        if token.lower_ == "no" and token.dep_ == "det":
+            comparative = _comparative_after(words, i)
+            if comparative is not None:
+                yield (token.idx, comparative.idx + len(comparative),
+                       f"'{token.text} ... {comparative.text}': nobody compares, says "
+                       "the writer")
+
+
+def _comparative_after(words: list[Token], i: int) -> Token | None:
+    """"no two people are more responsible": "no" on a subject, a verb of being, then a
+    comparative, within a few words."""
+    seen_verb = False
+    for token in words[i + 1:i + 7]:
+        if token.pos_ == "AUX" or token.lemma_ == "be":
+            seen_verb = True
+            continue
+        if seen_verb and (token.tag_ in ("JJR", "RBR") or token.lower_ in ("more", "less")):
+            after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+            if token.lower_ in ("more", "less") and after is not None and after.pos_ in (
+                    "ADJ", "ADV"):
+                return after  # "more responsible"
+            return token
+        if seen_verb:
+            return None
+    return None
