@@ -220,10 +220,13 @@ def _next(token: Token) -> Token | None:
 
 
 def _names_something(span) -> bool:
-    """"so-called" introducing a name ("the so-called Islamic State")."""
+    """"so-called" introducing a name ("the so-called Islamic State", "the so-called “War
+    Logs”")."""
     if span.text.lower() != "so-called":
         return False
     after = _next(span[-1])
+    while after is not None and after.is_quote:
+        after = _next(after)
     return after is not None and (after.pos_ == "PROPN" or after.is_title)
 
 

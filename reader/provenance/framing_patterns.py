@@ -50,19 +50,29 @@ class PatternFinder:
     """Doubt and exaggeration phrases for one vocabulary."""
 
     def __init__(self, nlp):
-        self.matcher = Matcher(nlp.vocab)
-        self.matcher.add(DOUBT, phrase_patterns("doubt_phrases"))
-        self.matcher.add(EXAGGERATION, phrase_patterns("exaggeration_phrases"))
+        # Patterns on the words alone run on every pipeline; those on lemmas, parts of
+        # speech and tags only where the pipeline tags (a rules-only pipeline does not).
+        self.words = Matcher(nlp.vocab)
+        self.tagged = Matcher(nlp.vocab)
+        for label, name in ((DOUBT, "doubt_phrases"), (EXAGGERATION, "exaggeration_phrases")):
+            patterns = phrase_patterns(name)
+            plain = [p for p in patterns if all(set(t) == {"LOWER"} for t in p)]
+            self.words.add(label, plain)
+            self.tagged.add(label, [p for p in patterns if p not in plain])
 
     def find(self, doc: Doc) -> Iterator[tuple[int, int, str, str]]:
         """(start, end, label, why) of every candidate, in characters; callers filter
         them by voice."""
-        for match_id, start, end in self.matcher(doc):
+        parsed = all(doc.has_annotation(a) for a in ("TAG", "POS", "LEMMA", "DEP"))
+        matches = self.words(doc) + (self.tagged(doc) if parsed else [])
+        for match_id, start, end in matches:
             span = doc[start:end]
             label = doc.vocab.strings[match_id]
             what = "casts doubt" if label == DOUBT else "exaggerates"
             yield (span.start_char, span.end_char, label,
                    f"'{span.text}' {what} in the writer's voice")
+        if not parsed:
+            return
         for sentence in doc.sents:
             question = _doubting_question(sentence)
             if question is not None:

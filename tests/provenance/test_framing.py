@@ -45,10 +45,16 @@ def test_insinuation_after_a_dash(analyze):
 
 
 def test_so_called_and_intensifier(analyze):
-    r = analyze("The so-called efficiency plan even proposed selling the building.")
+    r = analyze("The so-called efficiency plan was utterly reckless.")
     framing = r.framing()
     assert framing.get("so-called") == "insinuation"
-    assert framing.get("even proposed") == "intensifier"
+    assert framing.get("utterly reckless") == "intensifier"
+
+
+def test_even_before_a_verb_is_no_intensifier(analyze):
+    # On PTC's tuning half "even" before a verb was framing about 1 time in 5.
+    r = analyze("The plan even proposed selling the building.")
+    assert "intensifier" not in r.framing().values()
 
 
 def test_even_as_a_conjunction_is_not_an_intensifier(analyze):
@@ -129,6 +135,8 @@ def test_words_inside_names_are_not_framing(analyze):
 def test_so_called_before_a_name_is_not_insinuation(analyze):
     r = analyze("Fighters of the so-called Islamic State left the town in March.")
     assert "so-called" not in r.framing()
+    r = analyze("The so-called “War Logs” were published in 2010.")
+    assert r.framing() == {}
     r = analyze("The so-called reform cut the library's hours.")
     assert r.framing().get("so-called") == "insinuation"
 
@@ -248,3 +256,13 @@ def test_exaggeration_in_someone_elses_words_is_theirs(analyze):
 
 def test_a_superlative_without_ever_or_history_is_no_exaggeration(analyze):
     assert analyze("It was the worst storm in fifty years.").framing() == {}
+
+
+def test_word_patterns_run_without_a_tagger():
+    import spacy
+
+    from reader.provenance.framing_patterns import PatternFinder
+
+    nlp = spacy.blank("en")
+    found = list(PatternFinder(nlp).find(nlp("The file conveniently vanished. Or did it?")))
+    assert [(start, end, label) for start, end, label, _ in found] == [(9, 21, "doubt")]
