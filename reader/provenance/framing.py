@@ -65,7 +65,7 @@ class FramingFinder:
     def find(self, doc: Doc, attributed: list[tuple[int, int]], excluded: list[tuple[int, int]],
              claims: list[ClaimDraft], scare_quotes: list[list[QuotePiece]]) -> list[FramingHit]:
         hits: list[FramingHit] = []
-        blocked = sorted(attributed + excluded)
+        blocked = sorted(attributed + excluded + _repeated_sentences(doc))
 
         def free(start: int, end: int) -> bool:
             return not any(s < end and start < e for s, e in blocked)
@@ -181,6 +181,23 @@ class FramingFinder:
                               f"intensifier '{token.text}' heightens the writer's description",
                               0.55)
         return None
+
+
+# Shorter sentences may repeat on purpose ("Why?"); longer ones repeated word for word are
+# page furniture the loader kept (a poll, "story continues below").
+_REPEATED_MIN_CHARS = 20
+
+
+def _repeated_sentences(doc: Doc) -> list[tuple[int, int]]:
+    """Sentences that stand word for word more than once in the article: a site's poll or
+    share prompt repeated between paragraphs, not the writer's framing of this story (on
+    PTC's tuning half, 21 framing hits in such sentences, none right)."""
+    seen: dict[str, list[tuple[int, int]]] = {}
+    for sentence in doc.sents:
+        text = sentence.text.strip()
+        if len(text) > _REPEATED_MIN_CHARS:
+            seen.setdefault(text, []).append((sentence.start_char, sentence.end_char))
+    return [extent for extents in seen.values() if len(extents) > 1 for extent in extents]
 
 
 def _label_phrase(token: Token) -> tuple[int, int]:

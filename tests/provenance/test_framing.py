@@ -266,3 +266,11 @@ def test_word_patterns_run_without_a_tagger():
     nlp = spacy.blank("en")
     found = list(PatternFinder(nlp).find(nlp("The file conveniently vanished. Or did it?")))
     assert [(start, end, label) for start, end, label, _ in found] == [(9, 21, "doubt")]
+
+
+def test_a_sentence_repeated_word_for_word_is_page_furniture(analyze):
+    prompt = "Share this disastrous story with your friends today!"
+    r = analyze(f"The council met on Monday. {prompt} The budget passed on Friday. {prompt}")
+    assert r.framing() == {}
+    r = analyze(f"The council met on Monday. {prompt} The budget passed on Friday.")
+    assert r.framing() == {"disastrous": "loaded-word"}
