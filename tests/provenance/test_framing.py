@@ -170,10 +170,13 @@ def test_scare_quote_needs_doubt_or_a_noun_for_people(analyze):
     assert r.claims() == []
     r = analyze("The mayor's “trusted counselor” left the council on Friday.")
     assert r.framing() == {"“trusted counselor”": "scare-quote"}
-    # A loaded word in quotation marks is the loaded word, not a scare quote (on PTC's
-    # tuning half such quotations were framing 1 time in 6).
+    # A loaded word in quotation marks with no speaker is somebody's word: neither a scare
+    # quote (on PTC's tuning half such quotations were framing 1 time in 6) nor the
+    # writer's own loaded word.
     r = analyze("The mayor's “disastrous” plan cut the library's hours.")
-    assert r.framing() == {"disastrous": "loaded-word"}
+    assert r.framing() == {}
+    assert analyze("The mayor's disastrous plan cut the library's hours.").framing() == {
+        "disastrous": "loaded-word"}
     r = analyze("The shop sold “fresh bread” and “cakes” on Sundays.")
     assert "scare-quote" not in r.framing().values()
 
