@@ -81,7 +81,7 @@ _DETAILS = ["The figures were published on the county website.",
             "About two hundred people signed the petition.",
             "The budget for the year was set in January."]
 _FRAMING = ["Critics called {t} a so-called compromise.",
-            "The regime at the town hall even refused to publish the minutes.",
+            "The cronies at the town hall conveniently refused to publish the minutes.",
             "The secret deal over {t} allegedly favoured one contractor.",
             "{o} reportedly plans to raise fees again."]
 

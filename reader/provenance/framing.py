@@ -192,21 +192,26 @@ class FramingFinder:
         return None
 
 
-# Shorter sentences may repeat on purpose ("Why?"); longer ones repeated word for word are
-# page furniture the loader kept (a poll, "story continues below").
+# Shorter sentences may repeat on purpose ("Why?"); longer ones repeated word for word
+# within a few sentences are page furniture the loader kept (a poll, a share prompt).
 _REPEATED_MIN_CHARS = 20
+_REPEATED_WITHIN = 3
 
 
 def _repeated_sentences(doc: Doc) -> list[tuple[int, int]]:
-    """Sentences that stand word for word more than once in the article: a site's poll or
-    share prompt repeated between paragraphs, not the writer's framing of this story (on
-    PTC's tuning half, 21 framing hits in such sentences, none right)."""
-    seen: dict[str, list[tuple[int, int]]] = {}
-    for sentence in doc.sents:
-        text = sentence.text.strip()
-        if len(text) > _REPEATED_MIN_CHARS:
-            seen.setdefault(text, []).append((sentence.start_char, sentence.end_char))
-    return [extent for extents in seen.values() if len(extents) > 1 for extent in extents]
+    """Sentences that stand word for word again within the next few sentences: a site's
+    poll or share prompt repeated between paragraphs ("Whom do you consider to be the most
+    corrupt ...? take our poll"), not the writer's framing of this story (on PTC's tuning
+    half, 21 framing hits in such sentences, none right)."""
+    sentences = [(s.text.strip(), s.start_char, s.end_char) for s in doc.sents]
+    out = []
+    for i, (text, start, end) in enumerate(sentences):
+        if len(text) <= _REPEATED_MIN_CHARS:
+            continue
+        near = sentences[max(0, i - _REPEATED_WITHIN):i] + sentences[i + 1:i + 1 + _REPEATED_WITHIN]
+        if any(other == text for other, _, _ in near):
+            out.append((start, end))
+    return out
 
 
 def _label_phrase(token: Token) -> tuple[int, int]:
