@@ -106,7 +106,7 @@ class FramingFinder:
         for start, end, label, why in self.patterns.find(doc):
             span = doc.char_span(start, end, alignment_mode="expand")
             if (span is None or not own_words(start, end) or _reported(span[0])
-                    or _in_name(span[0])):
+                    or _in_name(span[0]) or _names_something(span)):
                 continue
             hits.append(FramingHit(start, end, label, why, 0.6))
         for claim in claims:

@@ -1,6 +1,7 @@
 """Doubt and exaggeration in the writer's voice: phrase patterns and a few sentence rules.
 
 Doubt: the writer casts doubt without saying why ("failed to mention", "conveniently",
+"the so-called reform",
 "Perhaps the city will hire someone who actually reads the reports", a question that
 expects no answer: "Wouldn't he have said so?", "Do they really think so?").
 Exaggeration and minimisation: absolutes and superlatives ("absolutely no evidence", "one
@@ -26,13 +27,13 @@ _NEGATED_STARTS = ("n't", "n’t", "not")
 _TOTAL_AFTER = ("ever", "history", "time")
 
 
-def phrase_patterns(name: str) -> list[list[dict]]:
+def phrase_patterns(nlp, name: str) -> list[list[dict]]:
     """Token patterns for spaCy's Matcher from a word list of `name`: a plain word
-    matches the word in any case, <word> its lemma, {pos} a part of speech, [tag] a fine
-    tag."""
+    matches the word in any case (split as running text is: "so-called" is three tokens),
+    <word> its lemma, {pos} a part of speech, [tag] a fine tag."""
     patterns = []
     for line in sorted(lexicons.load(name)):
-        pattern = []
+        pattern: list[dict] = []
         for word in line.split():
             if word.startswith("<") and word.endswith(">"):
                 pattern.append({"LEMMA": word[1:-1]})
@@ -41,7 +42,7 @@ def phrase_patterns(name: str) -> list[list[dict]]:
             elif word.startswith("[") and word.endswith("]"):
                 pattern.append({"TAG": word[1:-1].upper()})
             else:
-                pattern.append({"LOWER": word})
+                pattern.extend({"LOWER": t.lower_} for t in nlp.make_doc(word))
         patterns.append(pattern)
     return patterns
 
@@ -55,7 +56,7 @@ class PatternFinder:
         self.words = Matcher(nlp.vocab)
         self.tagged = Matcher(nlp.vocab)
         for label, name in ((DOUBT, "doubt_phrases"), (EXAGGERATION, "exaggeration_phrases")):
-            patterns = phrase_patterns(name)
+            patterns = phrase_patterns(nlp, name)
             plain = [p for p in patterns if all(set(t) == {"LOWER"} for t in p)]
             self.words.add(label, plain)
             self.tagged.add(label, [p for p in patterns if p not in plain])

@@ -47,7 +47,7 @@ def test_insinuation_after_a_dash(analyze):
 def test_so_called_and_intensifier(analyze):
     r = analyze("The so-called efficiency plan was utterly reckless.")
     framing = r.framing()
-    assert framing.get("so-called") == "insinuation"
+    assert framing.get("so-called") == "doubt"
     assert framing.get("utterly reckless") == "intensifier"
 
 
@@ -132,13 +132,13 @@ def test_words_inside_names_are_not_framing(analyze):
     assert r.framing() == {}
 
 
-def test_so_called_before_a_name_is_not_insinuation(analyze):
+def test_so_called_before_a_name_is_no_doubt(analyze):
     r = analyze("Fighters of the so-called Islamic State left the town in March.")
     assert "so-called" not in r.framing()
     r = analyze("The so-called “War Logs” were published in 2010.")
     assert r.framing() == {}
     r = analyze("The so-called reform cut the library's hours.")
-    assert r.framing().get("so-called") == "insinuation"
+    assert r.framing() == {"so-called": "doubt"}  # before a claim, not a name
 
 
 def test_regime_as_a_plain_name_is_not_loaded(analyze):
@@ -166,7 +166,7 @@ def test_superlative_plain_fact_is_not_exaggeration(analyze):
 
 def test_scare_quote_needs_doubt_or_a_noun_for_people(analyze):
     r = analyze("The so-called “reform” cut the library's hours.")
-    assert r.framing() == {"so-called": "insinuation"}  # the doubt is the writer's word
+    assert r.framing() == {"so-called": "doubt"}  # the doubt is the writer's word
     assert r.claims() == []
     r = analyze("The mayor's “trusted counselor” left the council on Friday.")
     assert r.framing() == {"“trusted counselor”": "scare-quote"}
