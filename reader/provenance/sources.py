@@ -243,6 +243,17 @@ def _classify_mention(doc: Doc, head: Token, span: tuple[int, int], known: dict)
     if titled is not None:  # "South Dakota Gov. Kristi Noem (R)" parsed with "Gov." as head
         head = titled
         start, end = min(start, head.idx), max(end, head.idx + len(head))
+    named = _appositive_name(head)
+    if named is not None:
+        # "The company that runs the AMAs, Dick Clark Productions, denies …": the name in
+        # apposition to a common noun is who speaks.
+        entry = _classify_mention(doc, named, noun_phrase_range(named), known)
+        if entry is not None and entry is not NOT_A_SOURCE and entry.type == SourceType.PERSON \
+                and head.lemma_.lower() in \
+                lexicons.load("organization_nouns") | lexicons.load("group_nouns"):
+            entry = _Entry((SourceType.ORGANIZATION, entry.name.lower()),
+                           SourceType.ORGANIZATION, entry.name, None, entry.first)
+        return entry
     mention = _Mention(doc, head, start, end, known)
     if head.pos_ == "PRON" or mention.lower in _PERSON_PRONOUNS | _PLURAL_PRONOUNS | _THING_PRONOUNS:
         return None  # resolved afterwards
@@ -263,6 +274,20 @@ def _classify_mention(doc: Doc, head: Token, span: tuple[int, int], known: dict)
             return entry
     return _Entry(("other", _without_determiner(mention.text).lower()), SourceType.PERSON,
                   mention.text, None, start)
+
+
+def _appositive_name(head: Token) -> Token | None:
+    """The proper name in apposition to a common noun that heads a mention ("the group
+    that owns most of her music, Big Machine"), or None."""
+    if head.pos_ != "NOUN":
+        return None
+    named = [c for c in head.children if c.dep_ == "appos"]
+    for clause in (c for c in head.children if c.dep_ == "relcl"):
+        # "The company that runs the AMAs, Dick Clark Productions, denies": the parser hangs
+        # the name on the clause's last noun; set off at the clause's end, it names the head.
+        named += [t for t in clause.subtree if t.dep_ == "appos" and
+                  t.right_edge.i == clause.right_edge.i]
+    return next((c for c in named if c.pos_ == "PROPN" and c.text[:1].isupper()), None)
 
 
 def _name_after_title(doc: Doc, head: Token) -> Token | None:
@@ -371,13 +396,28 @@ def _group(m: _Mention) -> _Entry | None:
 
 def _untagged_name(m: _Mention) -> _Entry | None:
     """A speaker named by a name the tagger did not recognise ("DuVernay said"):
-    organisations are nearly always tagged, people's rarer names often are not."""
+    organisations are nearly always tagged, people's rarer names often are not. A name
+    already known as an organisation, or one that takes a plural verb ("Big Machine have
+    denied …"), is an organisation."""
     head = m.head
     if not (head.pos_ == "PROPN" and head.ent_type_ == "" and head.text[:1].isupper() and
             not head.text.isupper() and len(_without_determiner(m.text).split()) <= 3):
         return None
     name = " ".join(_strip_titles(_without_determiner(m.text).split())) or head.text
+    organization = (SourceType.ORGANIZATION, name.lower())
+    if organization in m.known or _plural_verb(head):
+        return _Entry(organization, SourceType.ORGANIZATION, name, None, m.start)
     return _Entry((SourceType.PERSON, m.lower), SourceType.PERSON, name, None, m.start)
+
+
+def _plural_verb(head: Token) -> bool:
+    """A singular name as the subject of a plural verb: a company or a band in British
+    usage ("Big Machine have denied"), never one person."""
+    if head.dep_ != "nsubj" or head.tag_ != "NNP" or any(c.dep_ == "conj" for c in head.children):
+        return False
+    verb = head.head
+    finite = [verb] + [c for c in verb.children if c.dep_ == "aux" and c.i < verb.i]
+    return any(t.tag_ == "VBP" or t.lower_ in ("were", "are") for t in finite if t.i > head.i)
 
 
 def _other_proper_name(m: _Mention) -> _Entry | None:
@@ -485,6 +525,8 @@ def _resolve_pronoun(doc: Doc, draft: ClaimDraft, entries: dict,
     at = draft.source_span[0]
     if pronoun in _PERSON_PRONOUNS:
         return _resolve_person(doc, draft.source_token, entries, genders)
+    if pronoun not in _PLURAL_PRONOUNS | _THING_PRONOUNS:
+        return None  # "if you haven't yet noticed": the reader, not a source
     wanted = {SourceType.GROUP, SourceType.ANONYMOUS, SourceType.ORGANIZATION} \
         if pronoun in _PLURAL_PRONOUNS else {SourceType.ORGANIZATION, SourceType.DOCUMENT}
     best, best_at = None, -1

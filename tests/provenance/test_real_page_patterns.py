@@ -253,3 +253,27 @@ def test_a_defendant_s_words_relayed_by_prosecutors_are_the_defendant_s(analyze)
 def test_a_quotation_on_the_retold_claim_s_own_cue_stays_with_its_speaker(analyze):
     r = analyze("Senator Ruth Pane said the plan was “a disgrace to the state.”")
     assert _quote_speaker(r, "a disgrace") == "Ruth Pane"
+
+
+# -- who "they" and "the company" are -----------------------------------------------------
+
+def test_a_name_in_apposition_names_the_company_that_speaks(analyze):
+    r = analyze("The firm that runs the festival, Harbour Events Group, denies that anything "
+                "has been settled.\n\n“We have no further comment,” they said.")
+    assert r.claim_with("has been settled")["source"] == "Harbour Events Group"
+    assert _quote_speaker(r, "no further comment") == "Harbour Events Group"
+
+
+def test_a_name_with_a_plural_verb_is_an_organisation_that_they_refers_to(analyze):
+    r = analyze("The label says the singer never needed its permission.\n\n"
+                "Big Harbour have twice denied doing anything wrong.\n\n"
+                "“At no point did we block her concert,” they said in a statement.")
+    claim = r.claim_with("doing anything wrong")
+    assert claim["source"] == "Big Harbour" and claim["type"] == "organization"
+    assert _quote_speaker(r, "At no point") == "Big Harbour"
+
+
+def test_the_reader_addressed_as_you_is_not_a_source(analyze):
+    r = analyze("The state said it launched a campaign on Monday. And if you haven't yet noticed "
+                "what might be wrong with the slogan, look again.")
+    assert not any(c["source"] for c in r.claims() if c["cue"] and "noticed" in c["cue"])
