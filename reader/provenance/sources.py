@@ -590,6 +590,10 @@ def _resolve_person(doc: Doc, pronoun: Token, entries: dict, genders: dict[str, 
     if not candidates:
         return None
     _, surname, ent, words = max(candidates, key=lambda c: c[0])
+    if want:
+        # "she described him …" makes the person she stands for a woman: a later "he" is
+        # somebody else.
+        genders.setdefault(surname if surname is not None else ent[1], want)
     if surname is None:
         entries[ent].type = SourceType.PERSON
         return ent  # a known speaker's key

@@ -25,6 +25,9 @@ _SPEECH_LEMMAS = lexicons.words("speech_verbs")
 _NAMING_LEMMAS = lexicons.words("naming_verbs")
 # Verbs that, reported by the writer, show a paragraph is no longer the quoted block.
 _BLOCK_ENDING_LEMMAS = lexicons.words("block_ending_verbs")
+# Verbs that report only through a clause ("learned that …"): never a quotation's cue
+# ("… and “fault detection” to maintain a minimum level").
+_CLAUSE_ONLY = lexicons.words("clause_only_cue_verbs")
 # Verbs too ambiguous for the cue lexicon that are cues when they frame a quotation:
 # "Limbaugh continued:", "a friend commented:", "“…,” the letter reads."
 QUOTE_FRAME_CUES = lexicons.words("quote_frame_verbs")
@@ -154,7 +157,7 @@ def _frame_verbs(doc: Doc, group: list[QuotePiece], all_pieces: list[QuotePiece]
             sents.append(span.sent)
     nxt = doc.char_span(last.end, min(len(text_of(doc)), last.end + 1), alignment_mode="expand")
     after = nxt.sent if nxt is not None and nxt.sent not in sents else None
-    verbs = cue_verbs()
+    verbs = cue_verbs() - {v for v in _CLAUSE_ONLY if v not in _SPEECH_LEMMAS}
     found = []
     if after is not None:
         # '“You winning?” she said': the parser often starts a sentence after "?" or "!".
@@ -340,7 +343,44 @@ def quote_claims(doc: Doc, pieces: list[QuotePiece], paragraphs: list[tuple[int,
         if not any(d is draft for d in existing + new):  # not a claim that went on
             new.append(draft)
         search.remember(draft, quotation.end)
+    new = [_pull_quote_speaker(search, d, existing + new) or d for d in new]
     return QuoteClaims(new, existing, scare)
+
+
+PULL_QUOTE_PARAGRAPHS = 3
+MIN_PULL_QUOTE_WORDS = 3
+
+
+def _letters(text: str) -> str:
+    return " ".join("".join(ch.lower() if ch.isalnum() else " " for ch in text).split())
+
+
+def _pull_quote_speaker(search: _QuoteSearch, draft: ClaimDraft,
+                        claims: list[ClaimDraft]) -> ClaimDraft | None:
+    """A subheading or a paragraph that is only a quotation repeating words somebody says
+    in the paragraphs below ("“My fears have been realized”¶Morrison told the committee,
+    “… My fears have been realized.”"): that speaker's words. Returns the quote claim
+    with that speaker, or None."""
+    if draft.source_token is not None or draft.rule != RuleName.QUOTE_UNATTRIBUTED:
+        return None
+    doc, text = search.doc, text_of(search.doc)
+    para = _paragraph_of(search.paragraphs, draft.start)
+    if para is None or not _whole_paragraph(doc, search.paragraphs[para], draft.start, draft.end):
+        return None
+    words = _letters(" ".join(text[s:e] for s, e in draft.content))
+    if len(words.split()) < MIN_PULL_QUOTE_WORDS:
+        return None
+    last = search.paragraphs[min(len(search.paragraphs), para + PULL_QUOTE_PARAGRAPHS + 1) - 1][1]
+    later = sorted((c for c in claims if c is not draft and c.source_token is not None
+                    and c.quoted and search.paragraphs[para][1] <= c.start < last),
+                   key=lambda c: c.start)
+    for claim in later:
+        if words in _letters(" ".join(text[s:e] for s, e in claim.content)):
+            return _claim_from(doc, draft.content, claim.source_token, claim.cue,
+                               RuleName.QUOTE_FOLLOW_ON,
+                               f"a heading quoting the words '{claim.source_token.text}' "
+                               "says in the paragraphs below", None, draft.quote_ids)
+    return None
 
 
 def _hold(search: _QuoteSearch, holder: ClaimDraft, group: list[QuotePiece]) -> None:
@@ -348,8 +388,37 @@ def _hold(search: _QuoteSearch, holder: ClaimDraft, group: list[QuotePiece]) -> 
     holder.quoted = True
     holder.quote_ids.add(group[0].quote_id)
     _absorb(holder, group)
+    if holder.source_token is None:
+        _name_before_cue(search.doc, holder, group)
     if holder.source_token is not None:
         search.remember(holder, group[-1].end)
+
+
+MAX_NAME_BEFORE_CUE_WORDS = 8
+
+
+def _name_before_cue(doc: Doc, holder: ClaimDraft, group: list[QuotePiece]) -> None:
+    """'“…,” chairman, CEO and president Craig Menear said': the parser hung the speaker's
+    name on the quotation, so the cue has no subject and the claim's content runs on over
+    the name. The name between the closing mark and the cue becomes the speaker."""
+    if holder.cue is None or holder.cue[0] < group[-1].end:
+        return
+    between = doc.char_span(group[-1].end, holder.cue[0], alignment_mode="contract")
+    if between is None or not 0 < len(between) <= MAX_NAME_BEFORE_CUE_WORDS + 4 or \
+            "\n" in between.text:
+        return
+    words = [t for t in between if not t.is_punct]
+    if not words or len(words) > MAX_NAME_BEFORE_CUE_WORDS or \
+            any(t.pos_ in ("VERB", "AUX", "PRON", "ADP") for t in words):
+        return
+    names = [t for t in words if t.pos_ == "PROPN" and t.text[:1].isupper()]
+    if not names:
+        return
+    head = names[-1]
+    holder.source_token = head
+    holder.source_span = (words[0].idx, head.idx + len(head))
+    holder.content = subtract(holder.content, (group[-1].end, holder.cue[0]))
+    holder.why += f"; the speaker '{head.text}' named between the quotation and the cue"
 
 
 def _relayed(search: _QuoteSearch, holder: ClaimDraft, group: list[QuotePiece]

@@ -277,3 +277,37 @@ def test_the_reader_addressed_as_you_is_not_a_source(analyze):
     r = analyze("The state said it launched a campaign on Monday. And if you haven't yet noticed "
                 "what might be wrong with the slogan, look again.")
     assert not any(c["source"] for c in r.claims() if c["cue"] and "noticed" in c["cue"])
+
+
+# -- speakers the parser loses -----------------------------------------------------------
+
+def test_a_name_between_the_quotation_and_its_cue_is_the_speaker(analyze):
+    r = analyze("Sales rose 3 percent in the quarter.\n\n“Our results reflected broad-based "
+                "growth across our business, yet sales were below our expectations driven by "
+                "the timing of certain benefits associated with our strategic investments,\" "
+                "chairman, CEO and president Carl Menard said in the earnings release.")
+    assert _quote_speaker(r, "broad-based growth") == "Carl Menard"
+    assert "Carl Menard" not in r.claim_with("broad-based growth")["content"]
+
+
+def test_a_heading_that_quotes_words_said_below_is_the_speaker_s(analyze):
+    r = analyze("Here are some of the highlights:\n\n\"My fears have been realized\"\n\n"
+                "Morrow told the committee, \"I feared at the time how its disclosure would "
+                "play. My fears have been realized.\"")
+    assert _quote_speaker(r, "My fears have been realized\"\n") == "Morrow"
+
+
+def test_a_pronoun_that_stood_for_a_woman_is_not_then_a_man(analyze):
+    r = analyze("Emily Marsh questioned the prince for an hour. Marsh repeatedly asked how "
+                "Andrew could be so sure.\n\nAndrew spent a minute explaining how he could not "
+                "have been there, because she described him as sweating.\n\n"
+                "“Oh, actually? Yes,” he assures himself. “I didn’t sweat at the time.”")
+    assert _quote_speaker(r, "sweat at the time") == "Andrew"
+
+
+def test_a_verb_that_reports_only_through_a_clause_gives_a_quotation_no_speaker(analyze):
+    r = analyze("But with all the crew asleep for long periods, the ship would have to be "
+                "designed for largely autonomous operations, with optimum use of artificial "
+                "intelligence and \"fault detection, isolation and recovery\" to maintain a "
+                "minimum level of system performance until the crew could be revived.")
+    assert _quote_speaker(r, "fault detection") in (None, "(no speaker)")
