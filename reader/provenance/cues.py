@@ -36,6 +36,10 @@ _NO_OBJECT_CUES = lexicons.words("no_object_cue_verbs", "document_object_cue_ver
                                   "clause_only_cue_verbs")
 # Object cues that need a predicate on their object: "called it a hoax", not "called 911".
 _PREDICATE_OBJECT_CUES = lexicons.words("predicate_object_cue_verbs")
+# Object cues whose person object is the addressee: "questioned Morrison about …".
+_ADDRESSEE_OBJECT_CUES = lexicons.words("addressee_object_cue_verbs")
+_AS_PREDICATE_CUES = lexicons.words("as_predicate_cue_verbs")
+_PERSON_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you"})
 # Prepositions whose object is the content: "called for X", "warned of X", "accused … of X".
 _CONTENT_PREPS = {"for", "of", "about", "on", "against"}
 _PREP_CUES = lexicons.words("preposition_cue_verbs")
@@ -80,6 +84,13 @@ def subject_of(verb: Token) -> Token | None:
             return verb.head
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
             return verb.head  # "a statement saying …"
+        if verb.dep_ == "xcomp" and verb.head.i != verb.i:
+            # "prompted some users to argue …": the object of the verb it hangs on argues.
+            controller = next((c for c in verb.head.children if c.dep_ == "dobj"
+                               and c.i < verb.i and any(a.tag_ == "TO" for a in verb.children)
+                               and _can_speak(c)), None)
+            if controller is not None:
+                return controller
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
             verb = verb.head
             continue
@@ -103,6 +114,16 @@ def antecedent(relative: Token) -> Token:
                 head.ent_type_ not in ("PERSON", "ORG", "NORP") and head.pos_ != "PROPN":
             return near
     return head
+
+
+_SPEAKER_NOUNS = ("role_nouns", "group_nouns", "organization_nouns", "anonymous_nouns")
+
+
+def _can_speak(token: Token) -> bool:
+    """A name, a pronoun, a plural or a noun of people: not "particularly blunt language"."""
+    return token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or \
+        token.pos_ in ("PROPN", "PRON") or token.tag_ == "NNS" or \
+        any(token.lemma_.lower() in lexicons.load(name) for name in _SPEAKER_NOUNS)
 
 
 def noun_phrase_range(head: Token) -> tuple[int, int]:
@@ -235,13 +256,26 @@ def _claim_for_verb(doc: Doc, verb: Token) -> ClaimDraft | None:
     if passive is not None:
         return passive
     subj = subject_of(verb)
-    if subj is None:
+    if subj is None or _charged_act(verb):
         return None
     for read_with_subject in _SUBJECT_READINGS:
         reading = read_with_subject(doc, verb, subj)
         if reading is not None:
             return _draft(doc, verb, *reading)
     return None
+
+
+def _charged_act(verb: Token) -> bool:
+    """"pleads guilty to threatening to kill …", "was charged with threatening …": a cue
+    verb as the gerund after a word of a criminal charge names the act charged, not a
+    position its subject takes."""
+    prep = verb.head
+    if not (verb.dep_ == "pcomp" and verb.tag_ == "VBG" and prep.dep_ == "prep"):
+        return False
+    owner = prep.head
+    charges = lexicons.load("charge_words")
+    return owner.lemma_.lower() in charges or owner.lower_ in charges or any(
+        c.dep_ == "acomp" and c.lower_ in charges for c in owner.children)
 
 
 def _clausal_complement(doc: Doc, verb: Token) -> _Reading | None:
@@ -353,6 +387,8 @@ def _direct_object(doc: Doc, verb: Token, subj: Token) -> _Reading | None:
         return None
     if lemma in _PREDICATE_OBJECT_CUES and not _has_predicate(verb, objects[0]):
         return None
+    if lemma in _ADDRESSEE_OBJECT_CUES and _is_person(objects[0]):
+        return None
     tail = [c for c in verb.children if c.i >= objects[0].i and
             c.dep_ in ("dobj", "prep", "xcomp", "oprd", "advcl") and
             not (c.dep_ == "prep" and c.lower_ in ("in", "on", "at", "during", "after",
@@ -364,12 +400,22 @@ def _direct_object(doc: Doc, verb: Token, subj: Token) -> _Reading | None:
                     f"cue '{verb.text}' → subject '{subj.text}', content from its object")
 
 
+def _is_person(token: Token) -> bool:
+    return token.ent_type_ == "PERSON" or token.lower_ in _PERSON_OBJECT_PRONOUNS
+
+
 def _has_predicate(verb: Token, obj: Token) -> bool:
     """"called the report a hoax", "calls people “losers”", "characterized it as racist":
     something said of the object (the parser's oprd, a clause, "as …", quoted words, or
     words the parser could not attach). Only a bare object names an act: "called 911"."""
-    if any(c.dep_ in ("oprd", "xcomp", "ccomp", "conj") or (c.dep_ == "prep" and c.lower_ == "as")
+    if any(c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as")
            for c in list(verb.children) + list(obj.children) if c.i > obj.i):
+        return True
+    # A conjunct after the object may be the predicate the parser misread ("called the
+    # shootings and the unrest that followed a moment …"), except for verbs whose predicate
+    # comes with "as" ("characterizing the moon and its ocean and hunting for spots").
+    if verb.lemma_.lower() not in _AS_PREDICATE_CUES and any(
+            c.dep_ == "conj" and c.i > obj.i for c in list(verb.children) + list(obj.children)):
         return True
     if any(t.is_quote for t in obj.subtree):
         return True

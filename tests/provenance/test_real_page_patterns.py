@@ -5,7 +5,10 @@ and who a pronoun or a paragraph of quotation goes on quoting."""
 
 from __future__ import annotations
 
-from reader.document import load_article
+import pytest
+
+from reader.document import article_from_text, load_article
+from reader.provenance import Analyzer
 from reader.provenance.quotes import find_quotes
 from reader.provenance.speakers import mention_quotes
 
@@ -311,3 +314,46 @@ def test_a_verb_that_reports_only_through_a_clause_gives_a_quotation_no_speaker(
                 "intelligence and \"fault detection, isolation and recovery\" to maintain a "
                 "minimum level of system performance until the crew could be revived.")
     assert _quote_speaker(r, "fault detection") in (None, "(no speaker)")
+
+
+# -- cue verbs whose subject or object says nothing ---------------------------------------
+
+@pytest.fixture(scope="module")
+def rules_analyzer():
+    """The rules alone, without the learned tagger (whose claims reader/provenance/learned.py
+    merges)."""
+    analyzer = Analyzer(learned=False)
+    analyzer.load()
+    return analyzer
+
+
+def _cues(analyzer, text):
+    analysis = analyzer.analyze(article_from_text(text))
+    return [text[c.cue_span[0]:c.cue_span[1]] for c in analysis.claims if c.cue_span]
+
+
+def test_questioning_a_person_is_no_claim_but_questioning_a_ruling_is(analyze, rules_analyzer):
+    text = "Republicans also questioned Tim Morrison about his closed-door testimony."
+    assert not any("questioned" in cue for cue in _cues(rules_analyzer, text))
+    r = analyze("Several judges questioned the ruling.")
+    assert r.claim_with("the ruling")["source"] == "Several judges"
+
+
+def test_the_object_of_prompted_is_who_argues(analyze):
+    r = analyze("The video prompted some Twitter users to argue that the material made the "
+                "campaign look bad.")
+    assert r.claim_with("made the campaign look bad")["source"] == "some Twitter users"
+
+
+def test_a_threat_pleaded_guilty_to_is_the_charge_not_a_claim(analyze):
+    r = analyze("New York man pleads guilty to threatening to kill Omar")
+    assert not any(c["cue"] and "threatening" in c["cue"] for c in r.claims())
+
+
+def test_characterizing_the_moon_is_no_claim_but_calling_unrest_a_moment_is(analyze):
+    r = analyze("Clipper will study Europa on dozens of flybys, characterizing the moon and its "
+                "ocean and hunting for spots where a lander could touch down.")
+    assert "Clipper" not in _sources(r)
+    r = analyze("Senator Ruth Pane has called the police shootings and the unrest that has "
+                "followed a moment similar to the civil rights movement.")
+    assert r.claim_with("a moment similar")["source"] == "Ruth Pane"
