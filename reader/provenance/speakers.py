@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
@@ -39,30 +40,48 @@ MAX_TITLE_WORDS = 6
 
 
 # A quotation that names something rather than reporting anyone's words: a title, a
-# slogan, a term. Before the opening mark: naming phrases; after the closing mark (or
-# before the opening one): the kind of thing named.
-_NAMED_BEFORE = re.compile(
-    r"(?:\b(?:known|referred to|billed)\s+as\s+(?:the\s+|a\s+)?"
-    r"|\bso-called\s+"
-    r"|\b(?:the|a|an|its|their|his|her|this|that)\s+(?:term|word|words|phrase|name|nickname|"
-    r"slogan|tagline|motto|hashtag|label|title|catchphrase|expression)(?:\s+of)?\s*,?\s*"
-    r"|\b(?:been|was|were|is|are|be|being)\s+(?:dubbed|nicknamed|named|titled|labell?ed)\s+"
-    r"(?:the\s+|a\s+)?"
-    r"|\b(?:titled|entitled)\s+"
-    r"|\b(?:campaign|slogan|show|series|song|album|single|track|film|movie|book|novel|play|"
-    r"podcast|program|programme|hashtag|tagline|documentary|episode)\s*,?\s*)$", re.IGNORECASE)
-_WORK_NOUNS = ("campaign|campaigns|slogan|tagline|show|series|song|single|album|film|movie|"
-               "book|novel|podcast|episode|program|programme|app|account|hashtag|brand|"
-               "formula|doctrine|initiative|operation|actor|actress|star|singer|host|"
-               "channel|segment|ad|ads|advert|commercial|franchise|character")
-_NAMED_AFTER = re.compile(rf"\s+(?:[a-z][\w-]*\s+)?(?:{_WORK_NOUNS})\b")
-# An active verb of naming before the quotation makes it someone's words, title-like or
-# not ("hailed Trump as “The Comeback Kid”", "had dubbed it “the Gordon problem”").
-_NAMING_BEFORE = re.compile(
-    r"(?<!been )(?<!was )(?<!were )(?<!is )(?<!are )\b(?:call|calls|called|calling|dub|dubs|"
-    r"dubbed|hail|hails|hailed|brand|brands|branded|label|labels|labelled|labeled|describe|"
-    r"describes|described|term|termed|deride|derided)\b(?:\s+[\w’'-]+){0,5}?\s*"
-    r"(?:as\s+)?(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
+# slogan, a term. Before the opening mark: naming phrases ("known as"), a naming noun after
+# a determiner ("the slogan"), a naming participle after "be" ("was dubbed"), a kind of
+# work ("the song"); after the closing mark: what was named ("the “Pose” actor"). An
+# active verb of naming before it makes it someone's words, title-like or not ("hailed
+# Trump as “The Comeback Kid”", "had dubbed it “the Gordon problem”"). The words are word
+# lists (resources/lexicons); the grammar around them is here.
+_NAMING_WORD_LISTS = ("naming_phrases", "naming_nouns", "naming_participles", "work_kind_nouns",
+                      "title_after_nouns", "naming_verb_forms")
+
+
+def _alternation(words) -> str:
+    """A regex alternation of word-list entries, longest first; a space matches any run of
+    white space."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                    for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+class _NamingPatterns(NamedTuple):
+    named_before: re.Pattern[str]
+    named_after: re.Pattern[str]
+    naming_before: re.Pattern[str]
+
+
+@lru_cache(maxsize=8)
+def _compile_naming(lists: tuple[frozenset[str], ...]) -> _NamingPatterns:
+    phrases, nouns, participles, kinds, after, verbs = (_alternation(w) for w in lists)
+    named_before = re.compile(
+        rf"(?:\b(?:{phrases})\s+(?:the\s+|a\s+)?"
+        rf"|\b(?:the|a|an|its|their|his|her|this|that)\s+(?:{nouns})(?:\s+of)?\s*,?\s*"
+        rf"|\b(?:been|was|were|is|are|be|being)\s+(?:{participles})\s+(?:the\s+|a\s+)?"
+        rf"|\b(?:{kinds})\s*,?\s*)$", re.IGNORECASE)
+    named_after = re.compile(rf"\s+(?:[a-z][\w-]*\s+)?(?:{after})\b")
+    naming_before = re.compile(
+        rf"(?<!been )(?<!was )(?<!were )(?<!is )(?<!are )\b(?:{verbs})\b"
+        r"(?:\s+[\w’'-]+){0,5}?\s*(?:as\s+)?(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
+    return _NamingPatterns(named_before, named_after, naming_before)
+
+
+def _naming_patterns() -> _NamingPatterns:
+    return _compile_naming(tuple(lexicons.load(name) for name in _NAMING_WORD_LISTS))
+
+
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&+]{1,5}")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]")
 MAX_NAMED_WORDS = 8
@@ -73,6 +92,7 @@ def mention_quotes(text: str, pieces: list[QuotePiece]) -> set[int]:
     "known as the “Three Amigos”", "the slogan “Meth, we’re on it”", “DWTS”): nobody's
     words, so neither a quote of anyone nor part of a claim's quoted words."""
     found = set()
+    patterns = _naming_patterns()
     for group in group_quotes(pieces):
         if len(group) > 1:
             continue
@@ -84,9 +104,9 @@ def mention_quotes(text: str, pieces: list[QuotePiece]) -> set[int]:
         before = text[max(0, piece.start - 60):piece.start]
         after = text[piece.end:piece.end + 40]
         raw = text[piece.inner_start:piece.inner_end].rstrip()
-        if _NAMED_BEFORE.search(before):
+        if patterns.named_before.search(before):
             found.add(piece.quote_id)
-        elif _NAMING_BEFORE.search(before):
+        elif patterns.naming_before.search(before):
             continue
         elif raw[-1:] in "!?":
             continue  # “U-S-A! U-S-A!”: a chant or a question is somebody's words
@@ -94,7 +114,7 @@ def mention_quotes(text: str, pieces: list[QuotePiece]) -> set[int]:
               and not _SENTENCE_BREAK.search(inner) and not _in_title_case_line(text, piece)) \
                 or _ACRONYM.fullmatch(inner) \
                 or (words <= MAX_TITLE_WORDS and raw[-1:].isalnum()
-                    and _NAMED_AFTER.match(after)):
+                    and patterns.named_after.match(after)):
             found.add(piece.quote_id)
     return found
 
@@ -611,14 +631,20 @@ def _no_speaker(search: _QuoteSearch, quotation: _Quotation,
                        [quotation.quote_id])
 
 
-_INVERTED_CUE = re.compile(
-    r"\s*,?\s*(?:comments|commented|explains|explained|adds|added|says|said|notes|noted|writes|"
-    r"wrote|continues|continued|recalls|recalled|remarks|remarked|concludes|concluded|"
-    r"insists|insisted|argues|argued|warns|warned|tweeted)\s+"
-    r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,5})")
-_NAME_THEN_CUE = re.compile(
-    r"\s*,?\s*(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+(?:continued|added|"
-    r"explained|noted|concluded|went on|recalled|remarked|commented|wrote|tweeted|insisted)\b")
+@lru_cache(maxsize=8)
+def _compile_text_cues(inverted: frozenset[str], name_then: frozenset[str]
+                       ) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """'“…,” comments Johnston' (a cue form, then a capitalised name) and '“…,” Menear
+    continued' (a name, then a cue form), right after a closing quotation mark."""
+    inverted_cue = re.compile(
+        rf"\s*,?\s*(?:{_alternation(inverted)})\s+"
+        r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,5})")
+    name_then_cue = re.compile(
+        r"\s*,?\s*(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+"
+        rf"(?:{_alternation(name_then)})\b")
+    return inverted_cue, name_then_cue
+
+
 _NOT_NAMES = {"the", "a", "an", "he", "she", "they", "it", "we", "i", "this", "that", "his",
               "her", "their", "its"}
 
@@ -631,7 +657,8 @@ def _text_cue(doc: Doc, group: list[QuotePiece]):
     text = text_of(doc)
     line_end = text.find("\n", last.end)
     after_end = min(len(text) if line_end < 0 else line_end, last.end + 120)
-    for pattern in (_INVERTED_CUE, _NAME_THEN_CUE):
+    for pattern in _compile_text_cues(lexicons.load("inverted_cue_forms"),
+                                      lexicons.load("name_then_cue_forms")):
         match = pattern.match(text, last.end, after_end)
         if match is None:
             continue

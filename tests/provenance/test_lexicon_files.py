@@ -31,3 +31,16 @@ def test_a_pipeline_s_own_list_replaces_a_moved_one(tmp_path):
     with lexicons.using(lexicons.LexiconSet.with_overrides({"object_cue_verbs": own})):
         assert "tout" in cues._OBJECT_CUES and "confirm" not in cues._OBJECT_CUES
     assert "confirm" in cues._OBJECT_CUES
+
+
+def test_the_naming_words_around_a_quotation_come_from_the_lists(tmp_path):
+    from reader.provenance.quotes import find_quotes
+    from reader.provenance.speakers import mention_quotes
+
+    text = "Fans chanted the motto “Never back down” all night."
+    pieces = find_quotes(text)
+    assert mention_quotes(text, pieces)  # "the motto" names the quotation
+    own = tmp_path / "naming_nouns.txt"
+    own.write_text("# only one\nslogan\n", encoding="utf-8")
+    with lexicons.using(lexicons.LexiconSet.with_overrides({"naming_nouns": own})):
+        assert not mention_quotes(text, pieces)
