@@ -357,3 +357,9 @@ def test_characterizing_the_moon_is_no_claim_but_calling_unrest_a_moment_is(anal
     r = analyze("Senator Ruth Pane has called the police shootings and the unrest that has "
                 "followed a moment similar to the civil rights movement.")
     assert r.claim_with("a moment similar")["source"] == "Ruth Pane"
+
+
+def test_a_quip_after_a_quotation_gives_its_speaker(analyze):
+    r = analyze("The ads show people declaring they are on meth.\n\n“If we were any higher, "
+                "we’d be in orbit,” one user quipped.")
+    assert _quote_speaker(r, "any higher") == "one user"
