@@ -317,13 +317,28 @@ def _infinitive(doc: Doc, verb: Token, subj: Token) -> _Reading | None:
     if not (lemma in _INFINITIVE_CUES or lemma not in _NO_OBJECT_CUES):
         return None
     xcomps = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
-    if not xcomps:
+    if not xcomps or _retold_intent(verb, subj):
         return None
     objects = [c for c in verb.children if c.dep_ in ("dobj",) and c.i < xcomps[0].i]
     start = subtree_range(objects[0])[0] if objects else subtree_range(xcomps[0])[0]
     end = subtree_range(xcomps[-1])[1]
     return _Reading([(start, end)], RuleName.POSITION,
                     f"cue '{verb.text}' → subject '{subj.text}', content from its infinitive")
+
+
+def _retold_intent(verb: Token, subj: Token) -> bool:
+    """"Zoghlin told The Hill in a statement that her client did not intend to cause harm":
+    a position of someone the writer names only by a common noun, in a "that" clause under
+    another speaker's cue, is that speaker's claim about them, not theirs."""
+    if subj.pos_ != "NOUN" or subj.ent_type_:
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+        return False
+    for outer_verb in verb.ancestors:
+        if outer_verb.pos_ == "VERB" and outer_verb.lemma_.lower() in cue_verbs():
+            outer = subject_of(outer_verb)
+            return outer is not None and outer.i != subj.i
+    return False
 
 
 def _for_clause(doc: Doc, verb: Token, subj: Token) -> _Reading | None:

@@ -363,3 +363,9 @@ def test_a_quip_after_a_quotation_gives_its_speaker(analyze):
     r = analyze("The ads show people declaring they are on meth.\n\n“If we were any higher, "
                 "we’d be in orbit,” one user quipped.")
     assert _quote_speaker(r, "any higher") == "one user"
+
+
+def test_a_client_s_intent_told_by_the_lawyer_is_the_lawyer_s_claim(rules_analyzer):
+    text = ("Sonya Zoghlin, Carl Doyle’s attorney, told the paper in a statement that her "
+            "client did not intend to cause harm to anyone.")
+    assert not any("intend" in cue for cue in _cues(rules_analyzer, text))
