@@ -919,8 +919,9 @@ def _reports_speech(doc: Doc, start: int, end: int) -> bool:
 
 # "Editor's note:", "UPDATE:", "Photo:": labels before a colon that are not speakers.
 _NOT_SPEAKER_LABELS = lexicons.words("not_speaker_labels")
-# "Thunder: F Hamidou Diallo missed …": a team and a player's position in sports notes.
-_SPORTS_NOTE = re.compile(r"(?:[A-Z]{1,2}|QB|RB|WR|TE|LB|DB|CB)\s+[A-Z][\w'’.-]+\s+[A-Z]")
+# "Thunder: F Hamidou Diallo missed …": a team, then a player's position (one or two
+# capitals: F, QB, WR) and name in sports notes.
+_SPORTS_NOTE = re.compile(r"[A-Z]{1,2}\s+[A-Z][\w'’.-]+\s+[A-Z]")
 MAX_SPEAKER_LABEL_WORDS = 6
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _PLACE_ENTITIES = ("GPE", "LOC", "FAC")
