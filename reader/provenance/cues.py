@@ -83,7 +83,13 @@ def subject_of(verb: Token) -> Token | None:
         if verb.dep_ == "relcl":
             return verb.head
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
-            return verb.head  # "a statement saying …"
+            head = verb.head
+            if head.dep_ == "attr" and head.pos_ == "NOUN":
+                # "Morrison was the third witness testifying …": who the noun says is.
+                named = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+                if named is not None and named.pos_ == "PROPN":
+                    return named
+            return head  # "a statement saying …"
         if verb.dep_ == "xcomp" and verb.head.i != verb.i:
             # "prompted some users to argue …": the object of the verb it hangs on argues.
             controller = next((c for c in verb.head.children if c.dep_ == "dobj"

@@ -369,3 +369,10 @@ def test_a_client_s_intent_told_by_the_lawyer_is_the_lawyer_s_claim(rules_analyz
     text = ("Sonya Zoghlin, Carl Doyle’s attorney, told the paper in a statement that her "
             "client did not intend to cause harm to anyone.")
     assert not any("intend" in cue for cue in _cues(rules_analyzer, text))
+
+
+def test_the_witness_testifying_is_who_the_sentence_says_it_is(rules_analyzer):
+    analysis = rules_analyzer.analyze(article_from_text(
+        "Morrison was the third witness testifying Tuesday who listened in on the call."))
+    names = {s.name for s in analysis.sources}
+    assert "the third witness" not in names and not any("witness" in n for n in names), names
