@@ -57,6 +57,8 @@ def analyser_version() -> str:
     digest = hashlib.sha256(f"{reader.__version__}|{FORMAT}".encode())
     provenance = Path(__file__).resolve().parent
     files = sorted(provenance.glob("*.py")) + sorted(resource("lexicons").glob("*.txt"))
+    # The framing tagger's weights (retrained with its word vectors, so they change with them).
+    files += sorted(resource("lexicons").glob("*.json"))
     # The loader-independent parts of reader.document that the components read.
     files.append(Path(reader.__file__).resolve().parent / "document" / "model.py")
     for path in files:

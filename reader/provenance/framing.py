@@ -6,9 +6,9 @@ writer's voice (outside every quote and reported claim, outside captions and cre
 part of a name, not in what a sentence reports somebody else called or said) and its part
 of speech fits: "Hawk" the surname is not "a China hawk". Beside the project's own lists,
 a small learned tagger (framing_tagger.py, trained on PTC) scores every content word by
-its licensed-lexicon evidence and context: over its threshold a word is a loaded word,
-name calling (a noun) or exaggeration (a superlative or absolute, with a margin). Doubt
-and exaggeration phrases and sentence rules are in framing_patterns.py. Scare quotes need
+its licensed-lexicon evidence, its word vector and its context: over its threshold a word
+is a loaded word, name calling (a noun) or exaggeration (a superlative or absolute, with a
+margin). Doubt and exaggeration phrases and sentence rules are in framing_patterns.py. Scare quotes need
 a marker of doubt before them ("so-called") or a noun for people inside ("his “trusted
 counselor”"): on PTC, quotation marks around other words were rarely the writer's doubt.
 """
@@ -54,7 +54,8 @@ class FramingFinder:
         self.absolutes = lexicons.load("absolutes")
         self.people = lexicons.load("people_nouns") | lexicons.load("role_nouns")
         self.patterns = PatternFinder(nlp)
-        self.tagger = FramingTagger.shipped()
+        meta = getattr(nlp, "meta", {})
+        self.tagger = FramingTagger.shipped(f"{meta.get('lang', 'en')}_{meta.get('name', '')}")
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         insinuation = sorted(lexicons.load("insinuation_phrases"))
         multiword = [p for p in self.labels if " " in p or "-" in p]

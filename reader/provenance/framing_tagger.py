@@ -1,17 +1,22 @@
 """A small learned scorer for loaded words in the writer's voice.
 
-Logistic regression over a few features of one token: its lemma when the lemma is in a
-licensed word list (VADER's sentiment lexicon, MIT: `vader_valence.txt`; the Media Bias
-Group's bias lexicon, Apache-2.0, filtered: `bias_words.txt`), the VADER valence band,
-membership of the bias lexicon, the part of speech, the fine tag (superlatives), the
-dependency relation, loaded neighbours, a degree word before it ("so", "most"), whether
-the sentence is a question. The weights (resources/lexicons/framing_tagger.json) are
-trained by `scripts/train_framing_tagger.py` on the tuning half of the PTC development
-set (SemEval-2020 Task 11), never on BABE; its figures are in the README. Only lemmas from
-the licensed lists can carry a weight of their own, so nothing else of the corpus is
-shipped. The candidate words are read once per process from the shipped lists.
-
-Pure Python at run time: a dot product over about a dozen features per token.
+Logistic regression over three kinds of input for one content word:
+- sparse features: its lemma when the lemma is in a licensed word list (VADER's sentiment
+  lexicon, MIT: `vader_valence.txt`; the Media Bias Group's bias lexicon, Apache-2.0,
+  filtered: `bias_words.txt`), the VADER valence band, membership of the bias lexicon, the
+  part of speech, the fine tag (superlatives), the dependency relation, loaded neighbours,
+  a degree word before it ("so", "most"), whether the sentence is a question;
+- its static word vector (`FramingVectors`: the CC0 vectors of spaCy's en_core_web_md,
+  reduced to 64 dimensions), so that a loaded word the training never saw is scored by
+  its likeness to those it saw ("hucksters" near "crooks");
+- with the pipeline the weights were trained with (en_core_web_sm), the token's contextual
+  vector from that pipeline's own tok2vec (`doc.tensor`, already computed by the parse, so
+  it costs one dot product), which carries the words around it.
+The weights (resources/lexicons/framing_tagger.json, one head with the contextual vector
+and one without, for other pipelines) are trained by `scripts/train_framing_tagger.py` on
+the tuning half of the PTC development set (SemEval-2020 Task 11), never on BABE; the
+threshold is chosen by cross-validation within that half. Only lemmas from the licensed
+lists can carry a weight of their own, so nothing else of the corpus is shipped.
 """
 
 from __future__ import annotations
@@ -20,7 +25,9 @@ import json
 import math
 from functools import cache
 
-from spacy.tokens import Token
+import numpy
+from spacy.attrs import LEMMA, LOWER
+from spacy.tokens import Doc, Token
 
 from reader.provenance import lexicons
 from reader.resources_path import resource
@@ -105,28 +112,112 @@ def is_candidate(token: Token) -> bool:
     return not (token.is_title and not token.is_sent_start and token.i > 0)
 
 
-class FramingTagger:
-    def __init__(self, weights: dict[str, float], threshold: float):
-        self.weights = weights
-        self.threshold = threshold
+VECTOR_WIDTH = 64
+TENSOR_WIDTH = 96
+
+
+class FramingVectors:
+    """Static word vectors by the spaCy hash of a lowercase word: sorted keys, a row per
+    key, rows of unit length (resources/models/framing_vectors.npz, written by the
+    training script from en_core_web_md's vectors, CC0)."""
+
+    def __init__(self, keys: numpy.ndarray, rows: numpy.ndarray, table: numpy.ndarray):
+        self.keys, self.rows = keys, rows.astype(numpy.int64)
+        self.table = table.astype(numpy.float32)
 
     @classmethod
     @cache
-    def shipped(cls) -> FramingTagger:
-        """The weights in resources/lexicons; a tagger that never fires while they are being
-        trained (the training script builds the pipeline before it has any)."""
+    def shipped(cls) -> FramingVectors | None:
+        path = resource("models", "framing_vectors.npz")
+        if not path.exists():
+            return None
+        with numpy.load(path, allow_pickle=False) as data:
+            return cls(data["keys"], data["rows"], data["table"])
+
+    def rows_of(self, keys: numpy.ndarray) -> numpy.ndarray:
+        """The row of each key, -1 where there is none."""
+        where = numpy.searchsorted(self.keys, keys).clip(0, len(self.keys) - 1)
+        return numpy.where(self.keys[where] == keys, self.rows[where], -1)
+
+    def of_doc(self, doc: Doc) -> numpy.ndarray:
+        """One row per token: its vector (of the lowercase form, else of the lemma) and a
+        last column that is 1 where it has one."""
+        attrs = doc.to_array([LOWER, LEMMA]).astype(numpy.uint64)
+        rows = self.rows_of(attrs[:, 0])
+        rows = numpy.where(rows >= 0, rows, self.rows_of(attrs[:, 1]))
+        out = numpy.zeros((len(doc), VECTOR_WIDTH + 1), dtype=numpy.float32)
+        known = rows >= 0
+        out[known, :VECTOR_WIDTH] = self.table[rows[known]]
+        out[known, VECTOR_WIDTH] = 1.0
+        return out
+
+
+def dense_inputs(doc: Doc, contextual: bool, vectors: FramingVectors | None) -> numpy.ndarray:
+    """The dense input of every token of `doc`: its word vector, then (`contextual`) its
+    row of doc.tensor; zeros where either is missing."""
+    parts = [vectors.of_doc(doc) if vectors is not None
+             else numpy.zeros((len(doc), VECTOR_WIDTH + 1), dtype=numpy.float32)]
+    if contextual:
+        tensor = doc.tensor
+        if getattr(tensor, "shape", None) == (len(doc), TENSOR_WIDTH):
+            parts.append(numpy.asarray(tensor, dtype=numpy.float32))
+        else:
+            parts.append(numpy.zeros((len(doc), TENSOR_WIDTH), dtype=numpy.float32))
+    return numpy.concatenate(parts, axis=1)
+
+
+class FramingTagger:
+    """One head of the shipped weights: sparse feature weights, a threshold and, when
+    trained with them, weights over the dense inputs (`dense_inputs`)."""
+
+    def __init__(self, weights: dict[str, float], threshold: float,
+                 dense_weights: list[float] | None = None, contextual: bool = False):
+        self.weights = weights
+        self.threshold = threshold
+        self.dense_weights = (numpy.asarray(dense_weights, dtype=numpy.float32)
+                              if dense_weights else None)
+        self.contextual = contextual
+        self.vectors = FramingVectors.shipped() if dense_weights else None
+        self._doc: Doc | None = None  # the last document's dense scores, kept for its tokens
+        self._dense: numpy.ndarray | None = None
+
+    @classmethod
+    @cache
+    def shipped(cls, pipeline: str = "") -> FramingTagger:
+        """The shipped head for `pipeline` (its meta "lang_name"): the contextual head for
+        the pipeline the weights were trained with, else the one without doc.tensor; a
+        tagger that never fires while the weights are being trained (the training script
+        builds the pipeline before it has any)."""
         path = resource("lexicons", "framing_tagger.json")
         if not path.exists():
             return cls({}, threshold=2.0)
         record = json.loads(path.read_text(encoding="utf-8"))
-        return cls(record["weights"], record["threshold"])
+        contextual = pipeline in record.get("contextual_pipelines", [])
+        head = record["heads"]["contextual" if contextual else "lexical"]
+        return cls(head["weights"], head["threshold"], head.get("dense_weights"),
+                   contextual=contextual)
 
-    def probability(self, features: list[str]) -> float:
-        score = sum(self.weights.get(f, 0.0) for f in features)
+    def probability(self, features: list[str], dense: float = 0.0) -> float:
+        score = sum(self.weights.get(f, 0.0) for f in features) + dense
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+
+    def _dense_score(self, token: Token) -> float:
+        if self.dense_weights is None:
+            return 0.0
+        if self._doc is not token.doc:
+            inputs = dense_inputs(token.doc, self.contextual, self.vectors)
+            self._dense = inputs @ self.dense_weights
+            self._doc = token.doc
+        assert self._dense is not None
+        return float(self._dense[token.i])
 
     def score(self, token: Token, question: bool) -> float | None:
         """The probability that `token` is loaded, or None when it is no candidate."""
         if not is_candidate(token):
             return None
-        return self.probability(token_features(token, question))
+        features = token_features(token, question)
+        if token.pos_ == "NOUN" and token.i > 0 and token.doc[token.i - 1].tag_ == "JJS":
+            # "the worst storm": the superlative's judgement is weighed by the exaggeration
+            # rule; the noun must be loaded without the superlative's lexicon evidence.
+            features = [f for f in features if not f.startswith("nb-1")]
+        return self.probability(features, self._dense_score(token))

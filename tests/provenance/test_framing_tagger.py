@@ -2,15 +2,58 @@
 
 import json
 
-from reader.provenance.framing_tagger import FramingTagger, is_candidate, token_features
+import numpy
+import spacy
+
+from reader.provenance.framing_tagger import (FramingTagger, FramingVectors, dense_inputs,
+                                              is_candidate, token_features)
 from reader.resources_path import resource
 
 
 def test_shipped_weights_say_what_they_were_trained_on():
     record = json.loads(resource("lexicons", "framing_tagger.json").read_text(encoding="utf-8"))
     assert "PTC" in record["trained_on"] and "never BABE" in record["trained_on"]
+    for head in ("contextual", "lexical"):
+        assert 0 < record["heads"][head]["threshold"] < 1 and record["heads"][head]["weights"]
     tagger = FramingTagger.shipped()
-    assert 0 < tagger.threshold < 1 and tagger.weights
+    assert 0 < tagger.threshold < 1 and tagger.weights and not tagger.contextual
+
+
+def test_the_default_pipeline_gets_the_contextual_head(analyzer):
+    record = json.loads(resource("lexicons", "framing_tagger.json").read_text(encoding="utf-8"))
+    meta = analyzer.nlp.meta
+    assert f"{meta['lang']}_{meta['name']}" in record["contextual_pipelines"]
+    framing = analyzer.nlp.get_pipe("provenance_attribution").framing
+    assert framing.tagger.contextual and framing.tagger.dense_weights is not None
+
+
+def test_word_vectors_put_loaded_words_near_each_other():
+    vectors = FramingVectors.shipped()
+    doc = spacy.blank("en")("crooks thieves spreadsheet zzqxv")
+    rows = vectors.of_doc(doc)
+    assert rows[:3, -1].tolist() == [1.0, 1.0, 1.0] and rows[3].tolist() == [0.0] * 65
+    near, far = rows[0, :-1] @ rows[1, :-1], rows[0, :-1] @ rows[2, :-1]
+    assert near > far + 0.2
+
+
+def test_dense_inputs_without_a_tensor_are_zeros_where_the_context_would_be():
+    doc = spacy.blank("en")("The hucksters lied.")  # a blank pipeline sets no doc.tensor
+    inputs = dense_inputs(doc, True, FramingVectors.shipped())
+    assert inputs.shape == (4, 65 + 96) and not inputs[:, 65:].any()
+    assert inputs[1, 64] == 1.0  # "hucksters" has a vector
+
+
+def test_the_contextual_head_reads_the_parse_s_own_token_vectors(analyzer):
+    framing = analyzer.nlp.get_pipe("provenance_attribution").framing
+    doc = analyzer.nlp("The senator gave a disgraceful speech.")
+    word = doc[4]
+    inputs = dense_inputs(doc, True, FramingVectors.shipped())
+    assert numpy.allclose(inputs[:, 65:], doc.tensor)
+    tagger = framing.tagger
+    without = FramingTagger(tagger.weights, tagger.threshold,
+                            tagger.dense_weights[:65].tolist(), contextual=False)
+    assert 0 < tagger.score(word, False) < 1
+    assert abs(tagger.score(word, False) - without.score(word, False)) > 1e-3
 
 
 def test_only_licensed_lemmas_carry_their_own_weight():
