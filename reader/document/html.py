@@ -26,7 +26,7 @@ from reader.document.htmlblocks import element_text
 from reader.document.images import local_images
 from reader.document.jsonld import jsonld_url
 from reader.document.loose_text import wrap_loose_text
-from reader.document.model import Article
+from reader.document.model import Article, is_figure
 from reader.document.pagedate import date_from_address, stated_date
 from reader.document.pagetitle import clean_title
 
@@ -338,8 +338,21 @@ def _table_pieces(table) -> list[tuple]:
         heads += 1
     if heads == len(kept):
         heads = 0  # all heads: no body to set them apart from
+    if heads == 0 and _labels_over_figures([texts[index] for index in kept]):
+        heads = 1
     lines = ["\t".join(texts[index] + [""] * (width - len(texts[index]))) for index in kept]
     return [("table", "\n".join(lines), heads)]
+
+
+def _labels_over_figures(rows: list[list[str]]) -> bool:
+    """Whether the first row names the columns of the rows below without heading cells
+    ("Pos. Driver Points" over "1 Kyle Busch 5040"): every cell of it holds words, none a
+    figure, and all rows below but at most one have figures."""
+    first, rest = rows[0], rows[1:]
+    if len(rest) < 2 or not all(cell and not is_figure(cell) for cell in first):
+        return False
+    with_figures = sum(any(is_figure(cell) for cell in row) for row in rest)
+    return with_figures >= len(rest) - 1
 
 
 def _web_url(url: str | None) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 BLOCK_KINDS = ("heading", "paragraph", "blockquote", "table", "caption", "credit",
@@ -10,6 +11,14 @@ BLOCK_KINDS = ("heading", "paragraph", "blockquote", "table", "caption", "credit
 # Blocks whose words are never a source's claim nor the writer's framing. A table (rows
 # on lines, cells separated by tabs) is part of the article and shown, but not analysed.
 NON_ARTICLE_KINDS = frozenset({"table", "caption", "credit", "boilerplate"})
+
+
+# A table cell that is a figure: "120", "$4.99", "-5.44%", "3:41", or a dash for none.
+_FIGURE = re.compile(r"[-+−–]?[$€£¥]?\d[\d.,:/]*\s?[%‰]?|[-–—]")
+
+
+def is_figure(cell: str) -> bool:
+    return bool(_FIGURE.fullmatch(cell.strip()))
 
 
 @dataclass(frozen=True)

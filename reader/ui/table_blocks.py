@@ -7,17 +7,15 @@ it, so offsets keep their document positions (TextPositions needs no change).
 
 from __future__ import annotations
 
-import re
 from typing import cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import (QColor, QFont, QTextCharFormat, QTextCursor, QTextFrameFormat,
                            QTextTableFormat)
 
+from reader.document.model import is_figure
 from reader.ui.palette import SurfaceColours, blend
 
-# A cell that is a figure ("120", "$4.99", "12.5 %", "3:41", "–") is right-aligned.
-_FIGURE = re.compile(r"[-+−–]?[$€£¥]?\d[\d.,:/]*\s?[%‰]?|[-–—]")
 HEAD_TINT = 0.18  # how much of the muted colour tints a heading row
 
 
@@ -52,7 +50,7 @@ def insert_table(cursor: QTextCursor, text: str, head_rows: int, surface: Surfac
         for c, value in enumerate(row):
             cell = table.cellAt(r, c)
             cell_cursor = cell.firstCursorPosition()
-            if _FIGURE.fullmatch(value):
+            if is_figure(value):  # right-aligned
                 block_format = cell_cursor.blockFormat()
                 block_format.setAlignment(Qt.AlignmentFlag.AlignRight)
                 cell_cursor.setBlockFormat(block_format)

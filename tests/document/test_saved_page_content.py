@@ -74,6 +74,14 @@ def test_a_data_table_is_one_table_block_with_rows_and_cells(tmp_path):
         b.to_dict() for b in article.blocks if b.kind == "table").items()
 
 
+def test_a_first_row_of_labels_over_rows_of_figures_is_the_heading(tmp_path):
+    table = ("<table><tr><td>Pos.</td><td>Rider</td><td>Top 5</td></tr>"
+             "<tr><td>1</td><td>Ana Lopes</td><td>17</td></tr>"
+             "<tr><td>2</td><td>Ben Ode</td><td>15</td></tr></table>")
+    article = _load(tmp_path, _page(FILLER + table + FILLER))
+    assert [b.head_rows for b in article.blocks if b.kind == "table"] == [1]
+
+
 def test_table_rows_are_as_wide_as_the_widest_and_need_no_heading(tmp_path):
     table = ("<table><tr><td>Mill Wheelers</td><td>120</td><td>4 wins</td></tr>"
              "<tr><td>Towpath CC</td><td>98</td></tr></table>")
