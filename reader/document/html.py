@@ -158,6 +158,7 @@ a11y-hidden element-invisible offscreen off-screen invisible""".split())
 # Cards and pop-ups that appear on hover or click, glued into the text otherwise.
 _POPUP_CLASS = re.compile(r"rollover|popover|popup|pop-up|tooltip|hovercard|hover-card|"
                           r"modal", re.IGNORECASE)
+_POPUP_TRIGGER = re.compile(r"(?:link|trigger|toggle|button|btn|opener)$", re.IGNORECASE)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # Removing more than this many characters of text is not removing a pop-up: a page that
 # hides its article until a script runs keeps it.
@@ -189,8 +190,13 @@ def remove_hidden(tree) -> None:
 
 
 def _is_popup(element) -> bool:
-    return isinstance(element.tag, str) and any(
-        _POPUP_CLASS.search(name) for name in (element.get("class") or "").split())
+    """A pop-up card: marked as one by its class, and not the link or button that opens it
+    ("rollover-people-link" holds the name the text reads, "Kristi Noem")."""
+    if not isinstance(element.tag, str) or element.tag in ("a", "button"):
+        return False
+    names = (element.get("class") or "").split()
+    return any(_POPUP_CLASS.search(name) for name in names) and not any(
+        _POPUP_TRIGGER.search(name) for name in names)
 
 
 def _drop_keeping_tail(element) -> None:

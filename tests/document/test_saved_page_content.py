@@ -121,6 +121,16 @@ def test_hidden_elements_and_popup_cards_are_removed(tmp_path):
     assert "newsletter" not in text and "Hidden promotion" not in text
 
 
+def test_the_link_that_opens_a_popup_card_keeps_its_name(tmp_path):
+    card = ('<span class="rollover-people"><a class="rollover-people-link" href="/p/jo">Jo '
+            'Marsh</a><span class="rollover-people-block"><span class="rollover-block"><a '
+            'class="name">Joanna Mary Marsh</a>Cycling club chair</span></span></span>')
+    body = f"<p>Club chair {card} (Ind.) said the lanes were overdue and welcome.</p>" + FILLER
+    text = _load(tmp_path, _page(body)).text
+    assert "Club chair Jo Marsh (Ind.) said the lanes were overdue and welcome." in text
+    assert "Joanna Mary" not in text
+
+
 def test_capitals_promo_headlines_are_furniture_and_short_capitals_are_headings(tmp_path):
     body = (FILLER + "<p>MAYOR SAYS NEW BRIDGE WILL OPEN BEFORE THE ELECTION NEXT YEAR</p>"
             "<p>WHO PAYS FOR IT?</p>" + FILLER)
