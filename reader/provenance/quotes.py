@@ -153,8 +153,8 @@ class _Pairing:
     stack: list[tuple[int, str, str]] = field(default_factory=list)  # (position, family, char) of open marks
     pieces: list[QuotePiece] = field(default_factory=list)
 
-    def open(self, i: int) -> None:
-        family = _MARKS[self.text[i]][0]
+    def open(self, i: int, family: str | None = None) -> None:
+        family = family or _MARKS[self.text[i]][0]
         # An inner quote can only be of the other family: a second opening mark of the
         # same family while one is open means the first was never closed.
         if self.stack and self.stack[-1][1] == family and family == DOUBLE:
@@ -221,6 +221,15 @@ def _pair_paragraph(text: str, p_start: int, p_end: int, carried: tuple[int, str
             pairing.close(i + 1, DOUBLE)
             skip_to = i + 2
             continue
+        doubled = _doubled_single_role(text, i)
+        if doubled is not None:
+            # ''…'' (the New York Times' archive text): two straight marks for one double.
+            if doubled == "open":
+                pairing.open(i, DOUBLE)
+            else:
+                pairing.close(i + 1, DOUBLE)
+            skip_to = i + 2
+            continue
         family, declared = _MARKS[text[i]]
         role = _role(text, i, family, declared)
         if role == "apostrophe":
@@ -238,12 +247,29 @@ def _pair_paragraph(text: str, p_start: int, p_end: int, carried: tuple[int, str
     return pairing.pieces, carried, pairing.next_id
 
 
+def _doubled_single_role(text: str, i: int) -> str | None:
+    """'' standing for one double mark: it opens before a word after a space (or a
+    paragraph's start), it closes after a word or punctuation before a space or
+    punctuation; anything else ("rock''n''roll", a lone ') is left to the other rules."""
+    if text[i:i + 2] != "''" or text[i + 2:i + 3] == "'" or (i > 0 and text[i - 1] == "'"):
+        return None
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 2] if i + 2 < len(text) else " "
+    if (before.isspace() or before in "([{—–-/") and (after.isalnum() or after in "$.[(…"):
+        return "open"
+    if (before.isalnum() or before in ".,;:!?)]}…%-—") and (after.isspace() or after in ".,;:!?)]}—–-"):
+        return "close"
+    return None
+
+
 def _reopened(text: str, first: int | None, carried: tuple[int, str] | None) -> tuple[int, str] | None:
     """A quotation that ran over the last paragraph continues here only if this paragraph
     reopens it with a mark of the same family."""
     if carried is None or first is None:
         return None
     family, declared = _MARKS[text[first]]
+    if _doubled_single_role(text, first) == "open":
+        family, declared = DOUBLE, "open"
     if family == carried[1] and _role(text, first, carried[1], declared) in ("open", "either"):
         return carried
     return None
@@ -287,6 +313,10 @@ def _trim_end(text: str, start: int, end: int) -> int:
 
 def _piece(text, start, end, quote_id, family, closed):
     inner_start, inner_end = start + 1, end - 1 if closed else end
+    if text[start:start + 2] == "''":
+        inner_start += 1
+    if closed and end - start >= 4 and text[end - 2:end] == "''":
+        inner_end -= 1
     while inner_start < inner_end and text[inner_start].isspace():
         inner_start += 1
     while inner_end > inner_start and text[inner_end - 1].isspace():

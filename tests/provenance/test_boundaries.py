@@ -111,6 +111,13 @@ def test_a_trailing_clause_inside_the_quotation_stays(analyze):
     assert "what we warned about for years" in r.claim_with("the plan")["content"]
 
 
+def test_a_doubled_single_quotation_goes_on_after_its_cue(analyze):
+    r = analyze("''A museum alone will not end poverty in every city,'' he said. ''It won't "
+                "end gun violence in our neighborhoods.''")
+    claim = r.claim_with("A museum alone will not end poverty")
+    assert "It won't end gun violence" in claim["content"] and len(r.claims()) == 1
+
+
 def test_who_after_a_comma_stands_for_the_name_before_it(analyze):
     r = analyze("He said the deal would open talks between his government and the Taliban, "
                 "who have long refused to negotiate with Kabul.")

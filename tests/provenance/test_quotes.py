@@ -144,3 +144,22 @@ def test_pairing_never_fails_and_pieces_are_well_formed(text):
 
 def test_markup_attribute_values_are_not_quotes():
     assert quoted('<tweet author="mattyglesias" datetime="2016-06-29">It is "over" now') == ["over"]
+
+
+def test_doubled_straight_singles_are_one_double_quote():
+    # ''…'' (two straight marks for each double one), as in newspaper archive text.
+    text = "''There's no evidence,'' Mr. Burman said. ''The real issue is governance.''"
+    pieces = find_quotes(text, paragraph_ranges(text))
+    assert quoted(text) == ["There's no evidence,", "The real issue is governance."]
+    assert {p.family for p in pieces} == {"double"} and pieces[0].quote_id != pieces[1].quote_id
+
+
+def test_doubled_singles_reopen_a_quote_in_the_next_paragraph():
+    text = "''A quote that runs on\n\n''and on.''"
+    pieces = find_quotes(text, paragraph_ranges(text))
+    assert [text[p.inner_start:p.inner_end] for p in pieces] == ["A quote that runs on", "and on."]
+    assert pieces[0].quote_id == pieces[1].quote_id
+
+
+def test_doubled_singles_between_letters_are_no_quote():
+    assert quoted("They played rock''n''roll all night.") == []
