@@ -156,7 +156,10 @@ _RULE_LIST = (
          "or reported is X's claim."),
     Rule(RuleName.NOUN_CUE, 7, SpanLabel.REPORTED_SPEECH, 0.55,
          "\"X's claim that ...\", \"his comments on ...\": a word for something said, with "
-         "its owner, points to that owner's claim."),
+         "its owner, points to that owner's claim; with a \"that\" clause it needs no owner "
+         "(\"a New York Times report that ...\": the name compounded with it, the agent after "
+         "by/from, the subject of the verb it is the object of, or no source), and a cue verb "
+         "the tagger took for a noun (\"Trump claims that ...\") speaks for the name before it."),
     Rule(RuleName.QUOTE_UNATTRIBUTED, 8, SpanLabel.DIRECT_QUOTE, 0.5,
          "Words in quotation marks with no speaker found nearby: somebody's words, but the "
          "article does not say whose."),

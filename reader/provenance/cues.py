@@ -589,35 +589,105 @@ _NOUN_CUE_PREPS = {"on", "about", "of", "for", "against", "to"}
 
 
 def find_noun_cues(doc: Doc) -> list[ClaimDraft]:
-    """A possessed reporting noun with its content: "his comments on Muslims", "Rubio's
-    claim that the calls were secret". Without an owner the noun names no source, and the
-    claim would only add noise to Unattributed, so it is left out."""
+    """A reporting noun with its content: "his comments on Muslims", "Rubio's claim that
+    the calls were secret", and, with a "that" clause, a noun whose source is named
+    around it ("a New York Times report that …", "officials voiced worries that …") or
+    nowhere ("there were pronouncements that …": no source). A cue verb the tagger took
+    for a noun ("Trump claims that …") speaks for the name before it. Without an owner a
+    noun with only a prepositional content ("comments on …") is left out: it would only
+    add noise to Unattributed."""
+    verbs = cue_verbs()
     drafts = []
     for token in doc:
-        if token.pos_ != "NOUN" or token.lemma_.lower() not in _NOUN_CUES:
+        if token.pos_ != "NOUN":
             continue
+        lemma = token.lemma_.lower()
+        as_verb = _verb_read_as_noun(token, verbs)
+        if lemma not in _NOUN_CUES and as_verb is None:
+            continue
+        that_clause = next((c for c in token.children if c.i > token.i and
+                            c.dep_ in ("acl", "ccomp", "relcl") and _has_that_mark(c)), None)
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
-        if owner is None:
+        if as_verb is not None and that_clause is not None:
+            owner, source_span = as_verb, _name_run(as_verb)
+            why = f"cue verb '{token.text}' read as a noun → subject '{as_verb.text}'"
+        elif owner is not None:
+            source_span = noun_phrase_range(owner)
+            why = f"reporting noun '{token.text}' of '{owner.text}'"
+        elif that_clause is not None and lemma in _NOUN_CUES:
+            owner = _noun_cue_holder(token)
+            source_span = noun_phrase_range(owner) if owner is not None else None
+            why = f"reporting noun '{token.text}' with a 'that' clause" + (
+                f" → '{owner.text}'" if owner is not None else ", no source named")
+        else:
             continue
-        content = next((c for c in token.children if c.i > token.i and (
-            (c.dep_ == "prep" and c.lower_ in _NOUN_CUE_PREPS and c.i < c.right_edge.i)
-            or (c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that"
-                                                 for m in c.children)))), None)
+        content = that_clause if that_clause is not None else next(
+            (c for c in token.children if c.i > token.i and c.dep_ == "prep"
+             and c.lower_ in _NOUN_CUE_PREPS and c.i < c.right_edge.i), None)
         if content is None:
             continue
+        # "the claim that X": PolNeAR's content takes in the "that", as for a verb's clause.
         start = doc[content.i + 1].idx if content.dep_ == "prep" else content.left_edge.idx
-        if content.dep_ != "prep":
-            mark = next(m for m in content.children if m.dep_ == "mark")
-            start = doc[mark.i + 1].idx
         end = content.right_edge.idx + len(content.right_edge)
-        parts = clean_parts(doc, [(start, end)])
+        parts = clean_parts(doc, trailing_asides_cut(doc, [(start, end)]))
         if not parts:
             continue
         drafts.append(ClaimDraft(
             content=parts, cue=(token.idx, token.idx + len(token)), source_token=owner,
-            source_span=noun_phrase_range(owner), rule=RuleName.NOUN_CUE,
-            why=f"reporting noun '{token.text}' of '{owner.text}'"))
+            source_span=source_span, rule=RuleName.NOUN_CUE, why=why,
+            confidence=None if owner is not None else 0.45))
     return drafts
+
+
+def _has_that_mark(clause: Token) -> bool:
+    return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+
+
+def _verb_read_as_noun(token: Token, verbs: frozenset[str]) -> Token | None:
+    """"Trump claims that …" parsed as a noun "claims": a cue verb's -s form right after a
+    name or pronoun, with no determiner or owner of its own. Returns the name's last
+    word."""
+    if token.tag_ != "NNS" or token.i == 0 or token.lemma_.lower() not in verbs:
+        return None
+    if any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in token.children):
+        return None
+    before = token.doc[token.i - 1]
+    if before.pos_ == "PROPN" or (before.pos_ == "NOUN" and before.is_title) or \
+            (before.pos_ == "PRON" and before.lower_ in ("he", "she", "it")):
+        return before
+    return None
+
+
+def _name_run(last: Token) -> tuple[int, int]:
+    """The run of proper-noun words ending at `last`."""
+    first = last
+    while first.i > 0 and first.is_title and first.doc[first.i - 1].is_title and \
+            first.doc[first.i - 1].pos_ in ("PROPN", "NOUN"):
+        first = first.doc[first.i - 1]
+    return first.idx, last.idx + len(last)
+
+
+def _noun_cue_holder(noun: Token) -> Token | None:
+    """Who holds an unowned reporting noun: a name compounded with it ("a New York Times
+    report"), the agent after "by"/"from" ("warnings from aides that …"), or the subject of
+    a verb that is no cue itself and takes the noun as its object ("officials voiced
+    worries that …")."""
+    names = [c for c in noun.children if c.dep_ == "compound" and
+             (c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "PERSON", "NORP"))]
+    if names:
+        return names[-1]
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
+            agent = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if agent is not None:
+                return agent
+    verb = noun.head
+    if noun.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() not in cue_verbs():
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ in ("PROPN", "NOUN") and \
+                subject.lower_ not in _WEAK_SOURCES:
+            return subject
+    return None
 
 
 # Marks that set off a trailing aside from the reported clause.

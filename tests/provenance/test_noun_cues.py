@@ -1,0 +1,39 @@
+"""Reporting nouns with a "that" clause and cue verbs the tagger reads as nouns
+(cues.find_noun_cues), one invented sentence each, with the cases left alone."""
+
+
+def test_a_report_named_by_its_publisher(analyze):
+    r = analyze("The campaign faced a fresh storm on Monday. There was a Daily Ledger report "
+                "that the mayor had lost $9 million in 1995.")
+    claim = r.claim_with("the mayor had lost $9 million")
+    assert claim["cue"] == "report" and "Daily Ledger" in (claim["source"] or "")
+    assert claim["content"].startswith("that the mayor")
+
+
+def test_a_warning_from_someone(analyze):
+    r = analyze("The vote went ahead despite repeated warnings from Senator Alma Reyes that the "
+                "plan was doomed.")
+    claim = r.claim_with("the plan was doomed")
+    assert claim["cue"] == "warnings" and claim["source"] == "Alma Reyes"
+
+
+def test_a_claim_with_no_source_named(analyze):
+    r = analyze("The museum closed early amid suggestions that the roof was unsafe.")
+    claim = r.claim_with("the roof was unsafe")
+    assert claim["cue"] == "suggestions" and claim["source"] is None
+
+
+def test_a_cue_verb_read_as_a_noun(analyze):
+    r = analyze("Trump claims that the election was rigged.")
+    claim = r.claim_with("the election was rigged")
+    assert claim["cue"] == "claims" and claim["source"] == "Trump"
+
+
+def test_the_fact_that_is_no_claim(analyze):
+    r = analyze("The fact that the bridge fell is clear to everyone.")
+    assert r.claims() == []
+
+
+def test_a_relative_clause_after_a_reporting_noun_is_no_content(analyze):
+    r = analyze("The report that she wrote last year sits on a shelf.")
+    assert not any(c["cue"] == "report" for c in r.claims())
