@@ -288,6 +288,11 @@ def _clausal_complement(doc: Doc, verb: Token) -> _Reading | None:
     """"Butler said (that) …" and "…, a source said": the verb's clause, less the writer's
     asides, claims of their own and coordinated new reports inside it."""
     clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
+    if len(clauses) > 1:
+        # "The revelation set off fireworks on Friday: Republicans said they …": a clause
+        # before a colon or semicolon is the writer's lead, not what the cue reports.
+        clauses = [c for c in clauses if not (c.i < verb.i and any(
+            t.text in (":", ";") for t in verb.doc[c.right_edge.i + 1:verb.i]))]
     if not clauses:
         return None
     parts = [subtree_range(c) for c in clauses]
@@ -306,12 +311,18 @@ def _clausal_complement(doc: Doc, verb: Token) -> _Reading | None:
 
 
 def _parenthetical(doc: Doc, verb: Token) -> _Reading | None:
-    """"The calls, he said, were routine": the cue interrupts its content."""
-    if not (verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX") and
-            verb.head.lemma_.lower() not in cue_verbs() and
+    """"The calls, he said, were routine": the cue interrupts its content. The parser may
+    hang the cue on the subject it follows ("The difference now, he told me, is …"): the
+    reported clause is then the one that noun is the subject of."""
+    head = verb.head
+    if verb.dep_ == "parataxis" and head.pos_ in ("NOUN", "PROPN") and \
+            head.dep_ in ("nsubj", "nsubjpass") and head.i < verb.i:
+        head = head.head
+    if not (verb.dep_ == "parataxis" and head.pos_ in ("VERB", "AUX") and
+            head.lemma_.lower() not in cue_verbs() and
             any(c.dep_ in _SUBJECT_DEPS and c.lower_ not in _NON_SPEAKERS for c in verb.children)):
         return None
-    parts = subtract([subtree_range(verb.head)], subtree_range(verb))
+    parts = subtract([subtree_range(head)], subtree_range(verb))
     subj = subject_of(verb)
     return _Reading(parts, RuleName.PARENTHETICAL,
                     f"cue '{verb.text}' inside the sentence it reports → subject '{subj.text}'")
@@ -592,7 +603,7 @@ def find_noun_cues(doc: Doc) -> list[ClaimDraft]:
     """A reporting noun with its content: "his comments on Muslims", "Rubio's claim that
     the calls were secret", and, with a "that" clause, a noun whose source is named
     around it ("a New York Times report that …", "officials voiced worries that …") or
-    nowhere ("there were pronouncements that …": no source). A cue verb the tagger took
+    nowhere ("closed amid suggestions that …": no source). A cue verb the tagger took
     for a noun ("Trump claims that …") speaks for the name before it. Without an owner a
     noun with only a prepositional content ("comments on …") is left out: it would only
     add noise to Unattributed."""
@@ -659,7 +670,7 @@ def _verb_read_as_noun(token: Token, verbs: frozenset[str]) -> Token | None:
 
 
 def _name_run(last: Token) -> tuple[int, int]:
-    """The run of proper-noun words ending at `last`."""
+    """The run of capitalised name words ending at `last` ("Senator Ted Cruz")."""
     first = last
     while first.i > 0 and first.is_title and first.doc[first.i - 1].is_title and \
             first.doc[first.i - 1].pos_ in ("PROPN", "NOUN"):

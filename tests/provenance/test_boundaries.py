@@ -123,3 +123,29 @@ def test_who_after_a_comma_stands_for_the_name_before_it(analyze):
                 "who have long refused to negotiate with Kabul.")
     claim = r.claim_with("to negotiate with Kabul")
     assert claim["source"] == "Taliban" or "Taliban" in (claim["source"] or "")
+
+
+def test_quote_goes_on_past_what_the_writer_says_of_the_speaker(analyze):
+    r = analyze("''That's Mexico's weak point,'' said Luis Rubio, who heads the Center of "
+                "Research for Development in Mexico City. ''There is nothing more important in "
+                "Mexico than the trade deal.''")
+    claim = r.claim_with("That's Mexico's weak point")
+    assert "There is nothing more important" in claim["content"] and len(r.claims()) == 1
+
+
+def test_a_clause_before_a_colon_is_the_writers_lead(analyze):
+    r = analyze("The news set off another round of fireworks on Friday: Republicans said they "
+                "are convinced the department mishandled the inquiry.")
+    claim = r.claim_with("the department mishandled the inquiry")
+    assert "fireworks" not in claim["content"] and claim["source"] == "Republicans"
+
+
+def test_an_inverted_cue_still_reads_the_clause_before_it(analyze):
+    r = analyze("The plan will fail, the mayor said on Friday.")
+    assert r.claim_with("The plan will fail")["cue"] == "said"
+
+
+def test_a_parenthetical_cue_hung_on_the_subject(analyze):
+    r = analyze("The difference now, he told me, is that the party has no leader.")
+    claim = r.claim_with("the party has no leader")
+    assert claim["content"].startswith("The difference now") and claim["cue"] == "told"
