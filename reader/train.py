@@ -35,7 +35,8 @@ from reader.evaluation.brat import SplitNotFound, read_split
 # The shipped weights: 650 steps of 4 texts (three epochs of the 840 train texts and 20
 # steps of a fourth), seed 13.
 DEFAULTS = {"epochs": 4, "max_steps": 650, "seed": 13, "batch_docs": 4, "dropout": 0.1,
-            "learn_rate": 0.001, "checkpoint_every": 25}
+            "learn_rate": 0.001, "checkpoint_every": 25,
+            "rows": [5000, 1000, 2500, 1000, 200, 200], "depth": 6, "window": 1}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -55,6 +56,10 @@ def _parser() -> argparse.ArgumentParser:
                         help="stop after this many minutes of training (the last checkpoint stays)")
     parser.add_argument("--checkpoint-every", type=int, default=DEFAULTS["checkpoint_every"],
                         metavar="STEPS")
+    parser.add_argument("--rows", default=",".join(map(str, DEFAULTS["rows"])), metavar="N,N,...",
+                        help="hash-table rows per feature (NORM, PREFIX, SUFFIX, SHAPE, TAG, DEP)")
+    parser.add_argument("--depth", type=int, default=DEFAULTS["depth"])
+    parser.add_argument("--window", type=int, default=DEFAULTS["window"])
     parser.add_argument("--cache", default=None, metavar="DIR",
                         help="where parsed texts are kept (default: the user cache folder)")
     return parser
@@ -176,7 +181,12 @@ class Trainer:
         train_examples = examples(train_docs, train)
         dev_examples = examples(dev_docs, dev)
         fix_random_seed(args.seed)
-        tagger = nlp.add_pipe("provenance_tagger", config={"weights": ""})
+        from reader.provenance.tagger import model_config
+
+        rows = [int(n) for n in str(args.rows).split(",")]
+        tagger = nlp.add_pipe("provenance_tagger",
+                              config={"weights": "", "model": model_config(
+                                  rows, depth=args.depth, window=args.window)})
         tagger.initialize(lambda: train_examples, nlp=nlp)
         optimizer = Adam(DEFAULTS["learn_rate"])
         rng = random.Random(args.seed)
@@ -222,7 +232,9 @@ class Trainer:
                 "epochs": round(step * DEFAULTS["batch_docs"] / max(1, texts), 2),
                 "steps": step, "minutes": round(minutes, 1), "seed": self.args.seed,
                 "command": "python -m reader.train " + " ".join(sys.argv[1:]),
-                "defaults": DEFAULTS, "loss_last_epoch": round(losses.get(tagger.name, 0), 1),
+                "defaults": DEFAULTS, "rows": [int(n) for n in str(self.args.rows).split(",")],
+                "depth": self.args.depth, "window": self.args.window,
+                "loss_last_epoch": round(losses.get(tagger.name, 0), 1),
                 "dev_token_figures": figures}
         meta_path = self.output.with_suffix(".json")
         meta_path.write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")

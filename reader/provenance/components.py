@@ -224,7 +224,7 @@ class AttributionFinder:
             drafts = constructions.place_nested(doc, drafts, nested)
             learned_claims = [d for d in learned.learned_drafts(doc, paragraphs)
                               if not outside_article(d) and not _cue_quoted(d, pieces)]
-            drafts = learned.merge(drafts, learned_claims)
+            drafts = learned.merge(drafts, learned_claims, doc)
             drafts = constructions.join_shared_cues(doc, drafts)
         sources, source_ids = resolve_sources(doc, drafts)
         hits = []

@@ -20,12 +20,18 @@ and takes the tagger's run when it has one (its probability is the score), else 
 subject, else none (PolNeAR's sourceless attributions: "a curfew was announced").
 
 Merge (`merge`): the rules' claims stay as they are; a learned claim is added only when it
-shares no character with a rule claim's content or cue. Its why names it: "learned
-tagger, 0.83" (the mean probability of its content and cue labels).
+shares no character with a rule claim's content or cue, and (with the doc) when it passes
+the source gate (`vouched`): a claim whose source the rules do not already list (a new
+name in the side panel) needs a cue word of the rules' cue lists ("said", "denied",
+"claims") and a clause as content ("… that the plan failed"), since the tagger alone too
+often makes a source of a subject of any verb ("The two leaders sidestepped tricky
+questions"); a claim that quotes a named person's words in double marks passes. Its why names
+it: "learned tagger, 0.83" (the mean probability of its content and cue labels).
 """
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -33,6 +39,7 @@ from spacy.tokens import Doc, Token
 from reader.provenance import lexicons
 from reader.provenance.cues import claim_for_cue, speaker_of_cue
 from reader.provenance.drafts import ClaimDraft, clean_parts
+from reader.provenance.sources import resolve_sources
 from reader.vocabulary import RuleName
 
 MAX_CUE_GAP = 6  # tokens between a content block and its cue, besides a tagged source
@@ -279,8 +286,71 @@ def _link_source(doc: Doc, cue: Run, parts: list[Run], sources: list[Run], para
     return token, span
 
 
-def merge(rule_drafts: list[ClaimDraft], learned: list[ClaimDraft]) -> list[ClaimDraft]:
-    """The rules' drafts, plus the learned ones that share no character with any of them."""
+# The rules' cue words: verbs and nouns that introduce a claim in some construction.
+CUE_WORD_LISTS = ("cue_verbs", "speech_verbs", "clause_only_cue_verbs", "infinitive_cue_verbs",
+                  "object_cue_verbs", "no_object_cue_verbs", "preposition_cue_verbs",
+                  "predicate_object_cue_verbs", "passive_cue_verbs", "quote_frame_verbs",
+                  "claim_nouns", "reporting_nouns", "allegation_nouns")
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
+
+
+def has_cue_word(doc: Doc, cue: tuple[int, int] | None) -> bool:
+    """Whether a verb, noun or adjective of the cue is in one of the rules' cue lists."""
+    if cue is None:
+        return False
+    words = {w for name in CUE_WORD_LISTS for w in lexicons.load(name)}
+    span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+    return span is not None and any(
+        t.lemma_.lower() in words or t.lower_ in words
+        for t in span if t.pos_ in ("VERB", "NOUN", "ADJ"))
+
+
+def is_clause(doc: Doc, content: list[tuple[int, int]]) -> bool:
+    """Whether the content holds a clause: a subject whose verb is in the content too
+    ("the plan failed"), not a bare noun phrase ("tricky questions", "masks")."""
+    tokens = [t for s, e in content
+              for t in (doc.char_span(s, e, alignment_mode="expand") or [])]
+    inside = {t.i for t in tokens}
+    return any(t.dep_ in SUBJECT_DEPS and t.head.i in inside for t in tokens)
+
+
+DOUBLE_MARKS = "\"“”„«»"
+
+
+def quotes_a_person(doc: Doc, draft: ClaimDraft) -> bool:
+    """Whether the claim quotes words in double marks and its source is a person's name
+    ("Gov. Earl Ray Tomblin lauded him for helping develop “new ideas”")."""
+    token = draft.source_token
+    return (token is not None and token.ent_type_ == "PERSON"
+            and any(mark in doc.text[s:e] for s, e in draft.content for mark in DOUBLE_MARKS))
+
+
+def vouched(doc: Doc, rule_drafts: list[ClaimDraft], learned: list[ClaimDraft]
+            ) -> list[ClaimDraft]:
+    """The learned drafts that pass the source gate (see the module's doc)."""
+    if not learned:
+        return []
+    # The names the rules list alone, then the learned drafts' sources beside them: a
+    # learned source that would rename a rule's source ("they" now read as "Washington")
+    # is a new name too.
+    alone, _ = resolve_sources(doc, [copy.copy(d) for d in rule_drafts])
+    listed = {source.name for source in alone}
+    probes = [copy.copy(d) for d in (*rule_drafts, *learned)]  # resolve_sources edits drafts
+    together, ids = resolve_sources(doc, probes)
+    name = {source.id: source.name for source in together}
+    kept = []
+    for draft, sid in zip(learned, ids[len(rule_drafts):]):
+        if sid is None or name[sid] in listed or quotes_a_person(doc, draft):
+            kept.append(draft)
+        elif has_cue_word(doc, draft.cue) and is_clause(doc, draft.content):
+            kept.append(draft)
+    return kept
+
+
+def merge(rule_drafts: list[ClaimDraft], learned: list[ClaimDraft], doc: Doc | None = None
+          ) -> list[ClaimDraft]:
+    """The rules' drafts, plus the learned ones that share no character with any of them
+    (and, given the doc, pass the source gate, `vouched`)."""
     taken = [r for d in rule_drafts for r in (*d.content, *([d.cue] if d.cue else []))]
 
     def free(draft: ClaimDraft) -> bool:
@@ -288,5 +358,7 @@ def merge(rule_drafts: list[ClaimDraft], learned: list[ClaimDraft]) -> list[Clai
         return not any(s < e2 and s2 < e for s, e in ranges for s2, e2 in taken)
 
     added = [d for d in learned if free(d)]
+    if doc is not None:
+        added = vouched(doc, rule_drafts, added)
     return sorted(rule_drafts + added, key=lambda d: d.start)
 

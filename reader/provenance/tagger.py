@@ -17,6 +17,7 @@ with tags survives DocBin with `store_user_data`.
 
 from __future__ import annotations
 
+import copy
 import logging
 from pathlib import Path
 
@@ -37,6 +38,22 @@ TAGS_EXTENSION = "provenance_tags"
 if not Doc.has_extension(TAGS_EXTENSION):
     Doc.set_extension(TAGS_EXTENSION, default=None)
 
+# Hash-table rows per feature (FEATURES' order); the shipped weights' shape.
+EMBED_ROWS = [5000, 1000, 2500, 1000, 200, 200]
+
+
+def model_config(rows: list[int] | None = None, width: int = 96, depth: int = 6,
+                 window: int = 1) -> dict:
+    """The tagger's thinc config; the defaults are the shipped weights' shape."""
+    config = copy.deepcopy(MODEL_CONFIG)
+    config["tok2vec"]["embed"]["rows"] = list(rows or EMBED_ROWS)
+    config["tok2vec"]["embed"]["width"] = width
+    config["tok2vec"]["encode"]["width"] = width
+    config["tok2vec"]["encode"]["depth"] = depth
+    config["tok2vec"]["encode"]["window_size"] = window
+    return config
+
+
 MODEL_CONFIG = {
     "@architectures": "spacy.Tagger.v2",
     "tok2vec": {
@@ -45,7 +62,7 @@ MODEL_CONFIG = {
             "@architectures": "spacy.MultiHashEmbed.v2",
             "width": 96,
             "attrs": FEATURES,
-            "rows": [5000, 1000, 2500, 1000, 200, 200],
+            "rows": EMBED_ROWS,
             "include_static_vectors": False,
         },
         "encode": {

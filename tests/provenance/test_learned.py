@@ -160,3 +160,86 @@ def test_a_tagged_source_must_be_someone_who_can_speak(analyzer):
     assert could_speak("film", "the film")
     assert not could_speak("premier", "’s premier")
     assert not could_speak("Trump", "Trump and")
+
+
+# The source gate: a learned claim may put a new name in the side panel only with a cue
+# word of the rules' lists and a clause as content.
+
+def _one_learned(analyzer, text, labels):
+    doc = _tagged(analyzer, text, labels)
+    drafts = learned.learned_drafts(doc, [(0, len(text))])
+    assert len(drafts) == 1
+    return doc, drafts
+
+
+def test_a_new_source_of_any_verb_with_a_noun_phrase_is_kept_out(analyzer):
+    text = "The two leaders sidestepped tricky questions about their own policies."
+    labels = ["B-SOURCE", "I-SOURCE", "I-SOURCE", "B-CUE"] + ["B-CONTENT"] + \
+        ["I-CONTENT"] * 5 + ["O"]
+    doc, drafts = _one_learned(analyzer, text, labels)
+    assert learned.merge([], drafts, doc) == []
+    assert learned.merge([], drafts) == drafts  # without the doc: no gate
+
+
+def test_a_new_source_needs_a_cue_word_even_with_a_clause(analyzer):
+    text = "Administrators decided the school should close early."
+    labels = ["B-SOURCE", "B-CUE", "B-CONTENT"] + ["I-CONTENT"] * 4 + ["O"]
+    doc, drafts = _one_learned(analyzer, text, labels)
+    assert learned.merge([], drafts, doc) == []
+
+
+def test_a_new_source_with_a_cue_word_and_a_clause_passes(analyzer):
+    text = "Administrators argued the school should close early."
+    labels = ["B-SOURCE", "B-CUE", "B-CONTENT"] + ["I-CONTENT"] * 4 + ["O"]
+    doc, drafts = _one_learned(analyzer, text, labels)
+    assert learned.merge([], drafts, doc) == drafts
+
+
+def test_a_cue_word_with_a_noun_phrase_is_not_enough_for_a_new_source(analyzer):
+    text = "The council criticized the plan for the northern highway."
+    labels = ["B-SOURCE", "I-SOURCE", "B-CUE"] + ["B-CONTENT"] + ["I-CONTENT"] * 5 + ["O"]
+    doc, drafts = _one_learned(analyzer, text, labels)
+    assert learned.merge([], drafts, doc) == []
+
+
+def test_a_source_the_rules_already_list_passes_with_any_cue(analyzer):
+    text = "Mayor Lee said the budget was short. Lee sidestepped questions about the deficit."
+    doc = analyzer.nlp(text)
+    labels = ["O"] * 8 + ["B-SOURCE", "B-CUE", "B-CONTENT"] + ["I-CONTENT"] * 3 + ["O"]
+    assert len(labels) == len(doc), [t.text for t in doc]
+    doc._.provenance_tags = [(label, 0.9) for label in labels]
+    drafts = learned.learned_drafts(doc, [(0, len(text))])
+    assert len(drafts) == 1
+    lee = doc[1]
+    rule = ClaimDraft(content=[(text.index("the budget"), text.index(" Lee") - 1)],
+                      cue=(text.index("said"), text.index("said") + 4), source_token=lee,
+                      source_span=(0, len("Mayor Lee")), rule="complement", why="rule")
+    assert learned.merge([rule], drafts, doc) == [rule, drafts[0]]
+
+
+def test_a_learned_claim_with_no_source_passes_the_gate(analyzer):
+    text = "A curfew was discussed for the northern districts of the city."
+    labels = ["B-CONTENT", "I-CONTENT", "O", "B-CUE", "O"] + ["O"] * 6 + ["O"]
+    doc = _tagged(analyzer, text, labels)
+    draft = ClaimDraft(content=[(0, len("A curfew"))], cue=(13, 22), source_token=None,
+                       source_span=None, rule=learned.RULE, why="learned tagger, 0.90")
+    assert learned.merge([], [draft], doc) == [draft]
+
+
+def test_a_named_person_quoted_in_double_marks_passes_the_gate(analyzer):
+    text = "Governor Maria Lopez lauded the mayor for his “bold and careful” budget plan."
+    doc = analyzer.nlp(text)
+    lopez = next(t for t in doc if t.text == "Lopez")
+    assert lopez.ent_type_ == "PERSON"
+    start = text.index("the mayor")
+    draft = ClaimDraft(content=[(start, len(text) - 1)], cue=(21, 27), source_token=lopez,
+                       source_span=(0, len("Governor Maria Lopez")), rule=learned.RULE,
+                       why="learned tagger, 0.90")
+    assert learned.merge([], [draft], doc) == [draft]
+    unquoted = ClaimDraft(content=[(start, len(text) - 1)], cue=(21, 27), source_token=lopez,
+                          source_span=(0, len("Governor Maria Lopez")), rule=learned.RULE,
+                          why="learned tagger, 0.90")
+    doc2 = analyzer.nlp(text.replace("“", "").replace("”", ""))
+    unquoted.content = [(start, len(doc2.text) - 1)]
+    unquoted.source_token = next(t for t in doc2 if t.text == "Lopez")
+    assert learned.merge([], [unquoted], doc2) == []
