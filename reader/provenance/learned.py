@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Token
 
 from reader.provenance import lexicons
 from reader.provenance.cues import claim_for_cue, speaker_of_cue
-from reader.provenance.drafts import ClaimDraft, clean_parts
+from reader.provenance.drafts import ClaimDraft, clean_parts, text_of
 from reader.provenance.sources import resolve_sources
 from reader.vocabulary import RuleName
 
@@ -231,7 +231,7 @@ def _could_speak(doc: Doc, token: Token, span: tuple[int, int] | None) -> bool:
     """Whether the tagger's source is a mention of someone: a name, a pronoun, or a common
     noun of the speaker lists (people, bodies, documents, works: "the film explains");
     never a fragment ("'s premier", "Trump and")."""
-    text = doc.text[span[0]:span[1]].strip() if span else token.text
+    text = text_of(doc)[span[0]:span[1]].strip() if span else token.text
     if text[:2] in ("'s", "’s") or text.split()[-1:] in (["and"], ["or"]):
         return False
     if token.pos_ in ("PROPN", "PRON", "NUM") or token.ent_type_ in ("PERSON", "ORG", "NORP") \
@@ -322,14 +322,16 @@ def quotes_a_person(doc: Doc, draft: ClaimDraft) -> bool:
     ("Gov. Earl Ray Tomblin lauded him for helping develop “new ideas”")."""
     token = draft.source_token
     return (token is not None and token.ent_type_ == "PERSON"
-            and any(mark in doc.text[s:e] for s, e in draft.content for mark in DOUBLE_MARKS))
+            and any(mark in text_of(doc)[s:e] for s, e in draft.content for mark in DOUBLE_MARKS))
 
 
 def vouched(doc: Doc, rule_drafts: list[ClaimDraft], learned: list[ClaimDraft]
             ) -> list[ClaimDraft]:
     """The learned drafts that pass the source gate (see the module's doc)."""
-    if not learned:
-        return []
+    sure = [d.source_token is None or quotes_a_person(doc, d)
+            or (has_cue_word(doc, d.cue) and is_clause(doc, d.content)) for d in learned]
+    if all(sure):
+        return list(learned)  # no source to check against the rules' (the costly part)
     # The names the rules list alone, then the learned drafts' sources beside them: a
     # learned source that would rename a rule's source ("they" now read as "Washington")
     # is a new name too.
@@ -338,13 +340,8 @@ def vouched(doc: Doc, rule_drafts: list[ClaimDraft], learned: list[ClaimDraft]
     probes = [copy.copy(d) for d in (*rule_drafts, *learned)]  # resolve_sources edits drafts
     together, ids = resolve_sources(doc, probes)
     name = {source.id: source.name for source in together}
-    kept = []
-    for draft, sid in zip(learned, ids[len(rule_drafts):]):
-        if sid is None or name[sid] in listed or quotes_a_person(doc, draft):
-            kept.append(draft)
-        elif has_cue_word(doc, draft.cue) and is_clause(doc, draft.content):
-            kept.append(draft)
-    return kept
+    return [draft for draft, sid, passed in zip(learned, ids[len(rule_drafts):], sure)
+            if passed or sid is None or name[sid] in listed]
 
 
 def merge(rule_drafts: list[ClaimDraft], learned: list[ClaimDraft], doc: Doc | None = None
