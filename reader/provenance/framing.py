@@ -15,7 +15,9 @@ counselor”"): on PTC, quotation marks around other words were rarely the write
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import accumulate
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
@@ -67,9 +69,14 @@ class FramingFinder:
              claims: list[ClaimDraft], scare_quotes: list[list[QuotePiece]]) -> list[FramingHit]:
         hits: list[FramingHit] = []
         blocked = sorted(attributed + excluded + _repeated_sentences(doc))
+        # Asked for every token: the ranges sorted by start, with the furthest end reached
+        # so far, answer "does [start, end) overlap any of them?" by bisection.
+        blocked_starts = [s for s, _ in blocked]
+        furthest_end = list(accumulate((e for _, e in blocked), max))
 
         def free(start: int, end: int) -> bool:
-            return not any(s < end and start < e for s, e in blocked)
+            before = bisect_left(blocked_starts, end)  # ranges that start before `end`
+            return before == 0 or furthest_end[before - 1] <= start
 
         # Words inside quotation marks with no speaker are somebody's, or the writer's
         # doubt about them (a scare quote, below), never the writer's own loaded word (on

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.tokens import Doc, Token
 
 from reader.provenance import lexicons
@@ -52,10 +54,39 @@ def _role(word: str) -> str:
     return lexicons.load_labelled("role_synonyms").get(word, word)
 
 
+# The last document's entities: building doc.ents makes a Span per entity on every read,
+# and source resolution reads them for each mention. One slot, read and replaced as one
+# object (safe across threads); kept only while the document's entity tags are unchanged.
+_ENTITIES_SEEN: list[tuple] = [(None, None, ())]
+
+
+def _entities(doc: Doc) -> tuple:
+    """doc.ents, built once per document (and again if its entity tags change)."""
+    signature = doc.to_array([ENT_IOB, ENT_TYPE])
+    seen_doc, seen_signature, seen = _ENTITIES_SEEN[0]
+    if seen_doc is doc and numpy.array_equal(seen_signature, signature):
+        return seen
+    entities = tuple(doc.ents)
+    _ENTITIES_SEEN[0] = (doc, signature, entities)
+    return entities
+
+
+def _first_token_from(doc: Doc, char: int) -> int:
+    """The index of the first token that starts at or after character `char`."""
+    low, high = 0, len(doc)
+    while low < high:
+        middle = (low + high) // 2
+        if doc[middle].idx < char:
+            low = middle + 1
+        else:
+            high = middle
+    return low
+
+
 def _person_entity(doc: Doc, head: Token, start: int, end: int):
     """The PERSON entity inside a mention, preferring one that contains its head."""
     best = None
-    for ent in doc.ents:
+    for ent in _entities(doc):
         if ent.label_ != "PERSON" or ent.end_char <= start or ent.start_char >= end:
             continue
         if ent.start <= head.i < ent.end:
@@ -67,7 +98,7 @@ def _person_entity(doc: Doc, head: Token, start: int, end: int):
 def _full_name(doc: Doc, surname: str) -> list[str] | None:
     """The first full name in the article that ends with this surname ("Maria Lopez" for a
     later "Lopez"), so that a speaker introduced before speaking keeps the full name."""
-    for ent in doc.ents:
+    for ent in _entities(doc):
         if ent.label_ != "PERSON":
             continue
         words = _strip_titles(ent.text.replace("’s", "").replace("'s", "").split())
@@ -77,7 +108,7 @@ def _full_name(doc: Doc, surname: str) -> list[str] | None:
 
 
 def _org_entity(doc: Doc, head: Token, start: int, end: int):
-    for ent in doc.ents:
+    for ent in _entities(doc):
         if ent.label_ in ("ORG", "NORP", "GPE", "FAC") and ent.start <= head.i < ent.end:
             return ent
     return None
@@ -96,8 +127,8 @@ def _description(doc: Doc, head: Token, ent, start: int) -> str | None:
         name_start = ent.start
         while name_start < ent.end - 1 and doc[name_start].lower_.rstrip(".") in _TITLES:
             name_start += 1
-        words = [t for t in doc[0:name_start] if t.idx >= start and t.pos_ != "DET"
-                 and t.text[:1].isalnum()]
+        words = [t for t in doc[_first_token_from(doc, start):name_start]
+                 if t.pos_ != "DET" and t.text[:1].isalnum()]
         # Honorifics just before the name ("Col.", "Sen.") are not part of the role.
         while words and words[-1].lower_.rstrip(".") in _TITLES and \
                 words[-1].lower_.rstrip(".") not in roles:
@@ -117,7 +148,7 @@ def _group_name(doc: Doc, head: Token) -> str | None:
     subtree = list(head.subtree)
     lo, hi = subtree[0].i, subtree[-1].i
     names = []
-    for ent in doc.ents:
+    for ent in _entities(doc):
         if ent.label_ == "PERSON" and lo <= ent.start and ent.end - 1 <= hi:
             names.append(" ".join(_strip_titles(ent.text.split())))
     nouns = [t for t in subtree if t.dep_ == "conj" and t.pos_ == "NOUN"]
@@ -297,7 +328,8 @@ def _name_after_title(doc: Doc, head: Token) -> Token | None:
     following = doc[head.i + 1]
     if following.ent_type_ != "PERSON":
         return None
-    ent = next((e for e in doc.ents if e.start <= following.i < e.end and e.label_ == "PERSON"),
+    ent = next((e for e in _entities(doc) if e.start <= following.i < e.end
+                and e.label_ == "PERSON"),
                None)
     return doc[ent.end - 1] if ent is not None else None
 
@@ -547,7 +579,7 @@ def _resolve_person(doc: Doc, pronoun: Token, entries: dict, genders: dict[str, 
     want = "f" if pronoun.lower_ in ("she", "her") else "m" if pronoun.lower_ in ("he", "him") else None
     at = pronoun.idx
     candidates = []
-    for ent in doc.ents:
+    for ent in _entities(doc):
         if ent.label_ != "PERSON" or ent.end_char > at or at - ent.start_char > _PRONOUN_WINDOW:
             continue
         words = _strip_titles(ent.text.replace("’s", "").replace("'s", "").split())
@@ -630,7 +662,7 @@ def person_genders(doc: Doc) -> dict[str, str]:
     """A surname's grammatical gender, voted by the pronouns that follow its mentions in the
     same sentence with no other person between ("Pelosi … during her weekly …")."""
     votes: dict[str, list[int]] = {}
-    people = [e for e in doc.ents if e.label_ == "PERSON"]
+    people = [e for e in _entities(doc) if e.label_ == "PERSON"]
     for n, ent in enumerate(people):
         words = _strip_titles(ent.text.replace("’s", "").replace("'s", "").split())
         if not words:
@@ -659,7 +691,7 @@ def person_genders(doc: Doc) -> dict[str, str]:
 
 def _add_name_mentions(doc: Doc, entries: dict) -> None:
     """Every other place a person or organisation source is named in the text."""
-    for ent in doc.ents:
+    for ent in _entities(doc):
         if ent.label_ == "PERSON":
             words = _strip_titles(ent.text.replace("’s", "").replace("'s", "").split())
             key = (SourceType.PERSON, words[-1].lower()) if words else None
