@@ -506,8 +506,23 @@ def _quotation(search: _QuoteSearch, group: list[QuotePiece]) -> _Quotation | No
         governing = [v for v in verbs if _governs(doc, v, group[0]) or _adjacent(doc, v, group)]
         verbs = [v for v in governing if v.lemma_.lower() in _SPEECH_LEMMAS | _NAMING_LEMMAS]
         mention = bool(governing) and not verbs
+    verbs = _nearest_governor_first(doc, verbs, group[0])
     return _Quotation(group, [(p.start, p.end) for p in group], words,
                       _paragraph_of(search.paragraphs, group[0].start), verbs, mention)
+
+
+def _nearest_governor_first(doc: Doc, verbs: list[Token], piece: QuotePiece) -> list[Token]:
+    """When the quotation hangs on two cues in its sentence, the one nearest it up the tree
+    speaks: "the board said …, after repairs that critics called “a needless fiasco”" gives
+    the critics' words, not the board's."""
+    governing = [v.i for v in verbs if _governs(doc, v, piece)]
+    if len(governing) < 2:
+        return verbs
+    nearest = [i for i in governing
+               if not any(other != i and doc[i].is_ancestor(doc[other]) for other in governing)]
+    if len(nearest) != 1:
+        return verbs
+    return sorted(verbs, key=lambda v: v.i != nearest[0])
 
 
 def _by_cue_verb(search: _QuoteSearch, quotation: _Quotation) -> ClaimDraft | None:

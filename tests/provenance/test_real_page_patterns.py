@@ -376,3 +376,13 @@ def test_the_witness_testifying_is_who_the_sentence_says_it_is(rules_analyzer):
         "Morrison was the third witness testifying Tuesday who listened in on the call."))
     names = {s.name for s in analysis.sources}
     assert "the third witness" not in names and not any("witness" in n for n in names), names
+
+
+def test_a_quotation_goes_to_the_nearest_cue_it_hangs_on(analyze):
+    r = analyze("The ferry will return in June, the board said on Tuesday, after a winter of "
+                "repairs that critics called \u201ca needless fiasco\u201d.\n\nThe ferry will "
+                "return in June, the board said, calling the repairs \u201ca fine job\u201d.")
+    assert r.claim_with("will return in June")["source"] == "the board"
+    assert _quote_speaker(r, "needless fiasco").lower() == "critics"
+    # The cue the quotation hangs on is the board's own: the board's words.
+    assert _quote_speaker(r, "a fine job") == "the board"
