@@ -298,7 +298,7 @@ def has_cue_word(doc: Doc, cue: tuple[int, int] | None) -> bool:
     """Whether a verb, noun or adjective of the cue is in one of the rules' cue lists."""
     if cue is None:
         return False
-    words = {w for name in CUE_WORD_LISTS for w in lexicons.load(name)}
+    words = lexicons.words(*CUE_WORD_LISTS)  # membership list by list, no union built
     span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
     return span is not None and any(
         t.lemma_.lower() in words or t.lower_ in words
