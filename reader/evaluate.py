@@ -273,7 +273,8 @@ def format_report(split: str, model: str, documents: list[GoldDocument], results
         scores = "".join(f"{r[k]:>8.3f}" for k in ("precision", "recall", "f1"))
         lines.append(f"{label:<24}{scores}   {detail}")
 
-    for label, key in (("quote tokens", "quote_tokens"), ("content tokens", "content_tokens")):
+    for label, key in (("quote tokens", "quote_tokens"), ("quote tokens, '' too", "quote_tokens_apostrophes"),
+                       ("content tokens", "content_tokens")):
         r = results[key]
         row(label, key, f"tp {r['tp']} / pred {r['predicted']} / gold {r['gold']}")
     gold_claims, predicted = results["gold_claims"], results["predicted_claims"]

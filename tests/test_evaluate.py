@@ -24,6 +24,7 @@ from reader.evaluation.brat import (
     read_split,
 )
 from reader.evaluation.metrics import (
+    with_paired_apostrophes,
     TokenIndex,
     figures,
     match_claims,
@@ -190,6 +191,25 @@ def test_token_metrics_hand_computed():
     assert results["exact_claims"]["matched"] == 0
     assert results["type_recall"]["direct"] == {"recall": 1.0, "matched": 1, "gold": 1}
     assert results["type_recall"]["mixed"]["recall"] is None
+    # With no two-apostrophe marks in the text, the second quote figure is the same.
+    assert results["quote_tokens_apostrophes"] == quote
+
+
+def test_quote_tokens_with_two_apostrophe_marks():
+    # ''A,'' as the New York Times texts write it: PolNeAR's heuristic does not count it as
+    # quoted; the second figure does.
+    text = "Bob said ''it will fail'' soon."
+    gold = list(attributions_from_ann(
+        "T1\tSource 0 3\tBob\nT2\tCue 4 8\tsaid\nT3\tContent 9 25\t''it will fail''\n"
+        "T7\tAttribution 4 8\tsaid\nE1\tAttribution:T7 Source:T1 Cue:T2 Content:T3\n", text))
+    assert with_paired_apostrophes(text) == 'Bob said " it will fail"  soon.'
+    analysis = Analysis(spans=[VoiceSpan("s1", "quote", 11, 23)],
+                        claims=[_claim("c1", [(9, 25)], (0, 3), (4, 8), kind="quote")])
+    results = figures(score_document("t", text, gold, analysis).counts)
+    assert results["quote_tokens"]["gold"] == 0
+    assert results["quote_tokens"]["precision"] == 0.0
+    second = results["quote_tokens_apostrophes"]
+    assert (second["tp"], second["predicted"], second["gold"]) == (3, 3, 3)
 
 
 def test_overlap_f1():

@@ -71,6 +71,12 @@ def quoted_ranges(text: str, content: list[Range]) -> list[Range]:
     return [(s, e) for s, e in ranges if s < e]
 
 
+def with_paired_apostrophes(text: str) -> str:
+    """The text with each two-apostrophe quotation mark ('') made a double mark followed
+    by a space: the same length, so every offset stays where it was."""
+    return text.replace("''", '" ')
+
+
 def _starts_paragraph(text: str, i: int, floor: int) -> bool:
     j = i - 1
     while j >= floor and text[j] in " \t\u00a0":
@@ -158,6 +164,12 @@ def score_document(name: str, text: str, gold: list[GoldAttribution],
     gold_quote = index.covered(r for g in gold for r in quoted_ranges(text, g.content))
     predicted_quote = index.covered((s.start, s.end) for s in analysis.spans if s.kind == "quote")
     _add_token_counts(counts, "quote", gold_quote, predicted_quote)
+    # The same with two apostrophes read as a double quotation mark, as the New York Times
+    # texts in PolNeAR write quotations (''A,'' he said): a second figure, beside the one
+    # that keeps PolNeAR's own quote heuristic.
+    paired = with_paired_apostrophes(text)
+    gold_quote = index.covered(r for g in gold for r in quoted_ranges(paired, g.content))
+    _add_token_counts(counts, "quote2", gold_quote, predicted_quote)
 
     gold_sets = [index.covered(g.content) for g in gold]
     scorable = [(g, tokens) for g, tokens in zip(gold, gold_sets) if tokens]
@@ -209,6 +221,9 @@ def figures(counts: Counter) -> dict:
         "quote_tokens": {**prf(c["quote_tp"], c["quote_predicted"], c["quote_gold"]),
                          "tp": c["quote_tp"], "predicted": c["quote_predicted"],
                          "gold": c["quote_gold"]},
+        "quote_tokens_apostrophes": {**prf(c["quote2_tp"], c["quote_predicted"], c["quote2_gold"]),
+                                     "tp": c["quote2_tp"], "predicted": c["quote_predicted"],
+                                     "gold": c["quote2_gold"]},
         "content_tokens": {**prf(c["content_tp"], c["content_predicted"], c["content_gold"]),
                            "tp": c["content_tp"], "predicted": c["content_predicted"],
                            "gold": c["content_gold"]},
