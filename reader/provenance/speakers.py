@@ -139,8 +139,8 @@ def _is_cue(token: Token, verbs: frozenset[str]) -> bool:
     if lemma not in QUOTE_FRAME_CUES:
         return False
     for child in token.children:
-        if child.dep_ in ("xcomp", "prep", "acomp", "attr", "oprd", "advcl"):
-            return False
+        if child.dep_ in ("xcomp", "prep", "acomp", "attr", "oprd", "advcl") and child.i > token.i:
+            return False  # "continued to attack"; not "While …, a friend commented:"
         if child.dep_ == "dobj" and not _opens_quote(child.left_edge):
             return False  # "continued the attack", but not 'continued: “They …”'
     return True
@@ -573,6 +573,54 @@ def _continues_claim(search: _QuoteSearch, quotation: _Quotation) -> ClaimDraft 
     return before
 
 
+def _after_speaking_sentence(search: _QuoteSearch, quotation: _Quotation) -> ClaimDraft | None:
+    """A quotation that opens a sentence right after a sentence, in its paragraph, whose
+    main verb is somebody speaking: "…, Schiff said. “The other factor …”" (the claim of
+    that sentence goes on: one attribution), "Howard continued his remarks. “Eight years
+    ago …”" (a claim of that verb), unless a cue with another speaker comes between."""
+    doc = search.doc
+    if quotation.para is None or quotation.words <= SCARE_QUOTE_MAX_WORDS:
+        return None
+    opening = doc.char_span(quotation.start, quotation.start + 1, alignment_mode="expand")
+    if opening is None or opening.start == 0:
+        return None
+    sent = opening.sent
+    if any(t.is_alpha for t in doc[sent.start:opening.start]):
+        return None  # the quotation does not open its sentence
+    before = doc[sent.start - 1].sent
+    if before.start_char < search.paragraphs[quotation.para][0]:
+        return None
+    verb = before.root
+    verbs = cue_verbs()
+    if verb.pos_ != "VERB" or not (_is_cue(verb, verbs) or verb.lemma_.lower() in _SPEECH_LEMMAS):
+        return None
+    speaker = subject_of(verb)
+    if speaker is None or speaker.pos_ == "PRON" and speaker.lower_ not in ("he", "she", "they"):
+        return None
+    if _inside_quotes(verb, search.pieces) or any(
+            c.dep_ == "ccomp" and c.i > verb.i and c.is_ancestor(opening[0]) for c in verb.children):
+        return None
+    cue = cue_range(verb)
+    claim = next((d for d in search.existing if d.cue == cue and d.source_token is not None
+                  and d.end <= quotation.start), None)
+    if claim is not None and verb.lemma_.lower() not in _SPEECH_LEMMAS | _NAMING_LEMMAS:
+        return None  # "He did not suggest retaliation. “…”": not who goes on speaking
+    if claim is not None:
+        if _cue_between(doc, claim, quotation.start):
+            return None
+        claim.content = sorted(claim.content + clean_parts(doc, quotation.parts, min_chars=1))
+        claim.quoted = True
+        claim.quote_ids.add(quotation.quote_id)
+        claim.why += "; the quotation after its sentence goes on"
+        return claim
+    if any(d.overlaps(before.start_char, before.end_char) and d.source_token is not None
+           and d.source_token.i != speaker.i for d in search.existing):
+        return None  # the sentence reports somebody else
+    return _claim_from(doc, quotation.parts, speaker, cue, RuleName.QUOTE_CUE,
+                       f"quote after the sentence where '{speaker.text}' speaks ('{verb.text}')",
+                       None, [quotation.quote_id])
+
+
 def _follows_previous_paragraph(search: _QuoteSearch, quotation: _Quotation) -> ClaimDraft | None:
     """A paragraph that opens with a quotation, after a paragraph of someone's quotes:
     the same speaker goes on."""
@@ -627,7 +675,8 @@ def _continues_paragraph_speaker(search: _QuoteSearch,
 
 # Tried in order; the first that finds a speaker wins.
 _SPEAKER_STRATEGIES = (_by_cue_verb, _by_text_cue, _by_lead_in, _continues_claim,
-                       _follows_previous_paragraph, _continues_paragraph_speaker)
+                       _after_speaking_sentence, _follows_previous_paragraph,
+                       _continues_paragraph_speaker)
 
 
 def _no_speaker(search: _QuoteSearch, quotation: _Quotation,
@@ -713,7 +762,25 @@ def _cue_between(doc: Doc, before: ClaimDraft, end: int) -> bool:
     verbs = cue_verbs()
     own = before.cue or (-1, -1)
     return any(_is_cue(t, verbs) and t.pos_ == "VERB" and not own[0] <= t.idx < own[1]
-               and not _same_speaker(t, before) for t in span)
+               and not _same_speaker(t, before) and not _reported_under(t, own) for t in span)
+
+
+_REPORTED_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "csubj", "csubjpass"})
+
+
+def _reported_under(verb: Token, cue: tuple[int, int]) -> bool:
+    """Whether a cue verb stands in what a claim's own cue reports ("…,” Clark said, noting
+    he would support …": "support" is Clark's words, not a new speaker): the cue is its
+    ancestor through clauses only, not through a coordination ("… said, and Jones said")
+    or a noun ("what she called a “rant,” postings that included one saying …")."""
+    node = verb
+    while node.head.i != node.i:
+        if node.dep_ not in _REPORTED_CLAUSE_DEPS:
+            return False
+        node = node.head
+        if cue[0] <= node.idx < cue[1]:
+            return True
+    return False
 
 
 def _same_speaker(verb: Token, before: ClaimDraft) -> bool:

@@ -45,6 +45,48 @@ def test_a_new_speaker_between_quotes_starts_a_new_claim(analyze):
     assert "The court has spoken" not in first["content"]
 
 
+def test_quote_goes_on_after_a_participle_reporting_more_of_the_same_speaker(analyze):
+    # "support" stands in what "noting" reports, under the speaker's own "said".
+    r = analyze("\"That's the big question,\" Ana Clark said, noting she would support any of "
+                "the other candidates if they won. \"We have a deep bench here.\"")
+    claim = r.claim_with("That's the big question")
+    assert "We have a deep bench here" in claim["content"] and "Clark" in claim["source"]
+
+
+def test_quote_after_the_sentence_of_its_speakers_paraphrase_is_the_same_claim(analyze):
+    r = analyze("The council may be slow to act while the talks go on, Tom Hale said. "
+                "\"The other factor is the cost of the new bridge.\"")
+    claim = r.claim_with("The other factor is the cost")
+    assert "slow to act while the talks go on" in claim["content"]
+    assert claim["source"] == "Tom Hale" and claim["cue"] == "said"
+
+
+def test_quote_after_a_sentence_where_someone_speaks_is_theirs(analyze):
+    r = analyze("Ana Ruiz shouted to the crowd on the square. \"The city is watching us. We "
+                "have to show that we stand together.\"")
+    claim = r.claim_with("The city is watching us")
+    assert claim["source"] == "Ana Ruiz" and claim["cue"] == "shouted"
+
+
+def test_quote_after_a_sentence_in_another_paragraph_has_no_speaker_from_it(analyze):
+    r = analyze("Ana Ruiz shouted to the crowd on the square.\n\n\"The city is watching us. "
+                "We have to show that we stand together.\"")
+    assert r.claim_with("The city is watching us")["source"] is None
+
+
+def test_quote_after_a_sentence_that_is_no_speech_is_not_joined_to_it(analyze):
+    r = analyze("\"We will talk again next month,\" Mayor Ana Ruiz said after meeting the "
+                "governor. He did not suggest a deal. \"Our goal is not a cycle of threats.\"")
+    assert "Our goal" not in r.claim_with("a deal")["content"]
+
+
+def test_frame_verb_lead_in_after_an_opening_clause(analyze):
+    r = analyze("While the two argued about the budget, a friend commented: \"You care far "
+                "too much about the roads.\"")
+    claim = r.claim_with("You care far too much")
+    assert claim["source"] == "a friend" and claim["cue"] == "commented"
+
+
 def _draft(doc, content, cue, source=None, rule=RuleName.QUOTE_CUE):
     token = doc.char_span(*source, alignment_mode="expand").root if source else None
     return ClaimDraft(content=[content], cue=cue, source_token=token, source_span=source,
