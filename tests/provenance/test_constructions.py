@@ -74,6 +74,19 @@ def test_allegedly_without_a_source_is_unattributed_hearsay(analyze):
     assert "hearsay" in labels
 
 
+def test_expected_to_without_a_source_is_unattributed(analyze):
+    r = analyze("Although the mayor is busy, Ana Ruiz is expected to join the council on the "
+                "campaign trail soon.")
+    claim = r.claim_with("to join the council")
+    assert claim["source"] is None and claim["cue"] == "is expected"
+    assert claim["content"] == "Ana Ruiz | to join the council on the campaign trail soon"
+
+
+def test_expected_by_an_agent_is_the_agents(analyze):
+    r = analyze("The budget is expected by most analysts to pass easily.")
+    assert r.claim_with("The budget")["source"] is not None
+
+
 def test_a_new_book_alleges(analyze):
     r = analyze("A new book alleges that the general feared an attack.")
     claim = r.claim_with("the general feared an attack")
