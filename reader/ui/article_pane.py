@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from reader.ui.analysis_index import AnalysisIndex
 from reader.ui.analysis_worker import AnalysisRunner, AnalyzerHolder
-from reader.ui.article_view import ArticleView, dated
+from reader.ui.article_view import COMPACT_TITLE_SIZE, ArticleView, dated
 from reader.ui.sources_panel import ROW_CLAIM, ROW_SOURCE, ROW_SPAN, SourcesPanel
 
 if TYPE_CHECKING:
@@ -62,6 +62,9 @@ class ArticlePane(QWidget):
         self.heading.setWordWrap(True)
         self.heading.setContentsMargins(8, 4, 8, 4)
         self.view = ArticleView(self)
+        # The pane's heading already names the article: the title in the text needs no
+        # poster size at half the window's width.
+        self.view.title_size = COMPACT_TITLE_SIZE
         self.panel = SourcesPanel(self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.view)

@@ -60,6 +60,10 @@ def dated(article) -> str | None:
         date=shown, origin=QCoreApplication.translate("DateOrigin", origin))
 
 
+TITLE_SIZE = 3  # xx-large
+COMPACT_TITLE_SIZE = 1  # large: a subheading's size, for Compare's half-width panes
+
+
 class ArticleView(QTextEdit):
     spanClicked = Signal(str)  # span id
     positionClicked = Signal(int)  # code-point offset of a click outside any span
@@ -87,6 +91,9 @@ class ArticleView(QTextEdit):
         self.shown_spans: set[str] | None = None
         self.zoom = 0
         self.base_point_size = BASE_POINT_SIZE
+        # The title's size over the body's (QTextFormat's FontSizeAdjustment: 3 is
+        # xx-large); a narrow pane that names its article above the text asks for less.
+        self.title_size = TITLE_SIZE
         # The projector style: stronger fills, underlines and boxes drawn as thick as the
         # font (on in presentation mode); the current claim's spans get an outline.
         self.projector = False
@@ -128,7 +135,7 @@ class ArticleView(QTextEdit):
         body_format.setLineHeight(135, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         body_format.setBottomMargin(4)
         cursor.setBlockFormat(body_format)
-        for text, adjust, bold in self._header_lines(article):
+        for text, adjust, bold in self._header_lines(article, self.title_size):
             fmt = QTextCharFormat()
             fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, adjust)
             if bold:
@@ -199,13 +206,13 @@ class ArticleView(QTextEdit):
         return mime
 
     @staticmethod
-    def _header_lines(article) -> list[tuple[str, int, bool]]:
+    def _header_lines(article, title_size: int = 3) -> list[tuple[str, int, bool]]:
         """Title, then byline · date · publisher, for what the text itself does not show;
         the date says where it came from ("18 November 2019 — from the page's metadata")."""
         head = article.text[:2000]
         lines = []
         if article.title and article.title.strip() not in head:
-            lines.append((article.title.strip(), 3, True))
+            lines.append((article.title.strip(), title_size, True))
         meta = [v.strip() for v in (article.byline, article.date, article.publisher)
                 if v and v.strip() and v.strip() not in head]
         if article.date and article.date.strip() in meta:
@@ -223,7 +230,8 @@ class ArticleView(QTextEdit):
             if block.kind == "heading":
                 # Relative sizes, so zoom scales headings with the body.
                 is_title = block.start == article.blocks[0].start
-                fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, 3 if is_title else 1)
+                fmt.setProperty(QTextFormat.Property.FontSizeAdjustment,
+                                max(self.title_size, 1) if is_title else 1)
                 fmt.setFontWeight(QFont.Weight.Bold)
             else:
                 fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, -1)

@@ -147,3 +147,25 @@ def test_home_and_end_go_to_the_first_and_last_in_presentation(compared):
     assert "1 of" in compared.caption_bar.text()
     compared.leave_presentation()
     assert not compared.actions["presentation_first"].isEnabled()
+
+
+def _title_size_adjustment(view) -> int:
+    from PySide6.QtGui import QTextCursor, QTextFormat
+
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(1)  # inside the first character of the title
+    return cursor.charFormat().property(QTextFormat.Property.FontSizeAdjustment)
+
+
+def test_half_width_panes_show_the_title_smaller_than_the_main_window(compared, qtbot):
+    # Each pane names its article in its own heading; at half the window's width the
+    # title in the text is a subheading's size, not the main window's poster size.
+    from reader.ui.article_view import ArticleView
+
+    pane = compared.panes["a"]
+    assert pane.article.title and pane.view.toPlainText().startswith(pane.article.title[:20])
+    assert _title_size_adjustment(pane.view) == 1
+    single = ArticleView()
+    qtbot.addWidget(single)
+    single.set_article(pane.article)
+    assert _title_size_adjustment(single) == 3
