@@ -71,6 +71,30 @@ def _entities(doc: Doc) -> tuple:
     return entities
 
 
+@dataclass
+class _DocumentFacts:
+    """What source resolution reads from a document alone, worked out once: the rules and
+    the learned tagger's source gate resolve the same document up to three times."""
+
+    genders: dict[str, str] | None = None
+    named_person: dict[tuple[int, int, int], tuple | None] = field(default_factory=dict)
+
+
+# The last document's facts, as _ENTITIES_SEEN: one slot, kept while the document, its
+# entities and the word lists in use are the same.
+_FACTS_SEEN: list[tuple] = [(None, None, None, _DocumentFacts())]
+
+
+def _per_document(doc: Doc) -> _DocumentFacts:
+    entities, lexicon_set = _entities(doc), lexicons.current()
+    seen_doc, seen_entities, seen_lexicons, facts = _FACTS_SEEN[0]
+    if seen_doc is doc and seen_entities is entities and seen_lexicons is lexicon_set:
+        return facts
+    facts = _DocumentFacts()
+    _FACTS_SEEN[0] = (doc, entities, lexicon_set, facts)
+    return facts
+
+
 def _first_token_from(doc: Doc, char: int) -> int:
     """The index of the first token that starts at or after character `char`."""
     low, high = 0, len(doc)
@@ -347,6 +371,15 @@ def _coordinated_group(m: _Mention) -> _Entry | None:
 
 def _named_person(m: _Mention) -> _Entry | None:
     """A PERSON entity, grouped by surname, with the full name and a description."""
+    found = _per_document(m.doc).named_person
+    where = (m.head.i, m.start, m.end)
+    if where not in found:  # the same mention is read again when the learned gate probes
+        found[where] = _named_person_fields(m)
+    fields = found[where]
+    return None if fields is None else _Entry(*fields)  # a fresh entry: entries are edited
+
+
+def _named_person_fields(m: _Mention) -> tuple | None:
     ent = _person_entity(m.doc, m.head, m.start, m.end)
     if ent is None or not (m.head.pos_ == "PROPN" or ent.start <= m.head.i < ent.end):
         return None
@@ -354,8 +387,8 @@ def _named_person(m: _Mention) -> _Entry | None:
     if len(words) == 1:
         words = _full_name(m.doc, words[0]) or words
     surname = words[-1].lower()
-    return _Entry((SourceType.PERSON, surname), SourceType.PERSON, " ".join(words),
-                  _description(m.doc, m.head, ent, m.start), m.start)
+    return ((SourceType.PERSON, surname), SourceType.PERSON, " ".join(words),
+            _description(m.doc, m.head, ent, m.start), m.start)
 
 
 def _known_surname(m: _Mention) -> _Entry | None:
@@ -660,7 +693,15 @@ def _recent_name_subjects(doc: Doc, pronoun: Token) -> list[Token]:
 
 def person_genders(doc: Doc) -> dict[str, str]:
     """A surname's grammatical gender, voted by the pronouns that follow its mentions in the
-    same sentence with no other person between ("Pelosi … during her weekly …")."""
+    same sentence with no other person between ("Pelosi … during her weekly …"). A new
+    dict each time: resolution adds to it."""
+    facts = _per_document(doc)
+    if facts.genders is None:
+        facts.genders = _voted_genders(doc)
+    return dict(facts.genders)
+
+
+def _voted_genders(doc: Doc) -> dict[str, str]:
     votes: dict[str, list[int]] = {}
     people = [e for e in _entities(doc) if e.label_ == "PERSON"]
     for n, ent in enumerate(people):
