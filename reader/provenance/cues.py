@@ -220,8 +220,9 @@ def find_verb_claims(doc: Doc) -> list[ClaimDraft]:
     verbs = cue_verbs()
     drafts: list[ClaimDraft] = []
     for token in doc:
-        if not _is_cue_verb(token, verbs) or is_writer_aside(token):
-            continue
+        if not _is_cue_verb(token, verbs) or is_writer_aside(token) or \
+                interrupting_cue(token) is not None:
+            continue  # (a verb another cue interrupts is that cue's content)
         draft = _claim_for_verb(doc, token)
         if draft is not None:
             drafts.append(draft)
@@ -319,13 +320,33 @@ def _parenthetical(doc: Doc, verb: Token) -> _Reading | None:
             head.dep_ in ("nsubj", "nsubjpass") and head.i < verb.i:
         head = head.head
     if not (verb.dep_ == "parataxis" and head.pos_ in ("VERB", "AUX") and
-            head.lemma_.lower() not in cue_verbs() and
+            (head.lemma_.lower() not in cue_verbs() or interrupting_cue(head) == verb) and
             any(c.dep_ in _SUBJECT_DEPS and c.lower_ not in _NON_SPEAKERS for c in verb.children)):
         return None
     parts = subtract([subtree_range(head)], subtree_range(verb))
     subj = subject_of(verb)
     return _Reading(parts, RuleName.PARENTHETICAL,
                     f"cue '{verb.text}' inside the sentence it reports → subject '{subj.text}'")
+
+
+def interrupting_cue(verb: Token) -> Token | None:
+    """A cue set off by commas between a verb and its subject ("The museum, Mr. Bush said,
+    celebrated …"): the sentence is what that cue reports, even when its own verb is a
+    cue word too. Returns the interrupting cue verb."""
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i < verb.i), None)
+    if subject is None:
+        return None
+    for child in verb.children:
+        if child.dep_ == "parataxis" and subject.i < child.i < verb.i and \
+                _is_cue_verb(child, cue_verbs()) and _set_off_by_comma(child) and \
+                any(c.dep_ in _SUBJECT_DEPS for c in child.children):
+            return child
+    return None
+
+
+def _set_off_by_comma(token: Token) -> bool:
+    first = token.left_edge
+    return first.text == "," or first.i > 0 and token.doc[first.i - 1].text == ","
 
 
 def _infinitive(doc: Doc, verb: Token, subj: Token) -> _Reading | None:
@@ -379,8 +400,8 @@ def _prepositional_object(doc: Doc, verb: Token, subj: Token) -> _Reading | None
         return None
     preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS
              and c.i > verb.i]
-    if not preps:
-        return None
+    if not preps or _time_phrase(preps[0]):
+        return None  # "called Trump a “liar” on Tuesday": when, not what
     start = preps[0].i + 1
     if not (start < len(doc) and start <= preps[0].right_edge.i):
         return None
@@ -389,6 +410,12 @@ def _prepositional_object(doc: Doc, verb: Token, subj: Token) -> _Reading | None
     # A prepositional object is a looser reading than an infinitive.
     return _Reading([(doc[start].idx, end)], RuleName.POSITION,
                     f"cue '{verb.text} {preps[0].text}' → subject '{subj.text}'", 0.65)
+
+
+def _time_phrase(prep: Token) -> bool:
+    """"on Tuesday", "on Sept. 11": a preposition whose object is a date or a time."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
 
 
 def _points_to(doc: Doc, verb: Token, subj: Token) -> _Reading | None:

@@ -87,6 +87,19 @@ def test_frame_verb_lead_in_after_an_opening_clause(analyze):
     assert claim["source"] == "a friend" and claim["cue"] == "commented"
 
 
+def test_a_cue_between_subject_and_a_cue_verb_reports_the_sentence(analyze):
+    r = analyze("The museum, Mr. Tom Hale said, celebrated the lives of ordinary people.")
+    claim = r.claim_with("celebrated the lives")
+    assert claim["cue"] == "said" and "Hale" in claim["source"]
+    assert claim["content"].startswith("The museum") and len(r.claims()) == 1
+
+
+def test_a_date_after_a_naming_verb_is_no_content(analyze):
+    r = analyze("Cruz called Trump a “pathological liar” and “utterly amoral” on Tuesday.")
+    assert [c["content"] for c in r.claims()] == [
+        "Trump a “pathological liar” and “utterly amoral”"]
+
+
 def _draft(doc, content, cue, source=None, rule=RuleName.QUOTE_CUE):
     token = doc.char_span(*source, alignment_mode="expand").root if source else None
     return ClaimDraft(content=[content], cue=cue, source_token=token, source_span=source,
