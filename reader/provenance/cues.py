@@ -97,6 +97,17 @@ def subject_of(verb: Token) -> Token | None:
                                and _can_speak(c)), None)
             if controller is not None:
                 return controller
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+            # "Foreign policy analysts said geopolitical factors have contributed …, citing
+            # …": a participle hung on a reported clause is the reporter's, not the
+            # clause's subject's.
+            reported = verb.head
+            while reported.dep_ == "conj" and reported.head.i != reported.i:
+                reported = reported.head
+            if reported.dep_ == "ccomp" and reported.head.pos_ in ("VERB", "AUX") and \
+                    reported.head.i < reported.i < verb.i:
+                verb = reported.head
+                continue
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
             verb = verb.head
             continue

@@ -100,6 +100,17 @@ def test_a_date_after_a_naming_verb_is_no_content(analyze):
         "Trump a “pathological liar” and “utterly amoral”"]
 
 
+def test_a_participle_after_a_reported_clause_is_the_reporters(analyze):
+    r = analyze("Harbour engineers said the old pier has become unsafe, citing the cracks "
+                "found in its pillars last winter.")
+    assert r.claim_with("the cracks found in its pillars")["source"] == "Harbour engineers"
+
+
+def test_a_participle_before_a_quotation_keeps_its_own_speaker(analyze):
+    r = analyze("Mayor Ana Ruiz ended the debate, saying “the pier has to close this year.”")
+    assert "Ruiz" in r.claim_with("the pier has to close")["source"]
+
+
 def _draft(doc, content, cue, source=None, rule=RuleName.QUOTE_CUE):
     token = doc.char_span(*source, alignment_mode="expand").root if source else None
     return ClaimDraft(content=[content], cue=cue, source_token=token, source_span=source,
