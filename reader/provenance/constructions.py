@@ -215,7 +215,10 @@ def place_nested(doc: Doc, drafts: list[ClaimDraft], nested: list[ClaimDraft]
 def join_shared_cues(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     """One cue, one claim: "“A,” he told the host, “B.”" and "Oz is “smart as hell,”
     Mosko wrote, and “full of s---”" are one attribution with a content on both sides of
-    its cue, not two claims that happen to share it. Two drafts with the very same cue are
+    its cue, not two claims that happen to share it; so are "Ruiz said she has the one
+    quality the job needs: “Steadiness …”" and "asked the crowd to welcome the governor -
+    “my new best friend”" (both parts after the cue, in one sentence, with no clause of
+    its own between them). Two drafts with the very same cue are also
     joined when one ends before the cue and the other starts after it, with no more than
     the cue, its source and a few words between them."""
     by_cue: dict[tuple[int, int], list[ClaimDraft]] = {}
@@ -239,7 +242,34 @@ def join_shared_cues(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
         keep.quote_ids |= other.quote_ids
         keep.why += "; the parts on both sides of one cue are one claim"
         joined_away.add(id(other))
+    for cue, group in by_cue.items():
+        group = sorted((d for d in group if id(d) not in joined_away), key=lambda d: d.start)
+        for first, second in zip(group, group[1:]):
+            if not (cue[1] <= first.start and _same_sentence(doc, first, second)) or \
+                    _new_clause_between(doc, first, second):
+                continue
+            keep, other = (first, second) if first.source_token is not None or \
+                second.source_token is None else (second, first)
+            keep.content = sorted(keep.content + other.content)
+            keep.quoted = keep.quoted or other.quoted
+            keep.quote_ids |= other.quote_ids
+            keep.why += "; the parts with one cue are one claim"
+            joined_away.add(id(other))
+            break
     return [d for d in drafts if id(d) not in joined_away]
+
+
+def _new_clause_between(doc: Doc, first: ClaimDraft, second: ClaimDraft) -> bool:
+    """"… are “non-entities,” but he gave the Texan a compliment: “…”": a clause of its
+    own (a subject) between two parts makes them two claims."""
+    gap = doc.char_span(first.end, second.start, alignment_mode="contract")
+    return gap is not None and any(t.dep_ in ("nsubj", "nsubjpass") for t in gap)
+
+
+def _same_sentence(doc: Doc, first: ClaimDraft, second: ClaimDraft) -> bool:
+    a = doc.char_span(first.end - 1, first.end, alignment_mode="expand")
+    b = doc.char_span(second.start, second.start + 1, alignment_mode="expand")
+    return a is not None and b is not None and a.sent == b.sent
 
 
 def _cue_interrupts(doc: Doc, first: ClaimDraft, cue: tuple[int, int],

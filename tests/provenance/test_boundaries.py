@@ -111,6 +111,26 @@ def test_a_participle_before_a_quotation_keeps_its_own_speaker(analyze):
     assert "Ruiz" in r.claim_with("the pier has to close")["source"]
 
 
+def test_a_quotation_after_a_colon_goes_on_the_claim_of_the_same_cue(analyze):
+    r = analyze("Mayor Ana Ruiz said she has the one quality the job needs: \"Steadiness, an "
+                "absolute rock steadiness, and mixed with strength.\"")
+    claim = r.claim_with("she has the one quality")
+    assert "Steadiness, an absolute rock steadiness" in claim["content"]
+    assert len(r.claims()) == 1
+
+
+def test_a_quotation_after_a_dash_goes_on_the_claim_of_the_same_cue(analyze):
+    r = analyze("Tom Hale asked the crowd to welcome the governor - \"my new best friend and "
+                "a great partner.\"")
+    assert "my new best friend" in r.claim_with("the crowd to welcome")["content"]
+
+
+def test_a_clause_of_its_own_keeps_two_parts_with_one_cue_apart(analyze):
+    r = analyze("Ana Ruiz said the pier is \"a relic of another century,\" but she gave the "
+                "council a compliment: \"You listened to us and you acted fast.\"")
+    assert "You listened to us" not in r.claim_with("a relic of another century")["content"]
+
+
 def _draft(doc, content, cue, source=None, rule=RuleName.QUOTE_CUE):
     token = doc.char_span(*source, alignment_mode="expand").root if source else None
     return ClaimDraft(content=[content], cue=cue, source_token=token, source_span=source,
