@@ -731,6 +731,11 @@ def _name_run(last: Token) -> tuple[int, int]:
     return first.idx, last.idx + len(last)
 
 
+# "took offense at suggestions that …", "responded to accusations that …", "said in a
+# statement that …"; not "amid rumors that …", "despite warnings that …".
+_REACTION_PREPS = frozenset({"at", "to", "in", "with", "about", "against", "on"})
+
+
 def _noun_cue_holder(noun: Token) -> Token | None:
     """Who holds an unowned reporting noun: a name compounded with it ("a New York Times
     report"), the agent after "by"/"from" ("warnings from aides that …"), or the subject of
@@ -746,6 +751,14 @@ def _noun_cue_holder(noun: Token) -> Token | None:
             if agent is not None:
                 return agent
     verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.head.pos_ == "VERB" and \
+            verb.lower_ in _REACTION_PREPS:
+        # "Trump took offense at suggestions that …", "Carson responded on Sunday to
+        # accusations that …": the subject reacts to the noun's claim and is, for PolNeAR,
+        # its source.
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and _can_speak(subject) and subject.lower_ not in _WEAK_SOURCES:
+            return subject
     if noun.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() not in cue_verbs():
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.pos_ in ("PROPN", "NOUN") and \

@@ -37,3 +37,19 @@ def test_the_fact_that_is_no_claim(analyze):
 def test_a_relative_clause_after_a_reporting_noun_is_no_content(analyze):
     r = analyze("The report that she wrote last year sits on a shelf.")
     assert not any(c["cue"] == "report" for c in r.claims())
+
+
+def test_who_reacts_to_an_unowned_report_is_its_source(analyze):
+    r = analyze("Mayor Ana Ruiz took offense at suggestions that she had ignored the pier.")
+    claim = r.claim_with("she had ignored the pier")
+    assert claim["source"] == "Ana Ruiz"
+
+
+def test_a_statement_in_which_someone_said(analyze):
+    r = analyze("Tom Hale said in a statement that the pier would reopen in June.")
+    assert r.claim_with("the pier would reopen")["source"] == "Tom Hale"
+
+
+def test_a_place_after_the_verb_is_not_the_reports_source(analyze):
+    r = analyze("Critics gathered at the hall amid reports that the pier would close.")
+    assert r.claim_with("the pier would close")["source"] is None
