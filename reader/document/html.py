@@ -27,6 +27,7 @@ from reader.document.images import local_images
 from reader.document.jsonld import jsonld_url
 from reader.document.loose_text import wrap_loose_text
 from reader.document.model import Article, is_figure
+from reader.document.offer_lists import unlink_offer_lists
 from reader.document.pagedate import date_from_address, stated_date
 from reader.document.pagetitle import clean_title
 
@@ -145,10 +146,12 @@ def prepare_tree(tree) -> None:
     """What a reader of the page never sees goes before extraction (hidden elements,
     screen-reader-only text, pop-up cards), and embedded posts are freed from the wrappers
     that make trafilatura drop them as social-media furniture; loose text between block
-    elements becomes the paragraphs a browser shows (see loose_text)."""
+    elements becomes the paragraphs a browser shows (see loose_text); a paragraph's list of
+    shop links keeps its words (see offer_lists)."""
     remove_hidden(tree)
     unwrap_embedded_posts(tree)
     wrap_loose_text(tree)
+    unlink_offer_lists(tree)
 
 
 # Class names that hide an element from sight (screen-reader-only text included).

@@ -262,3 +262,33 @@ def test_a_sign_up_step_is_text_and_a_newsletter_pitch_is_furniture(tmp_path):
 def test_a_rule_drawn_as_a_heading_is_not_a_heading(tmp_path):
     blocks = _blocks(_load(tmp_path, _page(FILLER + "<h3>______________</h3>" + FILLER)))
     assert ("boilerplate", "______________") in blocks
+
+
+DEAL = ("<h2>Trail bike lights, two for $24.99</h2>"
+        "<p>The rechargeable lights that the club recommends for the river road are down to "
+        "their lowest price this year, and each charge lasts about a week of commuting.</p>")
+
+
+def test_a_deals_paragraphs_shop_links_are_text_and_related_stories_are_not(tmp_path):
+    shop = ('<ul><li><a href="https://shop.example/a">Get them at Cyclemart for $24.99</a></li>'
+            '<li><a href="https://shop.example/b">Also at Pedalhouse</a></li></ul>')
+    no_price = ('<ul><li><a href="https://shop.example/c">Download the club route map for '
+                'free</a></li></ul>')
+    related = ('<ul><li><a href="/news/1">Mill bridge closed for repairs until May</a></li>'
+               '<li><a href="/news/2">New bakery opens by the school</a></li></ul>')
+    page = _page(DEAL + shop + DEAL.replace("two for $24.99", "route map") + no_price
+                 + FILLER + "<h3>Most read</h3>" + related)
+    blocks = _blocks(_load(tmp_path, page))
+    texts = [text for _, text in blocks]
+    assert ("paragraph", "Get them at Cyclemart for $24.99") in blocks
+    assert ("paragraph", "Also at Pedalhouse") in blocks
+    # A button of the same shop-link shape on the same page, without a price.
+    assert ("paragraph", "Download the club route map for free") in blocks
+    assert not any("Mill bridge" in text or "bakery" in text for text in texts)
+
+
+def test_links_after_a_paragraph_without_a_price_stay_out(tmp_path):
+    related = ('<ul><li><a href="/news/1">Mill bridge closed for repairs until May</a></li>'
+               '<li><a href="/news/2">New bakery opens by the school</a></li></ul>')
+    texts = [text for _, text in _blocks(_load(tmp_path, _page(FILLER + related + FILLER)))]
+    assert not any("Mill bridge" in text or "bakery" in text for text in texts)
