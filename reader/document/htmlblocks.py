@@ -58,9 +58,10 @@ def _has_block_children(element) -> bool:
 
 def element_text(element) -> str:
     """The words of `element`: inline markup joins without spaces ("un<i>like</i>ly"), line
-    breaks (<br>, trafilatura's <lb>) become spaces. Run through `assemble.tidy` after."""
+    breaks (<br>, trafilatura's <lb>) become line breaks, which `assemble.tidy` (run after)
+    makes spaces, or nothing between Chinese or Japanese characters."""
     for line_break in element.iter("br", "lb"):
-        line_break.tail = " " + (line_break.tail or "")
+        line_break.tail = "\n" + (line_break.tail or "")
     return "".join(element.itertext())
 
 

@@ -292,3 +292,18 @@ def test_links_after_a_paragraph_without_a_price_stay_out(tmp_path):
                '<li><a href="/news/2">New bakery opens by the school</a></li></ul>')
     texts = [text for _, text in _blocks(_load(tmp_path, _page(FILLER + related + FILLER)))]
     assert not any("Mill bridge" in text or "bakery" in text for text in texts)
+
+
+def test_a_line_break_between_japanese_characters_leaves_no_space(tmp_path):
+    page = ("<!DOCTYPE html><html lang='ja'><head><meta charset='utf-8'><title>川沿いの自転車道"
+            "</title></head><body><article><h1>川沿いの自転車道</h1>"
+            "<p>町議会は月曜日の夜、川沿いの道に自転車専用レーンを作ることを決めました。"
+            "住民は去年の洪水の後からずっとこの計画を求めていました。</p>"
+            "<p>これは大きな変化です。<br>\n工事は五月に始まり、<a href='/map'>地図</a>"
+            "は町のサイトで見られます。<br>Cycle lanes open in June.</p>"
+            "<p>First line of the notice<br>second line of the notice, in English.</p>"
+            "</article></body></html>")
+    paragraphs = [text for kind, text in _blocks(_load(tmp_path, page)) if kind == "paragraph"]
+    assert ("これは大きな変化です。工事は五月に始まり、地図は町のサイトで見られます。 Cycle "
+            "lanes open in June.") in paragraphs
+    assert "First line of the notice second line of the notice, in English." in paragraphs
