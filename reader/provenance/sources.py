@@ -25,6 +25,8 @@ _TITLES = lexicons.words("honorifics")
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me"}
 _PLURAL_PRONOUNS = {"they", "them", "we", "us"}
 _THING_PRONOUNS = {"it"}
+# Outside quotation marks, "I" is the writer: never a source named in the text.
+_WRITER_PRONOUNS = {"i", "me"}
 # How far back (in characters) a pronoun looks for its speaker.
 _PRONOUN_WINDOW = 1500
 
@@ -446,7 +448,8 @@ def _role_noun(m: _Mention) -> _Entry | None:
     """"the spokesman": a person known by a role, joined later to the person it describes."""
     if not m.in_lexicon("role_nouns"):
         return None
-    entry = _Entry(("role", _role(m.lemma)), SourceType.PERSON, m.text, m.text, m.start)
+    entry = _Entry(("role", _role(m.lemma)), SourceType.PERSON, m.text, m.text, m.start,
+                   plural=m.plural)
     entry.roles.add(_role(m.lemma))
     return entry
 
@@ -588,6 +591,8 @@ def _resolve_pronoun(doc: Doc, draft: ClaimDraft, entries: dict,
                      genders: dict[str, str]) -> tuple[str, str] | None:
     pronoun = draft.source_token.lower_
     at = draft.source_span[0]
+    if pronoun in _WRITER_PRONOUNS and not _in_quoted_words(doc, draft.source_token.idx):
+        return None  # "I think this will be the cheapest TV": the writer, nobody named
     if pronoun in _PERSON_PRONOUNS:
         return _resolve_person(doc, draft.source_token, entries, genders)
     if pronoun not in _PLURAL_PRONOUNS | _THING_PRONOUNS:
@@ -604,6 +609,19 @@ def _resolve_pronoun(doc: Doc, draft: ClaimDraft, entries: dict,
         if earlier and max(earlier) > best_at:
             best, best_at = key, max(earlier)
     return best
+
+
+def _in_quoted_words(doc: Doc, char: int) -> bool:
+    """Whether `char` is inside a quotation or a block quote, where "I" is whoever speaks."""
+    pieces = doc._.provenance_quotes or []
+    blocks = doc._.provenance_blocks or []
+    return any(_field(p, "start") <= char < _field(p, "end") for p in pieces) or any(
+        _field(b, "kind") == "blockquote" and _field(b, "start") <= char < _field(b, "end")
+        for b in blocks)
+
+
+def _field(item, name: str):
+    return item[name] if isinstance(item, dict) else getattr(item, name)
 
 
 def _resolve_person(doc: Doc, pronoun: Token, entries: dict, genders: dict[str, str]):
@@ -645,8 +663,9 @@ def _resolve_person(doc: Doc, pronoun: Token, entries: dict, genders: dict[str, 
             if earlier:
                 candidates.append(((False, False, max(earlier)), None, key, None))
             continue
-        if entry.type != SourceType.PERSON or key[0] not in ("role", SourceType.PERSON):
-            continue
+        if entry.type != SourceType.PERSON or key[0] not in ("role", SourceType.PERSON) or \
+                entry.plural:
+            continue  # "Prosecutors said he told …": "he" is not the prosecutors
         if key[0] == SourceType.PERSON and want and genders.get(key[1], want) != want:
             continue
         earlier = [s for s, _ in entry.mentions if s < at and at - s <= _PRONOUN_WINDOW]

@@ -441,13 +441,48 @@ def _name_before_cue(doc: Doc, holder: ClaimDraft, group: list[QuotePiece]) -> N
     holder.why += f"; the speaker '{head.text}' named between the quotation and the cue"
 
 
+# Verbs through which a quotation inside a retold claim is someone else's words: speech,
+# naming, and telling someone what to do ("had instructed aggregators to “block and control”").
+_RELAYING_LEMMAS = lexicons.words("speech_verbs", "naming_verbs", "directive_verbs")
+# Who may be the inner speaker besides a person's name: "he" or "she" inside a group's
+# claim (resolved like any speaker's pronoun) and a noun for people ("censors").
+_RELAYING_PRONOUNS = frozenset("he she".split())
+_PEOPLE_NOUN_LISTS = ("role_nouns", "group_nouns", "people_nouns", "anonymous_nouns")
+_THING_NOUN_LISTS = ("document_nouns", "not_source_nouns", "claim_nouns", "reporting_nouns",
+                     "work_nouns", "organization_nouns")
+
+
+def _relays(subject: Token, outer: Token | None) -> bool:
+    """Whether `subject` can be the speaker of words relayed inside the claim of `outer`: a
+    person's name, people named by a noun ("the censors", "the defendant"), or "he"/"she"
+    in a group's claim, which cannot stand for the group ("Prosecutors said he told …"; in
+    "Pane said she had told …" she is Pane); not a place, an organisation or a thing
+    ("Washington had concluded …", "the report had called …")."""
+    if subject.ent_type_ == "PERSON":
+        return True
+    if subject.ent_type_:
+        return False
+    if subject.pos_ == "PRON":
+        return subject.lower_ in _RELAYING_PRONOUNS and outer is not None and (
+            outer.tag_ in ("NNS", "NNPS") or outer.lower_ in ("they", "we"))
+    if subject.pos_ != "NOUN":
+        return False
+    lemma = subject.lemma_.lower()
+    if any(lemma in lexicons.load(name) or subject.lower_ in lexicons.load(name)
+           for name in _THING_NOUN_LISTS):
+        return False
+    return subject.tag_ == "NNS" or any(lemma in lexicons.load(name) for name in _PEOPLE_NOUN_LISTS)
+
+
 def _relayed(search: _QuoteSearch, holder: ClaimDraft, group: list[QuotePiece]
              ) -> ClaimDraft | None:
     """Relayed speech: "He said Hill had dubbed it “the Gordon problem”", "prosecutors said
-    Doe told the clerk he would put a “bullet in her skull”". A quotation inside a retold
-    claim that hangs on a verb of speech or naming of its own, with a person's name as
-    subject other than the claim's source, is that person's words: it is cut out of the retold claim
-    and given to the inner cue's own claim, or to a claim of its own. Returns that claim."""
+    he told the clerk he would put a “bullet in her skull”", "Wee reports that censors had
+    instructed aggregators to “block and control” the news". A quotation inside a retold
+    claim that hangs on a verb of speech, naming or telling of its own, whose subject is not
+    the claim's source and can speak (_relays), is that subject's words: it is cut out of the
+    retold claim and given to the inner cue's own claim, or to a claim of its own. Returns
+    that claim."""
     doc = search.doc
     span = doc.char_span(group[0].inner_start, group[0].inner_end, alignment_mode="expand")
     if span is None or holder.cue is None:
@@ -458,16 +493,16 @@ def _relayed(search: _QuoteSearch, holder: ClaimDraft, group: list[QuotePiece]
         if holder.cue[0] <= node.idx < holder.cue[1]:
             return None  # the quotation hangs on the retold claim's own cue
         lemma = node.lemma_.lower()
-        if node.pos_ != "VERB" or lemma not in _SPEECH_LEMMAS | _NAMING_LEMMAS:
+        if node.pos_ != "VERB" or lemma not in _RELAYING_LEMMAS:
             continue
         subj = subject_of(node)
-        if subj is None or subj.pos_ == "PRON" or _inside_quotes(subj, search.pieces) or (
+        if subj is None or _inside_quotes(subj, search.pieces) or (
                 holder.source_token is not None and subj.i == holder.source_token.i) or \
                 not holder.overlaps(node.idx, node.idx + len(node)):
             return None
         # "his predecessor, Fiona Hill, had dubbed": the name in apposition names the speaker.
         subj = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), subj)
-        if subj.ent_type_ != "PERSON":
+        if not _relays(subj, holder.source_token):
             return None  # "Pompeo said Washington had concluded …": the words are Pompeo's
         inner = next((d for d in search.existing if d is not holder and d.cue == cue_range(node)),
                      None)

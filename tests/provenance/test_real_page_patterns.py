@@ -253,6 +253,48 @@ def test_a_defendant_s_words_relayed_by_prosecutors_are_the_defendant_s(analyze)
     assert _quote_speaker(r, "bullet in her head") == "Carl Doyle"
 
 
+def test_words_a_group_instructed_others_to_use_are_the_group_s(analyze):
+    r = analyze("Lin of the Courier reports that censors had also instructed local news "
+                "sites to “block and control” posts about the outbreak.")
+    assert _quote_speaker(r, "block and control") == "censors"
+    assert r.claim_with("censors had also instructed")["source"] == "Lin"
+
+
+def test_words_relayed_by_a_group_go_to_the_person_he_stands_for(analyze):
+    r = analyze("Carl Doyle was arrested on Monday at his home.\n\nProsecutors said he told "
+                "a clerk that he would put a “bullet in her head” if she called again.")
+    assert _quote_speaker(r, "bullet in her head") == "Carl Doyle"
+    assert r.claim_with("he told a clerk")["source"] == "Prosecutors"
+
+
+def test_words_of_people_named_by_a_noun_inside_a_retold_claim_are_theirs(analyze):
+    r = analyze("Officials said the protesters had called the plan “a betrayal of the "
+                "valley.”")
+    assert _quote_speaker(r, "a betrayal") == "the protesters"
+
+
+def test_she_in_her_own_retold_claim_keeps_the_quotation_whole(analyze):
+    r = analyze("Senator Ruth Pane said she had told voters the plan was “a disgrace to "
+                "the state.”")
+    assert _quote_speaker(r, "a disgrace") == "Ruth Pane"
+    assert "she had told voters" in r.claim_with("a disgrace")["content"]
+
+
+def test_a_place_or_a_document_inside_a_retold_claim_does_not_take_the_quotation(analyze):
+    r = analyze("Pompeo said Washington had concluded the plan was “a disaster for the "
+                "region.” Aides said the report had called the deal “a trap for farmers.”")
+    assert _quote_speaker(r, "a disaster") == "Pompeo"
+    assert _quote_speaker(r, "a trap") == "Aides"
+
+
+def test_the_writer_s_own_i_is_nobody_named_in_the_text(analyze):
+    r = analyze("Dana Reyes, the shop's buyer, chose the lamps for the window.\n\n"
+                "I think this will be the cheapest lamp of the season, and I expect it to "
+                "sell out.\n\n“I think it will sell out by Friday,” Reyes said.")
+    assert r.claim_with("cheapest lamp")["source"] is None
+    assert _quote_speaker(r, "sell out by Friday").endswith("Reyes")
+
+
 def test_a_quotation_on_the_retold_claim_s_own_cue_stays_with_its_speaker(analyze):
     r = analyze("Senator Ruth Pane said the plan was “a disgrace to the state.”")
     assert _quote_speaker(r, "a disgrace") == "Ruth Pane"
