@@ -1067,6 +1067,32 @@ def _not_a_label(doc: Doc, prefix, names: list[Token]) -> bool:
         (label + "’", label + "'"))) for ent in doc.ents)
 
 
+_SPEAKER_ENTITIES = ("PERSON", "ORG", "NORP")
+_SPEAKER_NOUN_LISTS = ("role_nouns", "organization_nouns", "group_nouns", "anonymous_nouns")
+
+
+def _names_someone(doc: Doc, prefix, words: list[Token]) -> bool:
+    """Whether a label before a colon names someone who can speak: a name the tagger knows
+    as a person, organisation or group, a transcript's name in capitals ("TAPPER:"), a noun
+    for people ("Police:"), a document ("Poll:"), or a word the text names someone by
+    elsewhere ("Sanders:" over an article about Bernie Sanders). A section label in title
+    case ("New Release:", "Build Stage:") is none of these."""
+    if any(t.ent_type_ in _SPEAKER_ENTITIES for t in words):
+        return True
+    letters = [t for t in words if t.is_alpha]
+    if letters and all(t.is_upper for t in letters):
+        return True
+    last = words[-1]
+    if any(last.lemma_.lower() in lexicons.load(name) or last.lower_ in lexicons.load(name)
+           for name in _SPEAKER_NOUN_LISTS):
+        return True
+    if len(words) == 1 and last.lemma_.lower() in lexicons.load("document_nouns"):
+        return True  # "Poll: Wealthy Voters Abandon …": the poll reports it
+    names = {t.text for t in words if t.text[:1].isupper()}
+    return any(t.text in names and t.ent_type_ in _SPEAKER_ENTITIES
+               for t in doc if not prefix.start <= t.i < prefix.end)
+
+
 def _title_case(text: str) -> bool:
     """A headline's words after a label ("Poll: Wealthy Voters Abandon …"): the tagger
     reads their verbs as names, so they are not asked for one."""
@@ -1112,7 +1138,7 @@ def speaker_label_claims(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Cl
         names = [t for t in words if t.pos_ == "PROPN" or (t.is_upper and len(t) > 1)]
         if not names and len(words) == 1 and words[0].is_title and words[0].pos_ == "NOUN":
             names = words  # "Sanders:" tagged as a plural noun
-        if not names or _not_a_label(doc, prefix, names):
+        if not names or _not_a_label(doc, prefix, names) or not _names_someone(doc, prefix, words):
             continue
         content = text_of(doc)[colon + 1:line_end].strip()
         # A headline's "Pat Caddell: Democrat Voters Worried …": the tagger reads title-case

@@ -137,7 +137,8 @@ def test_evaluator_regression_on_an_original_fixture(capsys):
 
 def test_speaker_label_before_a_colon(analyze):
     r = analyze("Sanders: The Email Story Has Moved On.\n\nTAPPER: And obviously, you are "
-                "supporting the nominee.\n\nEditor's note: This story was updated.")
+                "supporting the nominee.\n\nEditor's note: This story was updated.\n\n"
+                "Bernie Sanders spoke on Sunday.")
     assert r.claim_with("The Email Story Has Moved On")["source"] == "Sanders"
     assert r.claim_with("you are supporting the nominee")["source"] is not None
     assert all("This story was updated" not in c["content"] for c in r.claims())

@@ -158,8 +158,21 @@ def test_datelines_headlines_and_sports_notes_are_not_speaker_labels(analyze):
 
 
 def test_a_person_s_label_before_a_colon_is_still_a_speaker(analyze):
-    r = analyze("Sanders: Clinton email story has moved on to other things.")
+    # The article names the person it labels ("Bernie Sanders" below the headline).
+    r = analyze("Sanders: Clinton email story has moved on to other things.\n\n"
+                "Senator Bernie Sanders spoke to reporters in Iowa on Sunday.")
     assert r.claim_with("Clinton email story")["source"] == "Sanders"
+
+
+def test_a_section_label_in_title_case_is_not_a_speaker(analyze):
+    r = analyze("New Release: Last Chance to Buy Harbour Quest and Get a Store Credit\n\n"
+                "Harbour Quest is the best game in the series, and it is on sale this week."
+                "\n\nColumn: The harbour merger sends a dismal signal about local shops\n\n"
+                "Disclosure: Harbour Deals may earn a commission from the products on this "
+                "page.")
+    names = _sources(r)
+    for label in ("New Release", "Column", "Disclosure"):
+        assert label not in names, names
 
 
 def test_an_embedded_post_is_quoted_from_whoever_its_credit_line_names(tmp_path, analyzer):
