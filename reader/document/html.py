@@ -150,6 +150,7 @@ def prepare_tree(tree) -> None:
     shop links keeps its words (see offer_lists)."""
     remove_hidden(tree)
     unwrap_embedded_posts(tree)
+    mark_subheadings(tree)
     wrap_loose_text(tree)
     unlink_offer_lists(tree)
 
@@ -211,6 +212,31 @@ def _drop_keeping_tail(element) -> None:
         else:
             parent.text = (parent.text or "") + tail
     parent.remove(element)
+
+
+# A class that names a subheading: "subhead", "pf_subheadline", "sub-heading".
+_SUBHEADING_CLASS = re.compile(r"sub-?head(?:ing|line)?$", re.IGNORECASE)
+_MAX_SUBHEADING_CHARS = 200
+
+
+def mark_subheadings(tree) -> None:
+    """A <div> or <p> the page marks as a subheading by its class, holding only a short line
+    of text, right before a paragraph ("<div class="pf_subheadline">Who pays the cost of a
+    tariff?</div><p>…"), is made the heading it is: trafilatura drops it as a stray line,
+    and an explainer loses the questions it is built on. Navigation bars with such classes
+    ("Subscribe Sign In") hold links or other blocks, or stand before no paragraph."""
+    for element in list(tree.iter("div", "p", "span")):
+        names = (element.get("class") or "").split()
+        if not any(_SUBHEADING_CLASS.search(name.rsplit("_", 1)[-1].rsplit("__", 1)[-1])
+                   for name in names):
+            continue
+        text = " ".join(element.text_content().split())
+        following = element.getnext()
+        if (not text or len(text) > _MAX_SUBHEADING_CHARS or len(element)
+                or following is None or following.tag != "p"):
+            continue
+        element.tag = "h3"
+        element.attrib.pop("class", None)
 
 
 _EMBEDDED_POST = re.compile(r"tweet|twitter|instagram|tiktok|reddit|facebook|fb-|bluesky|"

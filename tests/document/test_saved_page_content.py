@@ -307,3 +307,14 @@ def test_a_line_break_between_japanese_characters_leaves_no_space(tmp_path):
     assert ("これは大きな変化です。工事は五月に始まり、地図は町のサイトで見られます。 Cycle "
             "lanes open in June.") in paragraphs
     assert "First line of the notice second line of the notice, in English." in paragraphs
+
+
+def test_a_line_the_page_marks_as_a_subheading_is_a_heading(tmp_path):
+    page = _page(FILLER + '<div class="pf_subheadline">Who pays for the new lanes?</div>'
+                 "<p>The council pays for the paint, and the county pays for the new crossing "
+                 "at the bridge, according to the budget approved in March.</p>"
+                 '<div class="subHead"><a href="/subscribe">Subscribe</a> '
+                 '<a href="/login">Sign In</a></div>' + FILLER)
+    blocks = _blocks(_load(tmp_path, page))
+    assert ("heading", "Who pays for the new lanes?") in blocks
+    assert not any("Subscribe" in text for _, text in blocks)
