@@ -106,6 +106,11 @@ def _role(text: str, i: int, family: str, declared: str) -> str:
             return "apostrophe"
         if declared == "close" and after.isdigit() and not _is_word(before):
             return "apostrophe"
+    if family == DOUBLE and declared == "close" and (i == 0 or before.isspace()) and \
+            _is_word(after):
+        # ”Fear. I am truly afraid …” at the start of a line: a closing mark typed for
+        # an opening one (a closing mark is never followed by a word with no space).
+        return "open"
     if declared != "either":
         return declared
     # A straight mark: decide from the spacing around it.

@@ -19,6 +19,15 @@ def test_curly_double_quotes():
     assert quoted("“We simply cannot,” said the mayor.") == ["We simply cannot,"]
 
 
+def test_a_closing_mark_typed_to_open_a_line_opens_it():
+    text = "“The pier must stay.” ― Ana Ruiz\n”Fear. I am afraid the pier will close.” ― Tom Hale"
+    assert quoted(text) == ["The pier must stay.", "Fear. I am afraid the pier will close."]
+
+
+def test_a_closing_mark_after_a_word_still_closes():
+    assert quoted("“We won” and left.") == ["We won"]
+
+
 def test_curly_single_quotes():
     assert quoted("The sign read ‘closed for good’ on Monday.") == ["closed for good"]
 
