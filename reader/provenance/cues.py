@@ -114,8 +114,30 @@ def subject_of(verb: Token) -> Token | None:
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
             verb = verb.head.head  # "… by defending me": the subject of the verb it hangs on
             continue
-        return None
+        return _name_right_before(verb) if seen == 1 else None
     return None
+
+
+def _name_right_before(verb: Token) -> Token | None:
+    """"In an interview on Sunday, Trump said that …": a finite cue verb the parser left
+    with no subject, right after a name it hung elsewhere (the object of "In …", an
+    apposition): that name speaks."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ != "ROOT" or any(
+            c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+        return None
+    before = verb.i - 1
+    while before >= 0 and verb.doc[before].dep_ in ("advmod", "aux", "neg") and \
+            verb.doc[before].head.i == verb.i:
+        before -= 1
+    if before < 0:
+        return None
+    name = verb.doc[before]
+    if name.pos_ != "PROPN" or name.ent_type_ not in ("PERSON", "ORG", "NORP") or \
+            name.dep_ not in ("pobj", "appos", "conj", "npadvmod") or name.head.i > name.i:
+        return None
+    if any(c.dep_ in _CLAUSE_DEPS and c.is_ancestor(name) for c in verb.children):
+        return None  # hung on the quotation itself: speakers._name_before_cue reads it
+    return name
 
 
 def antecedent(relative: Token) -> Token:

@@ -131,6 +131,13 @@ def test_a_clause_of_its_own_keeps_two_parts_with_one_cue_apart(analyze):
     assert "You listened to us" not in r.claim_with("a relic of another century")["content"]
 
 
+def test_a_name_the_parser_left_before_its_cue_speaks(analyze):
+    # The parser hangs "Ana Ruiz" on "with …" and leaves "said" with no subject.
+    r = analyze("In an interview with the Daily Ledger Ana Ruiz said that the pier may need "
+                "to be closed in the coming years.")
+    assert "Ruiz" in (r.claim_with("the pier may need")["source"] or "")
+
+
 def _draft(doc, content, cue, source=None, rule=RuleName.QUOTE_CUE):
     token = doc.char_span(*source, alignment_mode="expand").root if source else None
     return ClaimDraft(content=[content], cue=cue, source_token=token, source_span=source,
