@@ -253,6 +253,16 @@ def find_verb_claims(doc: Doc) -> list[ClaimDraft]:
     verbs = cue_verbs()
     drafts: list[ClaimDraft] = []
     for token in doc:
+        if _as_put_it(token):
+            reading = _Reading(subtract([subtree_range(token.head)], subtree_range(token)),
+                               RuleName.PARENTHETICAL,
+                               f"'as … {token.text} it' → subject '{subject_of(token)}'")
+            draft = _draft(doc, token, *reading)
+            if draft is not None:
+                it = next(c for c in token.children if c.dep_ == "dobj")
+                draft.cue = (cue_range(token)[0], it.idx + len(it))  # "put it"
+                drafts.append(draft)
+            continue
         if not _is_cue_verb(token, verbs) or is_writer_aside(token) or \
                 interrupting_cue(token) is not None:
             continue  # (a verb another cue interrupts is that cue's content)
@@ -260,6 +270,16 @@ def find_verb_claims(doc: Doc) -> list[ClaimDraft]:
         if draft is not None:
             drafts.append(draft)
     return drafts
+
+
+def _as_put_it(verb: Token) -> bool:
+    """"As Ms. Simonyan put it in a statement, RT is …": the sentence is hers. ("put" is
+    too common a verb to be a cue on its own.)"""
+    return verb.lemma_.lower() == "put" and verb.dep_ == "advcl" and \
+        verb.head.pos_ in ("VERB", "AUX") and \
+        any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and \
+        any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children) and \
+        any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
 
 
 class _Reading(NamedTuple):

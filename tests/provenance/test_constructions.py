@@ -179,3 +179,16 @@ def test_common_noun_organisation_is_an_organisation(analyze):
 def test_cue_after_a_preposition_takes_the_main_subject(analyze):
     r = analyze("Senator Tom Reyes closed the debate by insisting that the vote was fair.")
     assert r.claim_with("the vote was fair")["source"] == "Tom Reyes"
+
+
+def test_as_someone_put_it(analyze):
+    r = analyze("As Ana Ruiz put it in a statement to the council in July, the pier is “a relic "
+                "we cannot afford.”")
+    claim = r.claim_with("the pier is")
+    assert claim["source"] == "Ana Ruiz" and claim["cue"] == "put it"
+    assert "statement" not in claim["content"]
+
+
+def test_put_it_to_a_vote_is_no_cue(analyze):
+    r = analyze("The council put it to a vote on Monday, as the mayor had asked.")
+    assert not any(c["cue"] and c["cue"].startswith("put") for c in r.claims())
