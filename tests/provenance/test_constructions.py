@@ -192,3 +192,9 @@ def test_as_someone_put_it(analyze):
 def test_put_it_to_a_vote_is_no_cue(analyze):
     r = analyze("The council put it to a vote on Monday, as the mayor had asked.")
     assert not any(c["cue"] and c["cue"].startswith("put") for c in r.claims())
+
+
+def test_a_negated_apology_for_what_was_said(analyze):
+    r = analyze("Mayor Ana Ruiz did not apologize for her past statements about the pier.")
+    claim = r.claim_with("her past statements")
+    assert claim["source"] == "Ana Ruiz" and claim["cue"] == "did not apologize"
