@@ -452,10 +452,11 @@ _THING_NOUN_LISTS = ("document_nouns", "not_source_nouns", "claim_nouns", "repor
                      "work_nouns", "organization_nouns")
 
 
-def _relays(subject: Token, outer: Token | None) -> bool:
+def _relays(subject: Token, outer: Token | None, verb: Token) -> bool:
     """Whether `subject` can be the speaker of words relayed inside the claim of `outer`: a
-    person's name, people named by a noun ("the censors", "the defendant"), or "he"/"she"
-    in a group's claim, which cannot stand for the group ("Prosecutors said he told …"; in
+    person's name, people named by a noun ("the censors", "the protesters"), anyone named
+    by a noun who is said to speak ("the suspect told officers “…”"), or "he"/"she" in a
+    group's claim, which cannot stand for the group ("Prosecutors said he told …"; in
     "Pane said she had told …" she is Pane); not a place, an organisation or a thing
     ("Washington had concluded …", "the report had called …")."""
     if subject.ent_type_ == "PERSON":
@@ -471,7 +472,8 @@ def _relays(subject: Token, outer: Token | None) -> bool:
     if any(lemma in lexicons.load(name) or subject.lower_ in lexicons.load(name)
            for name in _THING_NOUN_LISTS):
         return False
-    return subject.tag_ == "NNS" or any(lemma in lexicons.load(name) for name in _PEOPLE_NOUN_LISTS)
+    return subject.tag_ == "NNS" or verb.lemma_.lower() in _SPEECH_LEMMAS or any(
+        lemma in lexicons.load(name) for name in _PEOPLE_NOUN_LISTS)
 
 
 def _relayed(search: _QuoteSearch, holder: ClaimDraft, group: list[QuotePiece]
@@ -502,7 +504,7 @@ def _relayed(search: _QuoteSearch, holder: ClaimDraft, group: list[QuotePiece]
             return None
         # "his predecessor, Fiona Hill, had dubbed": the name in apposition names the speaker.
         subj = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), subj)
-        if not _relays(subj, holder.source_token):
+        if not _relays(subj, holder.source_token, node):
             return None  # "Pompeo said Washington had concluded …": the words are Pompeo's
         inner = next((d for d in search.existing if d is not holder and d.cue == cue_range(node)),
                      None)

@@ -266,24 +266,26 @@ def test_a_defendant_s_words_relayed_by_prosecutors_are_the_defendant_s(analyze)
     assert _quote_speaker(r, "bullet in her head") == "Carl Doyle"
 
 
-def test_words_a_group_instructed_others_to_use_are_the_group_s(analyze):
-    r = analyze("Lin of the Courier reports that censors had also instructed local news "
-                "sites to “block and control” posts about the outbreak.")
-    assert _quote_speaker(r, "block and control") == "censors"
-    assert r.claim_with("censors had also instructed")["source"] == "Lin"
-
-
-def test_words_relayed_by_a_group_go_to_the_person_he_stands_for(analyze):
-    r = analyze("Carl Doyle was arrested on Monday at his home.\n\nProsecutors said he told "
-                "a clerk that he would put a “bullet in her head” if she called again.")
-    assert _quote_speaker(r, "bullet in her head") == "Carl Doyle"
-    assert r.claim_with("he told a clerk")["source"] == "Prosecutors"
-
-
-def test_words_of_people_named_by_a_noun_inside_a_retold_claim_are_theirs(analyze):
-    r = analyze("Officials said the protesters had called the plan “a betrayal of the "
-                "valley.”")
-    assert _quote_speaker(r, "a betrayal") == "the protesters"
+@pytest.mark.parametrize("text, quoted, speaker, reporting, reporter", [
+    # A group's instruction, through a verb of telling someone what to do.
+    ("Lin of the Courier reports that censors had also instructed local news sites to "
+     "“block and control” posts about the outbreak.",
+     "block and control", "censors", "censors had also instructed", "Lin"),
+    # "he" inside a group's claim is not the group: the person he stands for.
+    ("Carl Doyle was arrested on Monday at his home.\n\nProsecutors said he told a clerk "
+     "that he would put a “bullet in her head” if she called again.",
+     "bullet in her head", "Carl Doyle", "he told a clerk", "Prosecutors"),
+    # People named by a plural noun, and anyone named by a noun who is said to speak.
+    ("Officials said the protesters had called the plan “a betrayal of the valley.”",
+     "a betrayal", "the protesters", "the protesters had called", "Officials"),
+    ("Police said the suspect told officers “I did it on purpose.”",
+     "I did it", "the suspect", "the suspect told officers", "Police"),
+])
+def test_words_relayed_inside_a_group_s_claim_go_to_who_said_them(
+        analyze, text, quoted, speaker, reporting, reporter):
+    r = analyze(text)
+    assert _quote_speaker(r, quoted) == speaker
+    assert r.claim_with(reporting)["source"] == reporter
 
 
 def test_she_in_her_own_retold_claim_keeps_the_quotation_whole(analyze):
