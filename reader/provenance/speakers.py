@@ -1039,8 +1039,10 @@ def _reports_speech(doc: Doc, start: int, end: int) -> bool:
 # "Editor's note:", "UPDATE:", "Photo:": labels before a colon that are not speakers.
 _NOT_SPEAKER_LABELS = lexicons.words("not_speaker_labels")
 # "Thunder: F Hamidou Diallo missed …": a team, then a player's position (one or two
-# capitals: F, QB, WR) and name in sports notes.
-_SPORTS_NOTE = re.compile(r"[A-Z]{1,2}\s+[A-Z][\w'’.-]+\s+[A-Z]")
+# capitals: F, QB, WR) and name in sports notes; "Astronaut (NR): Jaden Siemans 7 saves.":
+# a team, then a player's name and a figure in a box score.
+_SPORTS_NOTE = re.compile(r"[A-Z]{1,2}\s+[A-Z][\w'’.-]+\s+[A-Z]|"
+                          r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}\s+\d+\s+[a-z]")
 MAX_SPEAKER_LABEL_WORDS = 6
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _PLACE_ENTITIES = ("GPE", "LOC", "FAC")
@@ -1058,6 +1060,15 @@ def _not_a_label(doc: Doc, prefix, names: list[Token]) -> bool:
         return True
     if any(t.lower_ in _VERSUS for t in prefix):
         return True  # "Chiefs vs. Chargers: Recap, highlights": a match, not a speaker
+    if sum(t.text == "," for t in prefix) >= 2:
+        return True  # "Google Stadia, Microsoft xCloud, Apple Arcade: So Many Ways to Play"
+    first = names[0]
+    while first.dep_ == "compound" and prefix.start <= first.head.i < prefix.end:
+        first = first.head
+    if first.dep_ == "pobj" and first.head.head.pos_ == "NOUN" and not any(
+            first.head.head.lemma_.lower() in lexicons.load(name)
+            for name in _SPEAKER_NOUN_LISTS):
+        return True  # "The promise of Google Stadia:": what is said of a name, not by it
     last = [t for t in prefix if not t.is_punct][-1]
     if last.pos_ == "NOUN" and last.is_lower and not any(
             last.lemma_.lower() in lexicons.load(name)

@@ -157,6 +157,16 @@ def test_datelines_headlines_and_sports_notes_are_not_speaker_labels(analyze):
         assert label not in names, names
 
 
+def test_headline_lists_what_is_said_of_a_name_and_box_scores_are_not_speakers(analyze):
+    r = analyze("Harbour Play, River Arcade, Quay Games: So Many Ways to Play and Pay\n\n"
+                "There are more platforms than ever.\n\n"
+                "The promise of Harbour Play: smooth pictures streamed to your browser.\n\n"
+                "Viera d. Melbourne 1-0\n\nAstronaut (NR): Jaden Siemans 7 saves.")
+    names = _sources(r)
+    for label in ("Harbour Play", "Astronaut"):
+        assert label not in names, names
+
+
 def test_a_person_s_label_before_a_colon_is_still_a_speaker(analyze):
     # The article names the person it labels ("Bernie Sanders" below the headline).
     r = analyze("Sanders: Clinton email story has moved on to other things.\n\n"
