@@ -5,12 +5,13 @@
 
 PTC (SemEval-2020 Task 11) is read from the path given; nothing of it is written out but
 the weights, which are keyed by features of `reader.provenance.framing_tagger` (licensed
-lemmas, valence bands, parts of speech) or are weights over its dense inputs (a word
-vector, the pipeline's doc.tensor). The tuning half is the even positions in name order
-(`reader.evaluation.framing_corpora.half`); the check half is only scored. BABE is never
-used here. A token is a positive example when it lies in one of the four framing
-techniques' gold spans; only candidate tokens in the writer's voice (outside the
-analyser's quotes and paraphrases) are examples, as at run time.
+lemmas, valence bands, subjectivity, parts of speech) or are weights over its dense inputs
+(a word vector, the pipeline's doc.tensor). The tuning half is the even positions in name
+order (`reader.evaluation.framing_corpora.half`); the check half is only scored. BABE is
+never used here. A token is a positive example when it lies in one of the four framing
+techniques' gold spans. The examples are the words the framing finder asks the tagger
+about at run time (`FramingFinder.tagger_tokens`: content words in the writer's voice that
+no word list labels), read from the analyser's own pass over each article.
 
 With --vectors-from (an installed en_core_web_md, or its folder), the word-vector table
 `resources/models/framing_vectors.npz` is written first: the pipeline's 20,000 vectors
@@ -19,28 +20,36 @@ of every lowercase alphabetic word that maps to one of them.
 
 Two heads are trained: "contextual" (sparse features, word vector and the default
 pipeline's doc.tensor) and "lexical" (without doc.tensor, for any other pipeline). The
-threshold of each is chosen by 4-fold cross-validation over the tuning half's articles:
-the threshold whose out-of-fold spans (runs of adjacent tokens over it) have the best
-span any-overlap F1 with precision at or above --min-precision.
+threshold of each is chosen by 4-fold cross-validation over the tuning half's articles,
+on the whole framing layer: each fold's articles are scored by weights trained on the
+other three, the framing finder runs over them with those scores (its rules, voice
+filters and joins included), and the threshold kept is the one whose out-of-fold framing
+spans have the best span any-overlap F1 with precision at or above --min-precision.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
+import pickle
 import sys
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
 
 from reader.document import article_from_text
 from reader.evaluation.framing_corpora import half, read_ptc
+from reader.evaluation.framing_metrics import figures, score_document
 from reader.provenance.analyzer import Analyzer
 from reader.provenance.framing_tagger import (VECTOR_WIDTH, FramingVectors, dense_inputs,
-                                              is_candidate, token_features)
+                                              tagger_features)
+from reader.provenance.model import Analysis, Kind, VoiceSpan
 from reader.resources_path import resource
 
 FOLDS = 4
+THRESHOLDS = [step / 100 for step in range(10, 80, 2)]
 
 
 def write_vectors(pipeline: str, out: Path) -> None:
@@ -65,55 +74,79 @@ def write_vectors(pipeline: str, out: Path) -> None:
     print(f"{out}: {len(keys)} words, {len(table)} vectors of {VECTOR_WIDTH}", file=sys.stderr)
 
 
-def parsed(analyzer: Analyzer, documents, cache: Path | None):
-    """(doc, voiced ranges) per document; kept in `cache` (a DocBin, the tensors and a JSON
-    file) so that changing the features does not rerun the pipeline."""
+@dataclasses.dataclass
+class Parsed:
+    """One article as the analyser read it: the doc, what the framing finder was given
+    (`FramingFinder.find`'s arguments but the doc) and the quote and paraphrase spans."""
+
+    doc: object
+    finder_inputs: tuple
+    voiced: list[tuple[str, int, int]]
+
+
+def parsed(analyzer: Analyzer, documents, cache: Path | None) -> list[Parsed]:
+    """Each document through the whole analyser, recording what its framing finder is
+    given; kept in `cache` (a DocBin, the tensors and a pickle of the rest) so that
+    changing the features does not rerun the pipeline."""
     from spacy.tokens import DocBin
 
     if cache is not None and (cache / "docs.spacy").exists():
         docs = list(DocBin().from_disk(cache / "docs.spacy").get_docs(analyzer.nlp.vocab))
-        voiced = json.loads((cache / "voiced.json").read_text(encoding="utf-8"))
+        rest = pickle.loads((cache / "inputs.pickle").read_bytes())
         with np.load(cache / "tensors.npz") as tensors:
             for i, doc in enumerate(docs):
                 doc.tensor = tensors[f"arr_{i}"]
         if len(docs) == len(documents):
-            return list(zip(docs, voiced))
-    articles = [article_from_text(d.text) for d in documents]
-    docs, voiced = [], []
+            return [Parsed(doc, inputs, voiced) for doc, (inputs, voiced) in zip(docs, rest)]
+    finder = analyzer.nlp.get_pipe("provenance_attribution").framing
+    given = []
+    find = finder.find
+
+    def recording_find(doc, attributed, excluded, claims, scare_quotes):
+        # The drafts' source tokens belong to the doc; the finder reads only their cues.
+        light = [dataclasses.replace(c, source_token=None) for c in claims]
+        given.append((list(attributed), list(excluded), light, scare_quotes))
+        return find(doc, attributed, excluded, claims, scare_quotes)
+
+    finder.find = recording_find
+    out = []
+    articles = (article_from_text(d.text) for d in documents)
     for doc in analyzer.nlp.pipe((analyzer._make_doc(a) for a in articles), batch_size=8):
-        docs.append(doc)
-        voiced.append([(s.start, s.end) for s in doc._.provenance.spans
-                       if s.kind in ("quote", "paraphrase")])
+        voiced = [(s.kind, s.start, s.end) for s in doc._.provenance.spans
+                  if s.kind in ("quote", "paraphrase")]
+        out.append(Parsed(doc, given.pop(0), voiced))
+    finder.find = find
     if cache is not None:
         cache.mkdir(parents=True, exist_ok=True)
-        DocBin(docs=docs).to_disk(cache / "docs.spacy")
-        np.savez(cache / "tensors.npz", *[np.asarray(d.tensor, dtype=np.float32) for d in docs])
-        (cache / "voiced.json").write_text(json.dumps(voiced), encoding="utf-8")
-    return list(zip(docs, voiced))
+        DocBin(docs=[p.doc for p in out]).to_disk(cache / "docs.spacy")
+        np.savez(cache / "tensors.npz", *[np.asarray(p.doc.tensor, dtype=np.float32)
+                                          for p in out])
+        (cache / "inputs.pickle").write_bytes(
+            pickle.dumps([(p.finder_inputs, p.voiced) for p in out]))
+    return out
 
 
 class Examples:
-    """The candidate tokens in the writer's voice of some documents: per token its
-    document, token index, character range, sparse features, dense inputs and label."""
+    """The words the framing finder asks the tagger about, in some documents: per token
+    its document, token index, sparse features and label, with its dense inputs."""
 
-    def __init__(self, pairs, documents, vectors: FramingVectors | None):
+    def __init__(self, finder, articles: list[Parsed], documents, vectors: FramingVectors | None):
         self.rows, dense, self.gold = [], [], []
-        for n, (document, (doc, voiced)) in enumerate(zip(documents, pairs)):
-            inputs = dense_inputs(doc, True, vectors)
+        for n, (document, article) in enumerate(zip(documents, articles)):
+            attributed, excluded, _, scare_quotes = article.finder_inputs
             gold = [(g.start, g.end) for g in document.gold]
             self.gold.append(gold)
-            for sent in doc.sents:
-                question = sent.text.rstrip().endswith("?")
-                for token in sent:
-                    start, end = token.idx, token.idx + len(token)
-                    if any(s < end and start < e for s, e in voiced) or not is_candidate(token):
-                        continue
-                    label = any(s < end and start < e for s, e in gold)
-                    self.rows.append((n, token.i, start, end,
-                                      token_features(token, question), label))
-                    dense.append(inputs[token.i])
+            tokens = finder.tagger_tokens(article.doc, attributed, excluded, scare_quotes)
+            if not tokens:
+                continue
+            inputs = dense_inputs(article.doc, True, vectors)
+            for token, question in tokens:
+                start, end = token.idx, token.idx + len(token)
+                label = any(s < end and start < e for s, e in gold)
+                self.rows.append((n, token.i, tagger_features(token, question), label))
+                dense.append(inputs[token.i])
         self.dense = np.array(dense, dtype=np.float64)
-        self.labels = np.array([r[5] for r in self.rows], dtype=float)
+        self.labels = np.array([r[3] for r in self.rows], dtype=float)
 
     def subset(self, documents: set[int]) -> Examples:
         keep = [i for i, r in enumerate(self.rows) if r[0] in documents]
@@ -126,10 +159,10 @@ class Examples:
 def train(examples: Examples, width: int, l2: float, epochs: int):
     """Sparse weights (a dict) and dense weights (over the first `width` dense columns) of
     a logistic regression, by full-batch gradient descent with Adam steps."""
-    names = sorted({f for r in examples.rows for f in r[4]})
+    names = sorted({f for r in examples.rows for f in r[2]})
     index = {name: i for i, name in enumerate(names)}
-    indices = np.array([index[f] for r in examples.rows for f in r[4]])
-    row_of = np.repeat(np.arange(len(examples.rows)), [len(r[4]) for r in examples.rows])
+    indices = np.array([index[f] for r in examples.rows for f in r[2]])
+    row_of = np.repeat(np.arange(len(examples.rows)), [len(r[2]) for r in examples.rows])
     dense, y, n = examples.dense[:, :width], examples.labels, len(examples.rows)
     w, d = np.zeros(len(names)), np.zeros(width)
     state = [(np.zeros_like(w), np.zeros_like(w)), (np.zeros_like(d), np.zeros_like(d))]
@@ -150,57 +183,63 @@ def train(examples: Examples, width: int, l2: float, epochs: int):
 
 
 def probabilities(examples: Examples, sparse, dense_weights) -> np.ndarray:
-    z = np.array([sum(sparse.get(f, 0.0) for f in r[4]) for r in examples.rows])
+    z = np.array([sum(sparse.get(f, 0.0) for f in r[2]) for r in examples.rows])
     z = z + examples.dense[:, :len(dense_weights)] @ np.array(dense_weights)
     return 1 / (1 + np.exp(-np.clip(z, -30, 30)))
 
 
-def span_counts(examples: Examples, probability: np.ndarray, threshold: float,
-                documents: list[int]):
-    """Span any-overlap P, R, F1 and the number of spans of the tokens over `threshold`,
-    adjacent tokens (nothing but punctuation between) joined into one span."""
-    spans: dict[int, list[list[int]]] = {}
-    for (n, i, start, end, _, _), p in zip(examples.rows, probability):
-        if p < threshold:
-            continue
-        runs = spans.setdefault(n, [])
-        if runs and runs[-1][2] == i - 1:
-            runs[-1][1], runs[-1][2] = end, i
-        else:
-            runs.append([start, end, i])
-    right = predicted = found = total = 0
-    for n in documents:
-        gold, runs = examples.gold[n], spans.get(n, [])
-        predicted += len(runs)
-        right += sum(any(s < ge and gs < e for gs, ge in gold) for s, e, _ in runs)
-        total += len(gold)
-        found += sum(any(s < ge and gs < e for s, e, _ in runs) for gs, ge in gold)
-    precision = right / predicted if predicted else 0.0
-    recall = found / total if total else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1, predicted
+class ScoredTagger:
+    """Stands in for the framing finder's tagger: the given probability of each example
+    token, over `threshold`."""
+
+    def __init__(self, examples: Examples, probability: np.ndarray, articles: list[Parsed]):
+        self.threshold = 1.0
+        self.scores = {(id(articles[r[0]].doc), r[1]): float(p)
+                       for r, p in zip(examples.rows, probability)}
+
+    def score(self, token, question: bool) -> float | None:
+        return self.scores.get((id(token.doc), token.i))
 
 
-def cross_validated_threshold(examples: Examples, documents: list[int], width: int,
-                              args) -> float:
+def framing_figures(finder, tagger: ScoredTagger, threshold: float, articles: list[Parsed],
+                    documents, which: list[int]) -> dict:
+    """The framing layer's span figures (against all gold) over the documents `which`,
+    with the tagger's scores over `threshold` (the headline assertion, which needs the
+    sources, is left out)."""
+    tagger.threshold = threshold
+    finder.tagger = tagger
+    totals: Counter = Counter()
+    for n in which:
+        article = articles[n]
+        hits = finder.find(article.doc, *article.finder_inputs)
+        spans = [VoiceSpan("", Kind.FRAMING, h.start, h.end, label=h.label) for h in hits]
+        spans += [VoiceSpan("", Kind(kind), s, e) for kind, s, e in article.voiced]
+        totals += score_document(documents[n].text, documents[n].gold, Analysis(spans=spans))
+    return figures(totals)["all"]["spans"]
+
+
+def cross_validated_threshold(finder, examples: Examples, articles, documents,
+                              tune: list[int], width: int, args) -> float:
     probability = np.zeros(len(examples.rows))
     for fold in range(FOLDS):
-        held = set(documents[fold::FOLDS])
-        trained = examples.subset(set(documents) - held)
-        sparse, dense = train(trained, width, args.l2, args.epochs)
+        held = set(tune[fold::FOLDS])
+        sparse, dense = train(examples.subset(set(tune) - held), width, args.l2, args.epochs)
         mask = np.array([r[0] in held for r in examples.rows])
         probability[mask] = probabilities(examples.subset(held), sparse, dense)
+    tagger = ScoredTagger(examples, probability, articles)
     best = None
-    for step in range(10, 90, 2):
-        p, r, f1, n = span_counts(examples, probability, step / 100, documents)
-        if p >= args.min_precision and (best is None or f1 > best[1][2]):
-            best = (step / 100, (p, r, f1, n))
+    for threshold in THRESHOLDS:
+        spans = framing_figures(finder, tagger, threshold, articles, documents, tune)
+        if spans["precision"] >= args.min_precision and (
+                best is None or spans["f1"] > best[1]["f1"]):
+            best = (threshold, spans)
     if best is None:
         return 0.9
-    p, r, f1, n = best[1]
-    print(f"  cross-validated: threshold {best[0]}: spans P {p:.3f} R {r:.3f} F1 {f1:.3f} "
-          f"({n} spans)", file=sys.stderr)
-    return best[0]
+    threshold, spans = best
+    print(f"  cross-validated framing layer: threshold {threshold}: spans "
+          f"P {spans['precision']:.3f} R {spans['recall']:.3f} F1 {spans['f1']:.3f} "
+          f"({spans['predicted']} spans)", file=sys.stderr)
+    return threshold
 
 
 def main(argv=None) -> int:
@@ -211,7 +250,8 @@ def main(argv=None) -> int:
                         help="an en_core_web_md pipeline: write the word-vector table from it")
     parser.add_argument("--l2", type=float, default=3e-5)
     parser.add_argument("--epochs", type=int, default=600)
-    parser.add_argument("--min-precision", type=float, default=0.36)
+    parser.add_argument("--min-precision", type=float, default=0.36,
+                        help="least out-of-fold span precision of the framing layer")
     parser.add_argument("--cache", type=Path, default=None,
                         help="a folder to keep the parsed articles in between runs")
     args = parser.parse_args(argv)
@@ -221,22 +261,26 @@ def main(argv=None) -> int:
     vectors = FramingVectors.shipped()
     documents = read_ptc(args.ptc)
     analyzer = Analyzer()
-    pairs = parsed(analyzer, documents, args.cache)
-    examples = Examples(pairs, documents, vectors)
+    analyzer.load()
+    articles = parsed(analyzer, documents, args.cache)
+    finder = analyzer.nlp.get_pipe("provenance_attribution").framing
+    examples = Examples(finder, articles, documents, vectors)
     tune = half(list(range(len(documents))), "tune")
     check = half(list(range(len(documents))), "check")
     tune_examples = examples.subset(set(tune))
-    print(f"{len(tune_examples.rows)} candidate tokens in the tuning half, "
+    print(f"{len(tune_examples.rows)} tokens the tagger is asked about in the tuning half, "
           f"{int(tune_examples.labels.sum())} in gold framing", file=sys.stderr)
     heads = {}
     for head, width in (("contextual", examples.dense.shape[1]), ("lexical", VECTOR_WIDTH + 1)):
         print(f"{head}:", file=sys.stderr)
-        threshold = cross_validated_threshold(examples, tune, width, args)
+        threshold = cross_validated_threshold(finder, examples, articles, documents, tune,
+                                              width, args)
         sparse, dense = train(tune_examples, width, args.l2, args.epochs)
-        probability = probabilities(examples, sparse, dense)
+        tagger = ScoredTagger(examples, probabilities(examples, sparse, dense), articles)
         for name, part in (("tune (trained on)", tune), ("check", check)):
-            p, r, f1, n = span_counts(examples, probability, threshold, part)
-            print(f"  {name}: spans P {p:.3f} R {r:.3f} F1 {f1:.3f} ({n} spans)",
+            spans = framing_figures(finder, tagger, threshold, articles, documents, part)
+            print(f"  framing layer, {name}: spans P {spans['precision']:.3f} "
+                  f"R {spans['recall']:.3f} F1 {spans['f1']:.3f} ({spans['predicted']} spans)",
                   file=sys.stderr)
         heads[head] = {"threshold": threshold, "weights": sparse, "dense_weights": dense}
     if args.out:

@@ -16,6 +16,7 @@ counselor”"): on PTC, quotation marks around other words were rarely the write
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -25,7 +26,7 @@ from spacy.tokens import Doc, Token
 from reader.provenance import lexicons
 from reader.provenance.drafts import ClaimDraft, text_of
 from reader.provenance.framing_patterns import PatternFinder
-from reader.provenance.framing_tagger import FramingTagger
+from reader.provenance.framing_tagger import FramingTagger, is_candidate
 from reader.provenance.quotes import QuotePiece
 
 
@@ -68,24 +69,7 @@ class FramingFinder:
     def find(self, doc: Doc, attributed: list[tuple[int, int]], excluded: list[tuple[int, int]],
              claims: list[ClaimDraft], scare_quotes: list[list[QuotePiece]]) -> list[FramingHit]:
         hits: list[FramingHit] = []
-        blocked = sorted(attributed + excluded + _repeated_sentences(doc))
-        # Asked for every token: the ranges sorted by start, with the furthest end reached
-        # so far, answer "does [start, end) overlap any of them?" by bisection.
-        blocked_starts = [s for s, _ in blocked]
-        furthest_end = list(accumulate((e for _, e in blocked), max))
-
-        def free(start: int, end: int) -> bool:
-            before = bisect_left(blocked_starts, end)  # ranges that start before `end`
-            return before == 0 or furthest_end[before - 1] <= start
-
-        # Words inside quotation marks with no speaker are somebody's, or the writer's
-        # doubt about them (a scare quote, below), never the writer's own loaded word (on
-        # PTC's tuning half such words were framing 2 times in 6).
-        quoted = [(group[0].start, group[-1].end) for group in scare_quotes]
-
-        def own_words(start: int, end: int) -> bool:
-            return free(start, end) and not any(s < end and start < e for s, e in quoted)
-
+        free, own_words = _voice_checks(doc, attributed, excluded, scare_quotes)
         for match_id, start, end in self.phrases(doc):
             span = doc[start:end]
             if not own_words(span.start_char, span.end_char):
@@ -101,16 +85,10 @@ class FramingFinder:
                 label = self.labels.get(span.text.lower(), "loaded-label")
                 hits.append(FramingHit(span.start_char, span.end_char, label,
                                        f"lexicon: {label.replace('-', ' ')} '{span.text}'", 0.7))
-        for sentence in doc.sents:
-            question = sentence.text.rstrip().endswith("?")
-            for token in sentence:
-                if not own_words(token.idx, token.idx + len(token)) or _in_name(token):
-                    continue
-                if _reported(token):
-                    continue  # "called them radical": somebody's words, retold
-                hit = self._token_hit(token) or self._tagger_hit(token, question)
-                if hit is not None:
-                    hits.append(hit)
+        for token, question in _writer_tokens(doc, own_words):
+            hit = self._token_hit(token) or self._tagger_hit(token, question)
+            if hit is not None:
+                hits.append(hit)
         for start, end, label, why in self.patterns.find(doc):
             span = doc.char_span(start, end, alignment_mode="expand")
             if (span is None or not own_words(start, end) or _reported(span[0])
@@ -144,6 +122,17 @@ class FramingFinder:
                                    0.65))
         return _dedupe(_join_adjacent(hits, text_of(doc)))
 
+    def tagger_tokens(self, doc: Doc, attributed: list[tuple[int, int]],
+                      excluded: list[tuple[int, int]], scare_quotes: list[list[QuotePiece]]
+                      ) -> list[tuple[Token, bool]]:
+        """The words `find` asks the learned tagger about, each with whether its sentence
+        is a question: content words in the writer's voice that no word list labels. The
+        training script takes its examples from here, so that it learns from the words
+        the tagger is asked about at run time."""
+        _, own_words = _voice_checks(doc, attributed, excluded, scare_quotes)
+        return [(token, question) for token, question in _writer_tokens(doc, own_words)
+                if self._token_hit(token) is None and is_candidate(token)]
+
     def _people_quote(self, doc: Doc, start: int, end: int) -> bool:
         """Whether quotation marks with no speaker hold a few words, not capitalised,
         ending in a noun for people: the writer doubts that the name fits (his “trusted
@@ -165,7 +154,9 @@ class FramingFinder:
             return None
         if token.tag_ in ("JJS", "RBS") or token.lemma_.lower() in self.absolutes:
             if probability < self.tagger.threshold + _EXAGGERATION_MARGIN:
-                return None  # "the worst storm in 50 years" is often plain fact
+                return None  # "the worst storm" is often plain fact
+            if _bounded(token):
+                return None  # "the worst storm in fifty years": a measured comparison
             label, what = "exaggeration", "superlative or absolute"
         elif token.pos_ == "NOUN":
             label, what = "name-calling", "loaded noun"
@@ -200,6 +191,45 @@ class FramingFinder:
         return None
 
 
+def _voice_checks(doc: Doc, attributed: list[tuple[int, int]], excluded: list[tuple[int, int]],
+                  scare_quotes: list[list[QuotePiece]]):
+    """Two tests of a character range: `free` (outside every quote and claim, every
+    non-article block and every repeated sentence) and `own_words` (free and outside
+    every speakerless quotation)."""
+    blocked = sorted(attributed + excluded + _repeated_sentences(doc))
+    # Asked for every token: the ranges sorted by start, with the furthest end reached
+    # so far, answer "does [start, end) overlap any of them?" by bisection.
+    blocked_starts = [s for s, _ in blocked]
+    furthest_end = list(accumulate((e for _, e in blocked), max))
+
+    def free(start: int, end: int) -> bool:
+        before = bisect_left(blocked_starts, end)  # ranges that start before `end`
+        return before == 0 or furthest_end[before - 1] <= start
+
+    # Words inside quotation marks with no speaker are somebody's, or the writer's
+    # doubt about them (a scare quote), never the writer's own loaded word (on PTC's
+    # tuning half such words were framing 2 times in 6).
+    quoted = [(group[0].start, group[-1].end) for group in scare_quotes]
+
+    def own_words(start: int, end: int) -> bool:
+        return free(start, end) and not any(s < end and start < e for s, e in quoted)
+
+    return free, own_words
+
+
+def _writer_tokens(doc: Doc, own_words) -> Iterator[tuple[Token, bool]]:
+    """Tokens in the writer's own words, each with whether its sentence is a question:
+    not in a name, not in what a sentence reports somebody else called or said."""
+    for sentence in doc.sents:
+        question = sentence.text.rstrip().endswith("?")
+        for token in sentence:
+            if not own_words(token.idx, token.idx + len(token)) or _in_name(token):
+                continue
+            if _reported(token):
+                continue  # "called them radical": somebody's words, retold
+            yield token, question
+
+
 # Shorter sentences may repeat on purpose ("Why?"); longer ones repeated word for word
 # within a few sentences are page furniture the loader kept (a poll, a share prompt).
 _REPEATED_MIN_CHARS = 20
@@ -231,6 +261,23 @@ def _label_phrase(token: Token) -> tuple[int, int]:
             if child.dep_ == "compound" and child.i < start.i and child.n_lefts == 0:
                 start = child
     return start.idx, token.idx + len(token)
+
+
+_PERIOD_WORDS = frozenset({"in", "since", "for", "over", "this", "of"})
+
+
+def _bounded(token: Token) -> bool:
+    """A superlative bounded by a stated period: "the worst storm in fifty years", "the
+    highest since 1990": a measured comparison, where "ever" or "in history" make it total
+    (framing_patterns)."""
+    after = token.doc[token.i + 1:min(token.sent.end, token.i + 7)]
+    seen_period_word = False
+    for word in after:
+        if word.lower_ in _PERIOD_WORDS:
+            seen_period_word = True
+        elif seen_period_word and (word.ent_type_ == "DATE" or word.like_num):
+            return True
+    return False
 
 
 def _in_name(token: Token) -> bool:
@@ -360,7 +407,9 @@ def _join_adjacent(hits: list[FramingHit], text: str) -> list[FramingHit]:
 
 
 def _dedupe(hits: list[FramingHit]) -> list[FramingHit]:
-    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    """Overlapping hits: the longest from each start; on the same words a rule's label
+    ("evaluative-verb" on the cue "slammed") before the tagger's."""
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start), h.label in _TAGGER_LABELS))
     out: list[FramingHit] = []
     for hit in hits:
         if out and hit.start < out[-1].end:

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from reader.provenance import lexicons
 
-DOUBT, EXAGGERATION = "doubt", "exaggeration"
+DOUBT, EXAGGERATION, INTENSIFIER = "doubt", "exaggeration", "intensifier"
 
 _NEGATED_STARTS = ("n't", "n’t", "not")
 # Words after a superlative that make it total: "the worst ... ever", "... in history".
@@ -84,6 +84,9 @@ class PatternFinder:
                        "'perhaps ... actually': the writer doubts it will happen")
             for start, end, why in _total_superlatives(sentence):
                 yield start, end, EXAGGERATION, why
+            for token in _shouted_words(sentence):
+                yield (token.idx, token.idx + len(token), INTENSIFIER,
+                       f"'{token.text}' in capitals for emphasis")
 
 
 def _words(sentence: Span) -> list[Token]:
@@ -93,6 +96,31 @@ def _words(sentence: Span) -> list[Token]:
 def _trimmed_end(sentence: Span) -> int:
     text = sentence.text.rstrip()
     return sentence.start_char + len(text)
+
+
+# Parts of speech a word in capitals takes when it is emphasis, not an acronym ("NO gun
+# laws", "he was NOT a Democrat", "it is CRUCIAL that"; not "ICE officers", "WHO said").
+_SHOUTED_POS = ("DET", "PART", "ADJ")
+_SHOUTED_PRONOUNS = ("all", "everyone", "everybody", "everything", "nothing", "nobody", "none")
+_LOWERCASE_SHARE = 0.6
+
+
+def _shouted_words(sentence: Span) -> Iterator[Token]:
+    """Single words in capitals in a sentence otherwise written in lower case: the
+    writer raising the voice ("violating NO gun laws", "You should be OUTRAGED"), not a
+    heading, an acronym or a run of capitals ("JUST WATCHED")."""
+    words = [t for t in sentence if t.is_alpha]
+    if not words or sum(t.is_lower for t in words) < _LOWERCASE_SHARE * len(words):
+        return
+    for n, token in enumerate(words):
+        if not (token.is_upper and len(token) >= 2):
+            continue
+        if token.lower_ == "ok" or token.pos_ not in _SHOUTED_POS and not (
+                token.pos_ == "PRON" and token.lower_ in _SHOUTED_PRONOUNS):
+            continue
+        if token.ent_type_ or any(w.is_upper for w in words[max(0, n - 1):n] + words[n + 1:n + 2]):
+            continue
+        yield token
 
 
 def _doubting_question(sentence: Span) -> str | None:

@@ -39,8 +39,16 @@ CONTENT_POS = frozenset({"ADJ", "NOUN", "VERB", "ADV"})
 def candidate_words() -> dict[str, float]:
     """Lemma → VADER valence (0.0 when the word is only in another licensed list)."""
     words = {w: 0.0 for w in lexicons.load("bias_words")}
+    words.update({w: 0.0 for w in subjectivity()})
     words.update(lexicons.load_valence("vader_valence"))
     return words
+
+
+@cache
+def subjectivity() -> dict[str, float]:
+    """Adjective → subjectivity, 0 (objective) to 1 (Pattern's lexicon, PDDL:
+    `subjectivity.txt`)."""
+    return lexicons.load_valence("subjectivity")
 
 
 def _band(valence: float) -> str:
@@ -81,6 +89,10 @@ def token_features(token: Token, question: bool) -> list[str]:
             features.append("bias-lexicon")
     else:
         features.append("unlisted")
+    subjective = subjectivity().get(token.lower_, subjectivity().get(token.lemma_.lower()))
+    if subjective is not None:
+        level = "high" if subjective >= 0.7 else "mid" if subjective >= 0.4 else "low"
+        features += [f"subjective={level}", f"subjective={level}+{token.pos_}"]
     if question:
         features.append("question")
     if token.tag_ in ("JJS", "RBS"):
@@ -166,6 +178,16 @@ def dense_inputs(doc: Doc, contextual: bool, vectors: FramingVectors | None) -> 
     return numpy.concatenate(parts, axis=1)
 
 
+def tagger_features(token: Token, question: bool) -> list[str]:
+    """`token_features` as the tagger weighs them, in training as at run time."""
+    features = token_features(token, question)
+    if token.pos_ == "NOUN" and token.i > 0 and token.doc[token.i - 1].tag_ == "JJS":
+        # "the worst storm": the superlative's judgement is weighed by the exaggeration
+        # rule; the noun must be loaded without the superlative's lexicon evidence.
+        features = [f for f in features if not f.startswith("nb-1")]
+    return features
+
+
 class FramingTagger:
     """One head of the shipped weights: sparse feature weights, a threshold and, when
     trained with them, weights over the dense inputs (`dense_inputs`)."""
@@ -215,9 +237,5 @@ class FramingTagger:
         """The probability that `token` is loaded, or None when it is no candidate."""
         if not is_candidate(token):
             return None
-        features = token_features(token, question)
-        if token.pos_ == "NOUN" and token.i > 0 and token.doc[token.i - 1].tag_ == "JJS":
-            # "the worst storm": the superlative's judgement is weighed by the exaggeration
-            # rule; the noun must be loaded without the superlative's lexicon evidence.
-            features = [f for f in features if not f.startswith("nb-1")]
-        return self.probability(features, self._dense_score(token))
+        return self.probability(tagger_features(token, question), self._dense_score(token))
+

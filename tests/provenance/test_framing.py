@@ -277,3 +277,27 @@ def test_a_sentence_repeated_word_for_word_is_page_furniture(analyze):
     assert r.framing() == {}
     r = analyze(f"The council met on Monday. {prompt} The budget passed on Friday.")
     assert r.framing() == {"disastrous": "loaded-word"}
+
+
+def test_a_word_in_capitals_for_emphasis_is_an_intensifier(analyze):
+    r = analyze("The new rule changes NO safety checks at the plant, and the council was "
+                "NOT consulted about it.")
+    framing = r.framing()
+    assert framing.get("NO") == "intensifier" and framing.get("NOT") == "intensifier"
+
+
+def test_acronyms_headings_and_runs_of_capitals_are_no_emphasis(analyze):
+    r = analyze("ICE officers met WHO staff at the harbour on Monday.")
+    assert "intensifier" not in r.framing().values()
+    heading = analyze("JUST WATCHED the ferry leave the harbour on time, OK?")
+    assert "intensifier" not in heading.framing().values()
+
+
+def test_capitals_inside_a_quote_are_the_speakers(analyze):
+    r = analyze("“There is NO money left for the ferry,” said Mayor Daniel Ortiz.")
+    assert r.framing() == {}
+
+
+def test_a_superlative_bounded_by_a_period_is_a_measured_comparison(analyze):
+    assert analyze("Prices rose at the fastest pace since 1990.").framing() == {}
+    assert analyze("It was the worst harvest in a decade for the valley.").framing() == {}

@@ -84,3 +84,28 @@ def test_probability_is_a_logistic_of_the_summed_weights():
     tagger = FramingTagger({"a": 1.0, "b": -1.0}, threshold=0.5)
     assert tagger.probability(["a", "b"]) == 0.5
     assert tagger.probability(["a"]) > 0.7 > 0.3 > tagger.probability(["b"])
+
+
+def test_subjectivity_of_an_adjective_is_a_feature(analyzer):
+    doc = analyzer.nlp("The ridiculous plan replaced the daily ferry.")
+    ridiculous = next(t for t in doc if t.text == "ridiculous")
+    daily = next(t for t in doc if t.text == "daily")
+    assert "subjective=high" in token_features(ridiculous, question=False)
+    assert "subjective=low" in token_features(daily, question=False)
+    ferry = next(t for t in doc if t.text == "ferry")
+    assert not any(f.startswith("subjective=") for f in token_features(ferry, question=False))
+
+
+def test_the_tagger_is_asked_about_the_words_training_learns_from(analyzer):
+    """`tagger_tokens` is where the training script takes its examples: the finder's own
+    voice filters, so that training and run time see the same words."""
+    framing = analyzer.nlp.get_pipe("provenance_attribution").framing
+    doc = analyzer.nlp("The mayor's cronies pushed the ridiculous plan. Senator Banks said "
+                       "the budget was reckless.")
+    said = next(t for t in doc if t.text == "said")
+    attributed = [(said.idx + 5, len(doc.text) - 1)]  # "the budget was reckless", as a claim
+    asked = [t.text for t, _ in framing.tagger_tokens(doc, attributed, [], [])]
+    assert "ridiculous" in asked and "pushed" in asked
+    assert "cronies" not in asked  # a word list labels it
+    assert "reckless" not in asked and "budget" not in asked  # the senator's claim
+    assert "Banks" not in asked  # a name
