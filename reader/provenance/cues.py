@@ -75,8 +75,11 @@ def subject_of(verb: Token) -> Token | None:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
         if subjects:
-            # "Sens. Marco Rubio … are calling": of two subjects, the name.
-            subject = max(subjects, key=lambda c: (c.ent_type_ == "PERSON", c.pos_ == "PROPN"))
+            # "Sens. Marco Rubio … are calling": of two subjects, the name; "“My reaction,
+            # that was outrageous,” Obama's former strategist said": not the one inside
+            # the quotation.
+            subject = max(subjects, key=lambda c: (not _quoted_away(c, verb),
+                                                   c.ent_type_ == "PERSON", c.pos_ == "PROPN"))
             if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
                 return antecedent(verb)  # "Pelosi, who expressed …"
             return subject
@@ -138,6 +141,12 @@ def _name_right_before(verb: Token) -> Token | None:
     if any(c.dep_ in _CLAUSE_DEPS and c.is_ancestor(name) for c in verb.children):
         return None  # hung on the quotation itself: speakers._name_before_cue reads it
     return name
+
+
+def _quoted_away(subject: Token, verb: Token) -> bool:
+    """Whether a quotation mark stands between a subject and its verb."""
+    lo, hi = sorted((subject.i, verb.i))
+    return any(t.is_quote for t in verb.doc[lo + 1:hi])
 
 
 def antecedent(relative: Token) -> Token:

@@ -453,3 +453,10 @@ def test_a_quotation_goes_to_the_nearest_cue_it_hangs_on(analyze):
     assert _quote_speaker(r, "needless fiasco").lower() == "critics"
     # The cue the quotation hangs on is the board's own: the board's words.
     assert _quote_speaker(r, "a fine job") == "the board"
+
+
+def test_a_subject_inside_the_quotation_is_not_its_speaker(analyze):
+    r = analyze("“My reaction, that was outrageous,” Ruiz's former campaign strategist said "
+                "of the remark.")
+    claim = r.claim_with("My reaction")
+    assert "strategist" in (claim["source"] or "")
