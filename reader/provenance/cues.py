@@ -77,8 +77,8 @@ def subject_of(verb: Token) -> Token | None:
         if subjects:
             # "Sens. Marco Rubio … are calling": of two subjects, the name; "“My reaction,
             # that was outrageous,” Obama's former strategist said": not the one inside
-            # the quotation.
-            subject = max(subjects, key=lambda c: (not _quoted_away(c, verb),
+            # the quotation; "The Latest: Trump urges …": not a label before a colon.
+            subject = max(subjects, key=lambda c: (not _set_apart(c, verb),
                                                    c.ent_type_ == "PERSON", c.pos_ == "PROPN"))
             if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
                 return antecedent(verb)  # "Pelosi, who expressed …"
@@ -143,10 +143,10 @@ def _name_right_before(verb: Token) -> Token | None:
     return name
 
 
-def _quoted_away(subject: Token, verb: Token) -> bool:
-    """Whether a quotation mark stands between a subject and its verb."""
+def _set_apart(subject: Token, verb: Token) -> bool:
+    """Whether a quotation mark or a colon stands between a subject and its verb."""
     lo, hi = sorted((subject.i, verb.i))
-    return any(t.is_quote for t in verb.doc[lo + 1:hi])
+    return any(t.is_quote or t.text == ":" for t in verb.doc[lo + 1:hi])
 
 
 def antecedent(relative: Token) -> Token:

@@ -460,3 +460,17 @@ def test_a_subject_inside_the_quotation_is_not_its_speaker(analyze):
                 "of the remark.")
     claim = r.claim_with("My reaction")
     assert "strategist" in (claim["source"] or "")
+
+
+def test_a_label_before_a_colon_is_not_the_subject_that_speaks():
+    # The parse PolNeAR's "The Latest: Trump urges …" got in its article: two subjects.
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from reader.provenance.cues import subject_of
+    doc = Doc(Vocab(), words=["The", "Latest", ":", "Ruiz", "urges", "voters", "to", "vote",
+                              "."],
+              heads=[1, 4, 4, 4, 4, 4, 7, 4, 4],
+              deps=["det", "nsubj", "punct", "nsubj", "ROOT", "dobj", "aux", "xcomp", "punct"],
+              pos=["DET", "ADJ", "PUNCT", "NOUN", "VERB", "NOUN", "PART", "VERB", "PUNCT"])
+    assert subject_of(doc[4]).text == "Ruiz"
