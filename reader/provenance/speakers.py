@@ -29,6 +29,12 @@ _BLOCK_ENDING_LEMMAS = lexicons.words("block_ending_verbs")
 # Verbs that report only through a clause ("learned that …"): never a quotation's cue
 # ("… and “fault detection” to maintain a minimum level").
 _CLAUSE_ONLY = lexicons.words("clause_only_cue_verbs")
+# Verbs of telling someone what to do: the quoted words they govern are the teller's ("He
+# begged lawmakers “not to lose sight of” the conflict", "censors had instructed
+# aggregators to “block and control” …"), inside another's retold claim too.
+_DIRECTIVE_LEMMAS = lexicons.words("directive_verbs")
+# Verbs that give a quotation inside a retold claim, or a few quoted words, a speaker.
+_RELAYING_LEMMAS = lexicons.words("speech_verbs", "naming_verbs", "directive_verbs")
 # Verbs too ambiguous for the cue lexicon that are cues when they frame a quotation:
 # "Limbaugh continued:", "a friend commented:", "“…,” the letter reads."
 QUOTE_FRAME_CUES = lexicons.words("quote_frame_verbs")
@@ -185,14 +191,32 @@ def _frame_verbs(doc: Doc, group: list[QuotePiece], all_pieces: list[QuotePiece]
                   and _adjacent(doc, t, group)]
     for sent in sents:
         for token in sent:
-            if token.pos_ in ("VERB", "AUX") and _is_cue(token, verbs) \
-                    and not _inside_quotes(token, all_pieces):
+            if token.pos_ in ("VERB", "AUX") and not _inside_quotes(token, all_pieces) and (
+                    _is_cue(token, verbs) or _directs(doc, token, first)):
                 found.append(token)
     # Prefer verbs of speech, then the one nearest the quotation.
     def rank(t: Token):
         distance = min(abs(t.idx - first.start), abs(t.idx - last.end))
         return (t.lemma_.lower() not in _SPEECH_LEMMAS, subject_of(t) is None, distance)
     return sorted(found, key=rank)
+
+
+def _directs(doc: Doc, verb: Token, piece: QuotePiece) -> bool:
+    """Whether the quotation is what `verb`, a verb of telling someone what to do, tells
+    them to do: its infinitive ("begged lawmakers “not to lose sight of” …"), not a word of
+    an object ("ordered “premium” steel")."""
+    if verb.lemma_.lower() not in _DIRECTIVE_LEMMAS:
+        return False
+    span = doc.char_span(piece.inner_start, piece.inner_end, alignment_mode="expand")
+    if span is None:
+        return False
+    node = span.root
+    # "to “block and control” posts": the parser may hang the infinitive on the object.
+    infinitive = node.pos_ in ("VERB", "AUX") and any(c.tag_ == "TO" for c in node.children)
+    while node.head.i != verb.i and node.head.i != node.i:
+        node = node.head
+    return node.head.i == verb.i and (
+        infinitive or node.dep_ == "xcomp" and node.pos_ in ("VERB", "AUX"))
 
 
 def _paragraph_of(paragraphs: list[tuple[int, int]], offset: int) -> int | None:
@@ -441,9 +465,7 @@ def _name_before_cue(doc: Doc, holder: ClaimDraft, group: list[QuotePiece]) -> N
     holder.why += f"; the speaker '{head.text}' named between the quotation and the cue"
 
 
-# Verbs through which a quotation inside a retold claim is someone else's words: speech,
-# naming, and telling someone what to do ("had instructed aggregators to “block and control”").
-_RELAYING_LEMMAS = lexicons.words("speech_verbs", "naming_verbs", "directive_verbs")
+
 # Who may be the inner speaker besides a person's name: "he" or "she" inside a group's
 # claim (resolved like any speaker's pronoun) and a noun for people ("censors").
 _RELAYING_PRONOUNS = frozenset("he she".split())
@@ -495,7 +517,9 @@ def _relayed(search: _QuoteSearch, holder: ClaimDraft, group: list[QuotePiece]
         if holder.cue[0] <= node.idx < holder.cue[1]:
             return None  # the quotation hangs on the retold claim's own cue
         lemma = node.lemma_.lower()
-        if node.pos_ != "VERB" or lemma not in _RELAYING_LEMMAS:
+        if node.pos_ != "VERB" or lemma not in _RELAYING_LEMMAS or (
+                lemma in _DIRECTIVE_LEMMAS and lemma not in _SPEECH_LEMMAS
+                and not _directs(doc, node, group[0])):
             continue
         subj = subject_of(node)
         if subj is None or _inside_quotes(subj, search.pieces) or (
@@ -541,7 +565,7 @@ def _quotation(search: _QuoteSearch, group: list[QuotePiece]) -> _Quotation | No
         # A few quoted words take a speaker only from a cue they hang on grammatically;
         # otherwise they are the writer's scare quotes.
         governing = [v for v in verbs if _governs(doc, v, group[0]) or _adjacent(doc, v, group)]
-        verbs = [v for v in governing if v.lemma_.lower() in _SPEECH_LEMMAS | _NAMING_LEMMAS]
+        verbs = [v for v in governing if v.lemma_.lower() in _RELAYING_LEMMAS]
         mention = bool(governing) and not verbs
     verbs = _nearest_governor_first(doc, verbs, group[0])
     return _Quotation(group, [(p.start, p.end) for p in group], words,

@@ -298,6 +298,13 @@ def test_words_relayed_inside_a_group_s_claim_go_to_who_said_them(
     assert r.claim_with(reporting)["source"] == reporter
 
 
+def test_words_someone_begs_others_to_heed_are_theirs_but_an_ordered_term_is_no_one_s(analyze):
+    r = analyze("Morton testified on Tuesday. He begged lawmakers “not to lose sight of” the "
+                "war in the east.\n\nThe council ordered “premium” steel for the bridge.")
+    assert _quote_speaker(r, "not to lose sight of") == "Morton"
+    assert _quote_speaker(r, "premium") is None
+
+
 def test_she_in_her_own_retold_claim_keeps_the_quotation_whole(analyze):
     r = analyze("Senator Ruth Pane said she had told voters the plan was “a disgrace to "
                 "the state.”")
