@@ -36,7 +36,8 @@ from reader.evaluation.brat import SplitNotFound, read_split
 # steps of a fourth), seed 13.
 DEFAULTS = {"epochs": 4, "max_steps": 650, "seed": 13, "batch_docs": 4, "dropout": 0.1,
             "learn_rate": 0.001, "checkpoint_every": 25,
-            "rows": [5000, 1000, 2500, 1000, 200, 200], "depth": 6, "window": 1}
+            "rows": [5000, 1000, 2500, 1000, 200, 200], "depth": 6, "window": 1,
+            "vectors": False}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -60,6 +61,10 @@ def _parser() -> argparse.ArgumentParser:
                         help="hash-table rows per feature (NORM, PREFIX, SUFFIX, SHAPE, TAG, DEP)")
     parser.add_argument("--depth", type=int, default=DEFAULTS["depth"])
     parser.add_argument("--window", type=int, default=DEFAULTS["window"])
+    parser.add_argument("--vectors", action=argparse.BooleanOptionalAction,
+                        default=DEFAULTS["vectors"],
+                        help="also read the shipped static word vectors "
+                             "(resources/models/framing_vectors.npz)")
     parser.add_argument("--cache", default=None, metavar="DIR",
                         help="where parsed texts are kept (default: the user cache folder)")
     return parser
@@ -186,7 +191,8 @@ class Trainer:
         rows = [int(n) for n in str(args.rows).split(",")]
         tagger = nlp.add_pipe("provenance_tagger",
                               config={"weights": "", "model": model_config(
-                                  rows, depth=args.depth, window=args.window)})
+                                  rows, depth=args.depth, window=args.window,
+                                  vectors=args.vectors)})
         tagger.initialize(lambda: train_examples, nlp=nlp)
         optimizer = Adam(DEFAULTS["learn_rate"])
         rng = random.Random(args.seed)
@@ -234,6 +240,7 @@ class Trainer:
                 "command": "python -m reader.train " + " ".join(sys.argv[1:]),
                 "defaults": DEFAULTS, "rows": [int(n) for n in str(self.args.rows).split(",")],
                 "depth": self.args.depth, "window": self.args.window,
+                "vectors": self.args.vectors,
                 "loss_last_epoch": round(losses.get(tagger.name, 0), 1),
                 "dev_token_figures": figures}
         meta_path = self.output.with_suffix(".json")

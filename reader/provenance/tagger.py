@@ -7,24 +7,35 @@ attribution's cue, source or content (PolNeAR's univocal scheme), beside the rul
     doc._.provenance_tags                      # [(label, probability), ...] per token
 
 It has its own tok2vec (hash embeddings of NORM, PREFIX, SUFFIX, SHAPE and the parser's
-TAG and DEP, then a maxout window encoder), so it does not change or depend on the
-weights of the pipeline it sits in. The bundled weights (`reader/resources/models/
-attribution_tagger.bin`, trained by `python -m reader.train` on PolNeAR train) are loaded
-by the factory; `to_disk`/`from_disk`/`to_bytes`/`from_bytes` are spaCy's own (Tagger's),
-and what it writes on the Doc is plain data (a list of (str, float) pairs), so a Doc
+TAG and DEP, optionally beside a static word vector, then a maxout window encoder), so it
+does not change or depend on the weights of the pipeline it sits in. The static word
+vectors (`word_vectors`) are the table the framing tagger ships (`resources/models/
+framing_vectors.npz`: en_core_web_md's CC0 vectors reduced to 64 dimensions, looked up by
+the lowercase form), read from there, never copied into the tagger's weights; the weights
+record the table's checksum, and weights trained with another table do not load. The
+bundled weights (`reader/resources/models/attribution_tagger.bin`, trained by `python -m
+reader.train` on PolNeAR train) are loaded by the factory; `to_disk`/`from_disk`/
+`to_bytes`/`from_bytes` are spaCy's own (Tagger's), and what it writes on the Doc is plain data (a list of (str, float) pairs), so a Doc
 with tags survives DocBin with `store_user_data`.
 """
 
 from __future__ import annotations
 
 import copy
+import hashlib
 import logging
+from functools import cache
 from pathlib import Path
 
 import numpy
+from spacy.attrs import LOWER
 from spacy.language import Language
+from spacy.ml import FeatureExtractor
 from spacy.pipeline.tagger import Tagger
 from spacy.tokens import Doc
+from spacy.util import registry
+from thinc.api import HashEmbed, Maxout, Model, Ragged, chain, concatenate, list2ragged, \
+    ragged2list, with_array
 
 from reader.provenance.pipelines import bundled_tagger_weights as bundled_weights
 
@@ -38,14 +49,22 @@ TAGS_EXTENSION = "provenance_tags"
 if not Doc.has_extension(TAGS_EXTENSION):
     Doc.set_extension(TAGS_EXTENSION, default=None)
 
+# How much each role's labels weigh against O when a token's label is chosen (the argmax
+# of probability x weight); the stored probability stays the label's own. Chosen on two
+# samples of PolNeAR train (see the README), not on dev.
+ROLE_WEIGHTS = {"CUE": 1.0, "SOURCE": 1.0, "CONTENT": 1.0}
+
 # Hash-table rows per feature (FEATURES' order); the shipped weights' shape.
 EMBED_ROWS = [5000, 1000, 2500, 1000, 200, 200]
 
 
 def model_config(rows: list[int] | None = None, width: int = 96, depth: int = 6,
-                 window: int = 1) -> dict:
+                 window: int = 1, vectors: bool = False) -> dict:
     """The tagger's thinc config; the defaults are the shipped weights' shape."""
     config = copy.deepcopy(MODEL_CONFIG)
+    if vectors:
+        config["tok2vec"]["embed"] = {"@architectures": VECTORS_EMBED, "width": width,
+                                      "attrs": FEATURES, "rows": EMBED_ROWS}
     config["tok2vec"]["embed"]["rows"] = list(rows or EMBED_ROWS)
     config["tok2vec"]["embed"]["width"] = width
     config["tok2vec"]["encode"]["width"] = width
@@ -76,6 +95,87 @@ MODEL_CONFIG = {
     "nO": None,
     "normalize": True,
 }
+
+
+VECTORS_EMBED = "reader.HashAndWordVectorEmbed.v1"
+
+
+@cache
+def word_vectors() -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray, str] | None:
+    """The shipped static word vectors: sorted key hashes, the row of each key, the table
+    (float32, one unit-length row of VECTOR_WIDTH per word) and a checksum of the file's
+    arrays; None when the file is missing."""
+    from reader.resources_path import resource
+
+    path = resource("models", "framing_vectors.npz")
+    try:
+        with numpy.load(path, allow_pickle=False) as data:
+            keys, rows, table = data["keys"], data["rows"], data["table"]
+    except (OSError, KeyError, ValueError):
+        return None
+    digest = hashlib.sha256()
+    for array in (keys, rows, table):
+        digest.update(numpy.ascontiguousarray(array).tobytes())
+    return (keys, rows.astype(numpy.int64), table.astype(numpy.float32),
+            digest.hexdigest()[:16])
+
+
+def vector_inputs(doc: Doc) -> numpy.ndarray:
+    """One row per token of `doc`: the static vector of its lowercase form and a last
+    column that is 1 where the word has one (zeros elsewhere)."""
+    loaded = word_vectors()
+    width = 64 if loaded is None else loaded[2].shape[1]
+    out = numpy.zeros((len(doc), width + 1), dtype=numpy.float32)
+    if loaded is None or not len(doc):
+        return out
+    keys, rows, table, _ = loaded
+    lowers = doc.to_array([LOWER]).astype(numpy.uint64).reshape(-1)
+    where = numpy.searchsorted(keys, lowers).clip(0, len(keys) - 1)
+    found = keys[where] == lowers
+    out[found, :width] = table[rows[where[found]]]
+    out[found, width] = 1.0
+    return out
+
+
+def WordVectorInputs() -> Model[list[Doc], Ragged]:
+    """A layer with no weights: the static vector inputs of every token (`vector_inputs`),
+    as a Ragged like FeatureExtractor's. Its attrs hold the table's checksum, which goes
+    with the weights; weights made with another table raise WeightsError on loading."""
+    loaded = word_vectors()
+    return Model("word_vectors", _word_vectors_forward,
+                 attrs={"table_checksum": loaded[3] if loaded else ""})
+
+
+def _word_vectors_forward(model, docs, is_train):
+    arrays = [vector_inputs(doc) for doc in docs]
+    lengths = numpy.asarray([len(a) for a in arrays], dtype="int32")
+    data = numpy.concatenate(arrays) if arrays else numpy.zeros((0, 65), dtype="float32")
+    output = Ragged(model.ops.asarray2f(data), model.ops.asarray1i(lengths))
+    return output, lambda d_output: []
+
+
+@registry.architectures(VECTORS_EMBED)
+def HashAndWordVectorEmbed(width: int, attrs: list[str], rows: list[int]
+                           ) -> Model[list[Doc], list]:
+    """spaCy's MultiHashEmbed (hash embeddings of `attrs`, one Maxout to mix them) with
+    the shipped static word vectors concatenated before the Maxout, raw: 64 more inputs
+    to one layer, nothing more to compute per token."""
+    if len(rows) != len(attrs):
+        raise ValueError(f"mismatched lengths: {len(rows)} vs {len(attrs)}")
+    embeddings = [HashEmbed(width, rows[i], column=i, seed=8 + i, dropout=0.0)
+                  for i in range(len(attrs))]
+    loaded = word_vectors()
+    vector_width = (64 if loaded is None else loaded[2].shape[1]) + 1
+    hashed = chain(FeatureExtractor(attrs), list2ragged(), with_array(concatenate(*embeddings)))
+    return chain(concatenate(hashed, WordVectorInputs()),
+                 with_array(Maxout(width, width * len(embeddings) + vector_width, nP=3,
+                                   dropout=0.0, normalize=True)),
+                 ragged2list())
+
+
+def table_checksums(model: Model) -> list[str]:
+    """The checksums of the word-vector tables `model` reads ([] when it reads none)."""
+    return [node.attrs["table_checksum"] for node in model.walk() if node.name == "word_vectors"]
 
 
 class WeightsError(Exception):
@@ -111,10 +211,16 @@ class AttributionTagger(Tagger):
         # The output layer's width comes from the labels, which are stored with the weights.
         for label in LABELS:
             self.add_label(label)
+        expected = table_checksums(self.model)
         try:
             self.from_bytes(data, exclude=["vocab"])
         except Exception as error:  # spaCy raises ValueError, thinc several kinds
             raise WeightsError(f"the tagger weights do not fit: {error}") from error
+        if table_checksums(self.model) != expected or "" in expected:
+            # from_bytes restores the attrs saved with the weights: the table they were
+            # trained with must be the one shipped now.
+            raise WeightsError("the tagger weights were trained with other word vectors "
+                               "than resources/models/framing_vectors.npz")
 
     def predict(self, docs):
         if not any(len(doc) for doc in docs):
@@ -133,6 +239,15 @@ class AttributionTagger(Tagger):
                 # Weights saved from a model that outputs raw scores: make them probabilities.
                 exp = numpy.exp(scores - scores.max(axis=1, keepdims=True))
                 scores = exp / exp.sum(axis=1, keepdims=True)
-            best = scores.argmax(axis=1)
-            doc._.set(TAGS_EXTENSION, [(labels[i], float(scores[n, i]))
-                                       for n, i in enumerate(best)])
+            doc._.set(TAGS_EXTENSION, decode(scores, labels))
+
+
+def decode(scores: numpy.ndarray, labels, weights: dict[str, float] | None = None
+           ) -> list[tuple[str, float]]:
+    """Each token's (label, probability): the label of the highest probability times its
+    role's weight (ROLE_WEIGHTS; O weighs 1)."""
+    weights = ROLE_WEIGHTS if weights is None else weights
+    column = numpy.asarray([weights.get(label[2:], 1.0) if label != "O" else 1.0
+                            for label in labels], dtype=scores.dtype)
+    best = (scores * column).argmax(axis=1)
+    return [(labels[i], float(scores[n, i])) for n, i in enumerate(best)]
