@@ -15,8 +15,8 @@ the lowercase form), read from there, never copied into the tagger's weights; th
 record the table's checksum, and weights trained with another table do not load. The
 bundled weights (`reader/resources/models/attribution_tagger.bin`, trained by `python -m
 reader.train` on PolNeAR train) are loaded by the factory; `to_disk`/`from_disk`/
-`to_bytes`/`from_bytes` are spaCy's own (Tagger's), and what it writes on the Doc is plain data (a list of (str, float) pairs), so a Doc
-with tags survives DocBin with `store_user_data`.
+`to_bytes`/`from_bytes` are spaCy's own (Tagger's), and what it writes on the Doc is
+plain data (a list of (str, float) pairs), so a Doc with tags survives DocBin with `store_user_data`.
 """
 
 from __future__ import annotations
