@@ -3,6 +3,7 @@
     python -m reader.train PATH/TO/polnear
     python -m reader.train PATH/TO/polnear --epochs 1 --limit 40 --output /tmp/t.bin
     python -m reader.train PATH/TO/polnear --max-minutes 40   # a time budget
+    python -m reader.train PATH/TO/polnear --linker    # the learned source linker
 
 CORPUS is PolNeAR's data folder (holding `train/` and `dev/`, brat stand-off, read by
 reader.evaluation.brat). Only `train` is fitted; `dev` is tagged after each epoch and
@@ -15,8 +16,12 @@ a DocBin under the user cache folder (never in the project, never shipped). Weig
 written to `resources/models/attribution_tagger.bin` (shipped in the wheel) every
 `--checkpoint-every` steps and at the end, atomically, so an interrupted run still leaves
 usable weights; `attribution_tagger.json` beside them records how they were made.
-Reproducible: a fixed seed (`--seed`, 13), a fixed number of steps (`--epochs`,
-`--max-steps`), batches in a seeded order; the defaults give the shipped weights (the
+`--linker` fits the learned source linker (reader.provenance.linker) instead, on the gold
+cues and sources of the same parsed train texts, and writes `resources/models/
+source_linker.json` (deterministic: full-batch gradient descent, threshold chosen on train).
+`--vectors` adds the shipped static word vectors to the tagger's input (measured, not
+shipped: see the README). Reproducible: a fixed seed (`--seed`, 13), a fixed number of
+steps (`--epochs`, `--max-steps`), batches in a seeded order; the defaults give the shipped weights (the
 first run stopped on `--max-minutes 38` at step 650, which `--max-steps` now fixes).
 """
 
@@ -65,6 +70,9 @@ def _parser() -> argparse.ArgumentParser:
                         default=DEFAULTS["vectors"],
                         help="also read the shipped static word vectors "
                              "(resources/models/framing_vectors.npz)")
+    parser.add_argument("--linker", action="store_true",
+                        help="train the learned source linker instead (resources/models/"
+                             "source_linker.json; reader.provenance.linker)")
     parser.add_argument("--cache", default=None, metavar="DIR",
                         help="where parsed texts are kept (default: the user cache folder)")
     return parser
@@ -84,6 +92,12 @@ def main(argv: list[str] | None = None) -> int:
         dev = []
     from reader.provenance.tagger import bundled_weights
 
+    if args.linker:
+        from reader.resources_path import resource
+
+        output = Path(args.output) if args.output else resource("models", "source_linker.json")
+        LinkerTrainer(args, output).run(train, dev)
+        return 0
     output = Path(args.output) if args.output else _checkout_weights(bundled_weights())
     trainer = Trainer(args, output)
     trainer.run(train, dev)
@@ -245,6 +259,92 @@ class Trainer:
                 "dev_token_figures": figures}
         meta_path = self.output.with_suffix(".json")
         meta_path.write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+
+
+def _tokens_of(doc, ranges) -> list[int]:
+    return [t.i for t in doc if not t.is_space
+            and any(t.idx < e and s < t.idx + len(t) for s, e in ranges)]
+
+
+def linker_rows(doc, attributions):
+    """For each gold attribution of `doc` with a cue: (cue start, cue end, rows of
+    candidate features, labels (1 where the candidate is in the gold source), whether it
+    has a source)."""
+    from reader.provenance.linker import candidates, cue_head, features
+
+    out = []
+    for attribution in attributions:
+        cue = _tokens_of(doc, attribution.cue[:1])
+        if not cue:
+            continue
+        start, end = min(cue), max(cue) + 1
+        content = frozenset(_tokens_of(doc, attribution.content))
+        source = set(_tokens_of(doc, attribution.source))
+        head = cue_head(doc, start, end)
+        found = candidates(doc, start, end)
+        out.append((start, end, [features(doc, c, head, start, end, content) for c in found],
+                    [int(c.i in source) for c in found], bool(source)))
+    return out
+
+
+def linking_accuracy(weights, threshold, examples) -> float:
+    """The share of attributions whose best candidate is in the gold source (or which
+    have no source and no candidate above the threshold)."""
+    from reader.provenance.linker import SourceLinker
+
+    linker = SourceLinker(weights, threshold)
+    right = 0
+    for _, _, rows, labels, has_source in examples:
+        scored = [(linker.probability(row), label) for row, label in zip(rows, labels)]
+        best = max(scored, default=(0.0, 0))
+        if best[0] >= threshold:
+            right += best[1]
+        else:
+            right += not has_source
+    return right / max(1, len(examples))
+
+
+class LinkerTrainer(Trainer):
+    """Fits the source linker (reader.provenance.linker) on PolNeAR train's gold
+    attributions, on the parses the tagger's training keeps."""
+
+    def run(self, train, dev) -> None:
+        started = time.monotonic()
+        nlp = self._pipeline()
+        train_docs = self._parsed(nlp, "train" if self.args.limit is None
+                                  else f"train{self.args.limit}", train)
+        examples = [e for doc, gold in zip(train_docs, train)
+                    for e in linker_rows(doc, gold.attributions)]
+        rows = [row for e in examples for row in e[2]]
+        labels = [label for e in examples for label in e[3]]
+        print(f"{len(examples)} attributions, {len(rows)} candidates", flush=True)
+        from reader.provenance.linker import fit
+
+        weights = fit(rows, labels)
+        thresholds = [n / 20 for n in range(1, 19)]
+        accuracy = {t: linking_accuracy(weights, t, examples) for t in thresholds}
+        threshold = max(thresholds, key=lambda t: (accuracy[t], -abs(t - 0.5)))
+        dev_accuracy = None
+        if dev:
+            dev_docs = self._parsed(nlp, "dev" if self.args.dev_limit is None
+                                    else f"dev{self.args.dev_limit}", dev)
+            dev_examples = [e for doc, gold in zip(dev_docs, dev)
+                            for e in linker_rows(doc, gold.attributions)]
+            dev_accuracy = round(linking_accuracy(weights, threshold, dev_examples), 3)
+        record = {"trained_on": "PolNeAR v1.0.0 train split (gold cues and sources)",
+                  "texts": len(train), "attributions": len(examples),
+                  "command": "python -m reader.train " + " ".join(sys.argv[1:]),
+                  "threshold": threshold,
+                  "train_accuracy": round(accuracy[threshold], 3),
+                  "dev_accuracy_for_checking": dev_accuracy,
+                  "minutes": round((time.monotonic() - started) / 60, 1),
+                  "weights": weights}
+        self.output.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.output.with_suffix(".tmp")
+        temporary.write_text(json.dumps(record, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        os.replace(temporary, self.output)
+        print(f"linker: threshold {threshold}, train accuracy {accuracy[threshold]:.3f}, "
+              f"dev {dev_accuracy}; written to {self.output}", flush=True)
 
 
 def token_figures(tagger, examples) -> dict:

@@ -19,7 +19,9 @@ tagger = nlp.add_pipe("provenance_tagger")
 nlp.add_pipe("provenance_attribution")
 doc = nlp("“We will appeal,” said Dave Butler, a spokesman for the council.")
 from reader.provenance.pipelines import bundled_tagger_weights
-print(json.dumps({"resources": str(resource_dir()), "sample": sample_article().is_file(),
+from reader.provenance.linker import SourceLinker
+print(json.dumps({"linker": SourceLinker.shipped() is not None,
+                  "resources": str(resource_dir()), "sample": sample_article().is_file(),
                   "sources": [s.name for s in doc._.provenance.sources],
                   "weights": str(bundled_tagger_weights()), "labels": list(tagger.labels),
                   "tags": len(doc._.provenance_tags) == len(doc)}))
@@ -61,3 +63,6 @@ def test_resources_and_factories_work_from_the_installed_package(installed, tmp_
     assert out["weights"].startswith(site)
     assert (installed / "reader" / "resources" / "models" / "attribution_tagger.bin").is_file()
     assert "B-CONTENT" in out["labels"] and out["tags"] is True
+    # The learned source linker's weights too.
+    assert (installed / "reader" / "resources" / "models" / "source_linker.json").is_file()
+    assert out["linker"] is True

@@ -26,7 +26,9 @@ name in the side panel) needs a cue word of the rules' cue lists ("said", "denie
 "claims") and a clause as content ("… that the plan failed"), since the tagger alone too
 often makes a source of a subject of any verb ("The two leaders sidestepped tricky
 questions"); a claim that quotes a named person's words in double marks passes. Its why names
-it: "learned tagger, 0.83" (the mean probability of its content and cue labels).
+it: "learned tagger, 0.83" (the mean probability of its content and cue labels). Then a
+rule claim with a cue and no source ("…, the letter reads") gets the speaker the learned
+source linker (reader.provenance.linker) is sure of (`fill_sources`), and its why says so.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from spacy.tokens import Doc, Token
 from reader.provenance import lexicons
 from reader.provenance.cues import claim_for_cue, speaker_of_cue
 from reader.provenance.drafts import ClaimDraft, clean_parts, text_of
+from reader.provenance.linker import SourceLinker, mention_range
 from reader.provenance.sources import resolve_sources
 from reader.vocabulary import RuleName
 
@@ -50,6 +53,8 @@ MIN_CONFIDENCE = 0.6
 RULE = RuleName.LEARNED
 PARSE_BOUNDARIES = True  # take the parser's clause for a tagged cue verb that agrees
 AGREEMENT = 0.5  # character overlap F1 of the tagged and the parsed content
+FILL_THRESHOLD: float | None = 0.5  # the linker names the speaker of a rule claim with a cue
+# and no source when at least this sure (None: never)
 
 
 @dataclass
@@ -357,5 +362,41 @@ def merge(rule_drafts: list[ClaimDraft], learned: list[ClaimDraft], doc: Doc | N
     added = [d for d in learned if free(d)]
     if doc is not None:
         added = vouched(doc, rule_drafts, added)
+        rule_drafts = fill_sources(doc, rule_drafts)
     return sorted(rule_drafts + added, key=lambda d: d.start)
+
+
+def fill_sources(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
+    """The drafts, where a rule found a cue but no source ("…, the letter reads";
+    "continued:"), with the learned linker's speaker when it is sure (FILL_THRESHOLD);
+    passives the rules leave Unattributed on purpose stay so. A filled draft is a copy
+    whose why says so. Only when the learned tagger ran on the doc: rules alone are rules
+    alone."""
+    linker = SourceLinker.shipped() if FILL_THRESHOLD is not None else None
+    if linker is None or not doc.has_extension("provenance_tags") \
+            or doc._.get("provenance_tags") is None:
+        return drafts
+    out = []
+    for draft in drafts:
+        if draft.source_token is None and draft.cue is not None \
+                and draft.rule != RuleName.PASSIVE_UNATTRIBUTED:
+            cue = _token_indices(doc, [draft.cue])
+            if cue:
+                token, probability = linker.best(doc, min(cue), max(cue) + 1,
+                                                 frozenset(_token_indices(doc, draft.content)),
+                                                 threshold=FILL_THRESHOLD)
+                if token is not None:
+                    draft = copy.copy(draft)
+                    draft.source_token, draft.source_span = token, mention_range(token)
+                    draft.why = f"{draft.why}; source by the learned linker, {probability:.2f}"
+        out.append(draft)
+    return out
+
+
+def _token_indices(doc: Doc, ranges) -> list[int]:
+    out = []
+    for start, end in ranges:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        out += [t.i for t in span or () if not t.is_space]
+    return out
 
