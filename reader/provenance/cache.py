@@ -59,6 +59,8 @@ def analyser_version() -> str:
     files = sorted(provenance.glob("*.py")) + sorted(resource("lexicons").glob("*.txt"))
     # The framing tagger's weights (retrained with its word vectors, so they change with them).
     files += sorted(resource("lexicons").glob("*.json"))
+    # The learned source linker's weights (the tagger's are in the model key).
+    files.append(resource("models", "source_linker.json"))
     # The loader-independent parts of reader.document that the components read.
     files.append(Path(reader.__file__).resolve().parent / "document" / "model.py")
     for path in files:
