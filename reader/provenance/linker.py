@@ -1,4 +1,7 @@
-"""A learned source linker for the learned tagger's claims: which mention near a cue speaks.
+"""A learned source linker: which mention near a cue speaks. The merge
+(reader.provenance.learned.fill_sources) asks it for the speaker of a rule claim that has a
+cue and no source; for the tagger's own claims it was measured and not better than their
+tagged source mention (see the README).
 
 Every noun, name, pronoun or number in the cue's sentence and the sentence before it
 (`candidates`) is scored by a logistic regression over features of the parse only
@@ -10,8 +13,8 @@ sourceless attributions: "a curfew was announced"). Features read the parser's T
 and HEAD, never POS, lemmas or entities, so the linker trains on the parses the tagger's
 training keeps (`python -m reader.train CORPUS --linker`) and runs on any pipeline.
 
-The weights (`resources/models/source_linker.json`: feature → weight, a bias and a
-threshold, with how they were made) are fitted on PolNeAR train's gold attributions:
+The weights (`resources/models/source_linker.json`: feature → weight, a bias and the
+threshold of best linking accuracy on train, with how they were made) are fitted on PolNeAR train's gold attributions:
 for each attribution with a cue, its candidates, positive where they overlap its source.
 No text of the corpus is kept: the features are tags, relations, distances and words of
 the project's own speaker lists.
