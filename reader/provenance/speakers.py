@@ -465,7 +465,6 @@ def _name_before_cue(doc: Doc, holder: ClaimDraft, group: list[QuotePiece]) -> N
     holder.why += f"; the speaker '{head.text}' named between the quotation and the cue"
 
 
-
 # Who may be the inner speaker besides a person's name: "he" or "she" inside a group's
 # claim (resolved like any speaker's pronoun) and a noun for people ("censors").
 _RELAYING_PRONOUNS = frozenset("he she".split())
