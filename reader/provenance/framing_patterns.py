@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.attrs import IS_UPPER
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
@@ -74,6 +75,7 @@ class PatternFinder:
                    f"'{span.text}' {what} in the writer's voice")
         if not parsed:
             return
+        upper = doc.to_array([IS_UPPER])  # most sentences have no word in capitals
         for sentence in doc.sents:
             question = _doubting_question(sentence)
             if question is not None:
@@ -84,6 +86,8 @@ class PatternFinder:
                        "'perhaps ... actually': the writer doubts it will happen")
             for start, end, why in _total_superlatives(sentence):
                 yield start, end, EXAGGERATION, why
+            if not upper[sentence.start:sentence.end].any():
+                continue
             for token in _shouted_words(sentence):
                 yield (token.idx, token.idx + len(token), INTENSIFIER,
                        f"'{token.text}' in capitals for emphasis")
