@@ -27,8 +27,9 @@ name in the side panel) needs a cue word of the rules' cue lists ("said", "denie
 often makes a source of a subject of any verb ("The two leaders sidestepped tricky
 questions"); a claim that quotes a named person's words in double marks passes. Its why names
 it: "learned tagger, 0.83" (the mean probability of its content and cue labels). Then a
-rule claim with a cue and no source ("…, the letter reads") gets the speaker the learned
-source linker (reader.provenance.linker) is sure of (`fill_sources`), and its why says so.
+claim with a cue and no source ("…, the letter reads") gets the speaker the learned source
+linker (reader.provenance.linker) is sure of (`fill_sources`; a learned claim's only when
+that speaker passes the gate), and its why says so.
 """
 
 from __future__ import annotations
@@ -352,7 +353,9 @@ def vouched(doc: Doc, rule_drafts: list[ClaimDraft], learned: list[ClaimDraft]
 def merge(rule_drafts: list[ClaimDraft], learned: list[ClaimDraft], doc: Doc | None = None
           ) -> list[ClaimDraft]:
     """The rules' drafts, plus the learned ones that share no character with any of them
-    (and, given the doc, pass the source gate, `vouched`)."""
+    (and, given the doc, pass the source gate, `vouched`). Given the doc, drafts with a cue
+    and no source then get the learned linker's speaker (`fill_sources`); for a learned
+    draft, only a speaker that passes the gate too (else it stays without one)."""
     taken = [r for d in rule_drafts for r in (*d.content, *([d.cue] if d.cue else []))]
 
     def free(draft: ClaimDraft) -> bool:
@@ -363,6 +366,10 @@ def merge(rule_drafts: list[ClaimDraft], learned: list[ClaimDraft], doc: Doc | N
     if doc is not None:
         added = vouched(doc, rule_drafts, added)
         rule_drafts = fill_sources(doc, rule_drafts)
+        filled = fill_sources(doc, added)
+        changed = [f for f, d in zip(filled, added) if f is not d]
+        passed = {id(d) for d in vouched(doc, rule_drafts, changed)} if changed else set()
+        added = [f if f is d or id(f) in passed else d for f, d in zip(filled, added)]
     return sorted(rule_drafts + added, key=lambda d: d.start)
 
 

@@ -115,3 +115,28 @@ def test_a_passive_left_unattributed_on_purpose_stays_so(analyzer, monkeypatch):
     monkeypatch.setattr(learned, "FILL_THRESHOLD", None)
     plain = _sourceless(doc, "complement", content_from="delays")
     assert learned.fill_sources(doc, [plain])[0].source_token is None
+
+
+def _learned_sourceless(doc, cue_word, content_from):
+    from reader.provenance.drafts import ClaimDraft
+
+    cue, content = _ranges(doc, cue_word, content_from)
+    return ClaimDraft(content=content, cue=cue, source_token=None, source_span=None,
+                      rule="learned", why="learned tagger, 0.80", confidence=0.8)
+
+
+def test_a_learned_claim_takes_the_linker_speaker_only_through_the_source_gate(analyzer):
+    from reader.provenance import learned
+
+    doc = analyzer.nlp("After months of silence, the ministry acknowledged that the delays "
+                       "were long.")
+    draft = _learned_sourceless(doc, "acknowledged", "the")
+    merged = learned.merge([], [draft], doc)
+    assert len(merged) == 1 and merged[0].source_token.text == "ministry"
+
+    doc = analyzer.nlp("The two leaders sidestepped tricky questions about their own "
+                       "policies.")
+    draft = _learned_sourceless(doc, "sidestepped", "tricky")
+    assert learned.fill_sources(doc, [draft])[0].source_token.text == "leaders"
+    merged = learned.merge([], [draft], doc)
+    assert merged == [draft] and merged[0].source_token is None  # kept, with no new name
