@@ -1,4 +1,5 @@
-"""Doubt and exaggeration in the writer's voice: phrase patterns and a few sentence rules.
+"""Doubt, exaggeration and emphasis in the writer's voice: phrase patterns and a few
+sentence rules.
 
 Doubt: the writer casts doubt without saying why ("failed to mention", "conveniently",
 "the so-called reform",
@@ -6,7 +7,8 @@ Doubt: the writer casts doubt without saying why ("failed to mention", "convenie
 expects no answer: "Wouldn't he have said so?", "Do they really think so?").
 Exaggeration and minimisation: absolutes and superlatives ("absolutely no evidence", "one
 of the most corrupt", "the worst mayor in the city's history", "no two people are more
-responsible", "only a handful"). The phrases are word lists (doubt_phrases.txt,
+responsible", "only a handful"). Emphasis: a lone word in capitals in a sentence written in
+lower case ("violating NO gun laws"), an intensifier. The phrases are word lists (doubt_phrases.txt,
 exaggeration_phrases.txt); the rules here need the parse. Callers keep only what stands in
 the writer's voice (framing.py).
 """
