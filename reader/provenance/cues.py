@@ -100,6 +100,17 @@ def subject_of(verb: Token) -> Token | None:
                                and _can_speak(c)), None)
             if controller is not None:
                 return controller
+        if verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ", "VBP"):
+            # "China said it was “resolutely opposed” and warned …": a cue verb of the
+            # reporting verb's own tense coordinated inside the reported clause is the
+            # reporter's second report, not the clause subject's.
+            reported = verb.head
+            while reported.dep_ == "conj" and reported.head.i != reported.i:
+                reported = reported.head
+            if reported.dep_ == "ccomp" and reported.head.pos_ in ("VERB", "AUX") and \
+                    reported.head.tag_ == verb.tag_ and reported.head.i < reported.i < verb.i:
+                verb = reported.head
+                continue
         if verb.dep_ == "advcl" and verb.tag_ == "VBG":
             # "Foreign policy analysts said geopolitical factors have contributed …, citing
             # …": a participle hung on a reported clause is the reporter's, not the

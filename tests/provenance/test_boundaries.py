@@ -242,3 +242,14 @@ def test_a_parenthetical_cue_hung_on_the_subject(analyze):
     r = analyze("The difference now, he told me, is that the party has no leader.")
     claim = r.claim_with("the party has no leader")
     assert claim["content"].startswith("The difference now") and claim["cue"] == "told"
+
+
+def test_a_second_report_coordinated_in_the_reported_clause_is_the_reporters(analyze):
+    r = analyze("Mayor Ana Ruiz said the council would close the pier by the end of March and "
+                "urged that everyone stay calm.")
+    assert "Ruiz" in (r.claim_with("everyone stay calm")["source"] or "")
+
+
+def test_a_verb_of_another_tense_in_the_reported_clause_keeps_its_subject(analyze):
+    r = analyze("Ana Ruiz said the engineers will inspect the pier and report that it is safe.")
+    assert "report that it is safe" in r.claim_with("the engineers will inspect")["content"]
