@@ -7,6 +7,7 @@
     python -m reader.evaluate --quotes tests/data/realpages_dev_who_said_what.jsonl \
         PATH/TO/realpages/dev --errors /tmp/who-said-what.txt
     python -m reader.evaluate PATH/TO/polnear/dev --no-learned   # the rules alone
+    python -m reader.evaluate PATH/TO/polnear/train --every 20 --offset 10   # a train sample
 
 and its framing on span-annotated framing corpora (`reader.evaluation.framing_corpora`,
 `reader.evaluation.framing_metrics`):
@@ -79,6 +80,11 @@ def _parser() -> argparse.ArgumentParser:
                              "order) or the check half (odd) of the corpus")
     parser.add_argument("--limit", type=int, default=None, metavar="N",
                         help="score only the first N articles (sorted by name)")
+    parser.add_argument("--every", type=int, default=1, metavar="N",
+                        help="PolNeAR only: score every N-th article in name order (a sample "
+                             "of a large split, e.g. train: --every 20)")
+    parser.add_argument("--offset", type=int, default=0, metavar="K",
+                        help="with --every: start from the K-th article (0-based)")
     parser.add_argument("--model", default=None, metavar="NAME",
                         help="spaCy pipeline to use (default: the analyser's default)")
     parser.add_argument("--no-learned", action="store_true",
@@ -105,8 +111,10 @@ def main(argv: list[str] | None = None) -> int:
         return framing_main(args)
     if not args.split:
         parser.error("give a PolNeAR split PATH, or --extraction DIR")
+    if args.every < 1 or not 0 <= args.offset < args.every:
+        parser.error("--every N needs N >= 1 and --offset K needs 0 <= K < N")
     try:
-        documents = read_split(args.split, args.limit)
+        documents = read_split(args.split, args.limit, args.every, args.offset)
     except SplitNotFound:
         print(f"PolNeAR split not found at {args.split}; skipping evaluation.")
         return EXIT_OK
@@ -129,7 +137,8 @@ def main(argv: list[str] | None = None) -> int:
     label = analyzer.model_label + (" + learned tagger"
                                     if "provenance_tagger" in analyzer.nlp.pipe_names
                                     else ", rules only")
-    print(format_report(args.split, label, documents, results))
+    sample = f" (every {args.every}th text, offset {args.offset})" if args.every > 1 else ""
+    print(format_report(args.split + sample, label, documents, results))
     if args.json:
         print(json.dumps({"split": str(args.split), "model": analyzer.model_label,
                           "documents": len(documents), **gold_statistics(documents),

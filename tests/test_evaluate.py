@@ -128,6 +128,22 @@ def test_limit_takes_the_first_articles_by_name():
     assert [d.name for d in read_split(MINI, limit=1)] == ["cafe-reopens"]
 
 
+def test_every_and_offset_take_a_sample_in_name_order():
+    # The mini split holds cafe-reopens and council-delays, in that order.
+    assert [d.name for d in read_split(MINI, every=2)] == ["cafe-reopens"]
+    assert [d.name for d in read_split(MINI, every=2, offset=1)] == ["council-delays"]
+    assert [d.name for d in read_split(MINI, every=1)] == ["cafe-reopens", "council-delays"]
+
+
+@pytest.mark.parametrize("options", [["--every", "0"], ["--every", "2", "--offset", "2"],
+                                     ["--offset", "-1"]])
+def test_a_sample_that_cannot_be_taken_is_refused_plainly(options, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main([str(MINI), *options])
+    assert exit_info.value.code == 2
+    assert "--every N needs" in capsys.readouterr().err
+
+
 # -- tokens and quotes -------------------------------------------------------------------
 
 def test_tokens_ignore_punctuation():

@@ -190,8 +190,11 @@ def _annotators_from_metadata(split: Path) -> dict[str, list[str]]:
     return {}
 
 
-def read_split(path: str | Path, limit: int | None = None) -> list[GoldDocument]:
-    """Every annotated text of the split with its canonical gold attributions, by name.
+def read_split(path: str | Path, limit: int | None = None, every: int = 1,
+               offset: int = 0) -> list[GoldDocument]:
+    """Every annotated text of the split with its canonical gold attributions, by name;
+    with `every`/`offset`, every N-th of them in name order from the K-th (a sample of a
+    large split, e.g. PolNeAR train: every 20th from 0 and from 10), then `limit`.
 
     Raises SplitNotFound when the path holds no .txt or no .ann files.
     """
@@ -202,6 +205,7 @@ def read_split(path: str | Path, limit: int | None = None) -> list[GoldDocument]
     annotated = [name for name in texts if name in anns]
     if not annotated:
         raise SplitNotFound(str(split))
+    annotated = annotated[offset::every]
     chosen = canonical_annotators(split, {name: anns[name] for name in annotated})
     documents = []
     for name in annotated[:limit] if limit else annotated:
