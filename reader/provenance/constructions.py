@@ -235,28 +235,28 @@ def join_shared_cues(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
         second = min(after, key=lambda d: d.start)
         if not _cue_interrupts(doc, first, cue, second):
             continue
-        keep, other = (first, second) if first.source_token is not None or \
-            second.source_token is None else (second, first)
-        keep.content = sorted(keep.content + other.content)
-        keep.quoted = keep.quoted or other.quoted
-        keep.quote_ids |= other.quote_ids
-        keep.why += "; the parts on both sides of one cue are one claim"
-        joined_away.add(id(other))
+        joined_away.add(id(_join(first, second, "the parts on both sides of one cue are one claim")))
     for cue, group in by_cue.items():
         group = sorted((d for d in group if id(d) not in joined_away), key=lambda d: d.start)
         for first, second in zip(group, group[1:]):
             if not (cue[1] <= first.start and _same_sentence(doc, first, second)) or \
                     _new_clause_between(doc, first, second):
                 continue
-            keep, other = (first, second) if first.source_token is not None or \
-                second.source_token is None else (second, first)
-            keep.content = sorted(keep.content + other.content)
-            keep.quoted = keep.quoted or other.quoted
-            keep.quote_ids |= other.quote_ids
-            keep.why += "; the parts with one cue are one claim"
-            joined_away.add(id(other))
+            joined_away.add(id(_join(first, second, "the parts with one cue are one claim")))
             break
     return [d for d in drafts if id(d) not in joined_away]
+
+
+def _join(first: ClaimDraft, second: ClaimDraft, why: str) -> ClaimDraft:
+    """Makes one claim of two drafts of one cue: the one with a speaker (else the first)
+    takes the other's content and quotations; returns the other, now joined away."""
+    keep, other = (first, second) if first.source_token is not None or \
+        second.source_token is None else (second, first)
+    keep.content = sorted(keep.content + other.content)
+    keep.quoted = keep.quoted or other.quoted
+    keep.quote_ids |= other.quote_ids
+    keep.why += "; " + why
+    return other
 
 
 def _new_clause_between(doc: Doc, first: ClaimDraft, second: ClaimDraft) -> bool:
