@@ -373,12 +373,18 @@ def merge(rule_drafts: list[ClaimDraft], learned: list[ClaimDraft], doc: Doc | N
     return sorted(rule_drafts + added, key=lambda d: d.start)
 
 
+# Rules whose claims have no source by what they read: an agentless passive ("a curfew was
+# announced") and hearsay ("allegedly", "is expected to"), whose subject is what the claim
+# is about, never who makes it.
+UNATTRIBUTED_ON_PURPOSE = frozenset({RuleName.PASSIVE_UNATTRIBUTED, RuleName.HEARSAY})
+
+
 def fill_sources(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     """The drafts, where a rule found a cue but no source ("…, the letter reads";
     "continued:"), with the learned linker's speaker when it is sure (FILL_THRESHOLD);
     passives the rules leave Unattributed on purpose stay so. A filled draft is a copy
-    whose why says so. Only when the learned tagger ran on the doc: rules alone are rules
-    alone."""
+    whose why says so; hearsay stays without a source too. Only when the learned tagger ran
+    on the doc: rules alone are rules alone."""
     linker = SourceLinker.shipped() if FILL_THRESHOLD is not None else None
     if linker is None or not doc.has_extension("provenance_tags") \
             or doc._.get("provenance_tags") is None:
@@ -386,7 +392,7 @@ def fill_sources(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     out = []
     for draft in drafts:
         if draft.source_token is None and draft.cue is not None \
-                and draft.rule != RuleName.PASSIVE_UNATTRIBUTED:
+                and draft.rule not in UNATTRIBUTED_ON_PURPOSE:
             cue = _token_indices(doc, [draft.cue])
             if cue:
                 token, probability = linker.best(doc, min(cue), max(cue) + 1,

@@ -117,6 +117,18 @@ def test_a_passive_left_unattributed_on_purpose_stays_so(analyzer, monkeypatch):
     assert learned.fill_sources(doc, [plain])[0].source_token is None
 
 
+def test_hearsay_keeps_its_hidden_source(analyzer):
+    # "allegedly": the subject is what the claim is about, never who makes it; the same
+    # sentence read as a plain cue with no source would get the linker's "ministry".
+    from reader.provenance import learned
+
+    doc = analyzer.nlp("After months of silence, the ministry acknowledged the delays.")
+    hearsay = _sourceless(doc, "hearsay", content_from="delays")
+    assert learned.fill_sources(doc, [hearsay]) == [hearsay]
+    assert learned.fill_sources(doc, [_sourceless(doc, "complement", content_from="delays")]
+                                )[0].source_token.text == "ministry"
+
+
 def _learned_sourceless(doc, cue_word, content_from):
     from reader.provenance.drafts import ClaimDraft
 
