@@ -100,28 +100,18 @@ def subject_of(verb: Token) -> Token | None:
                                and _can_speak(c)), None)
             if controller is not None:
                 return controller
-        if verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ", "VBP"):
+        reporter = _reporting_verb_above(verb) if verb.dep_ in ("conj", "advcl") else None
+        if reporter is not None and (
+                verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ", "VBP")
+                and verb.tag_ == reporter.tag_
+                or verb.dep_ == "advcl" and verb.tag_ == "VBG"):
             # "China said it was “resolutely opposed” and warned …": a cue verb of the
             # reporting verb's own tense coordinated inside the reported clause is the
-            # reporter's second report, not the clause subject's.
-            reported = verb.head
-            while reported.dep_ == "conj" and reported.head.i != reported.i:
-                reported = reported.head
-            if reported.dep_ == "ccomp" and reported.head.pos_ in ("VERB", "AUX") and \
-                    reported.head.tag_ == verb.tag_ and reported.head.i < reported.i < verb.i:
-                verb = reported.head
-                continue
-        if verb.dep_ == "advcl" and verb.tag_ == "VBG":
-            # "Foreign policy analysts said geopolitical factors have contributed …, citing
-            # …": a participle hung on a reported clause is the reporter's, not the
-            # clause's subject's.
-            reported = verb.head
-            while reported.dep_ == "conj" and reported.head.i != reported.i:
-                reported = reported.head
-            if reported.dep_ == "ccomp" and reported.head.pos_ in ("VERB", "AUX") and \
-                    reported.head.i < reported.i < verb.i:
-                verb = reported.head
-                continue
+            # reporter's second report, not the clause subject's; "Foreign policy analysts
+            # said geopolitical factors have contributed …, citing …": so is a participle
+            # hung on the reported clause.
+            verb = reporter
+            continue
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
             verb = verb.head
             continue
@@ -129,6 +119,18 @@ def subject_of(verb: Token) -> Token | None:
             verb = verb.head.head  # "… by defending me": the subject of the verb it hangs on
             continue
         return _name_right_before(verb) if seen == 1 else None
+    return None
+
+
+def _reporting_verb_above(verb: Token) -> Token | None:
+    """The verb whose reported clause (ccomp, or a clause coordinated with it) `verb` hangs
+    on, when that verb comes before the clause and the clause before `verb`."""
+    reported = verb.head
+    while reported.dep_ == "conj" and reported.head.i != reported.i:
+        reported = reported.head
+    if reported.dep_ == "ccomp" and reported.head.pos_ in ("VERB", "AUX") and \
+            reported.head.i < reported.i < verb.i:
+        return reported.head
     return None
 
 

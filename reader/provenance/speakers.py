@@ -626,11 +626,16 @@ def _continues_claim(search: _QuoteSearch, quotation: _Quotation) -> ClaimDraft 
     before = search.last_speaker[para]
     if before.source_token is None:
         return None
-    before.content = sorted(before.content + clean_parts(search.doc, quotation.parts, min_chars=1))
-    before.quoted = True
-    before.quote_ids.add(quotation.quote_id)
-    before.why += "; the quote goes on after the cue"
-    return before
+    return _goes_on(search.doc, before, quotation, "the quote goes on after the cue")
+
+
+def _goes_on(doc: Doc, claim: ClaimDraft, quotation: _Quotation, why: str) -> ClaimDraft:
+    """The claim takes in a quotation that continues it (one attribution); returns it."""
+    claim.content = sorted(claim.content + clean_parts(doc, quotation.parts, min_chars=1))
+    claim.quoted = True
+    claim.quote_ids.add(quotation.quote_id)
+    claim.why += "; " + why
+    return claim
 
 
 def _after_speaking_sentence(search: _QuoteSearch, quotation: _Quotation) -> ClaimDraft | None:
@@ -668,11 +673,7 @@ def _after_speaking_sentence(search: _QuoteSearch, quotation: _Quotation) -> Cla
     if claim is not None:
         if _cue_between(doc, claim, quotation.start):
             return None
-        claim.content = sorted(claim.content + clean_parts(doc, quotation.parts, min_chars=1))
-        claim.quoted = True
-        claim.quote_ids.add(quotation.quote_id)
-        claim.why += "; the quotation after its sentence goes on"
-        return claim
+        return _goes_on(doc, claim, quotation, "the quotation after its sentence goes on")
     if any(d.overlaps(before.start_char, before.end_char) and d.source_token is not None
            and d.source_token.i != speaker.i for d in search.existing):
         return None  # the sentence reports somebody else
