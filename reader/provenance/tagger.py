@@ -37,6 +37,7 @@ from spacy.util import registry
 from thinc.api import HashEmbed, Maxout, Model, Ragged, chain, concatenate, list2ragged, \
     ragged2list, with_array
 
+from reader.provenance.blas import numpy_ops, one_blas_thread
 from reader.provenance.pipelines import bundled_tagger_weights as bundled_weights
 
 log = logging.getLogger(__name__)
@@ -221,11 +222,13 @@ class AttributionTagger(Tagger):
             # trained with must be the one shipped now.
             raise WeightsError("the tagger weights were trained with other word vectors "
                                "than resources/models/framing_vectors.npz")
+        numpy_ops(self.model)  # loaded weights predict: numpy's BLAS is faster (blas.py)
 
     def predict(self, docs):
         if not any(len(doc) for doc in docs):
             return [self.model.ops.alloc2f(len(doc), len(self.labels)) for doc in docs]
-        scores = self.model.predict(docs)
+        with one_blas_thread():
+            scores = self.model.predict(docs)
         return [self.model.ops.to_numpy(s) for s in scores]
 
     def set_annotations(self, docs, batch_scores) -> None:
