@@ -89,7 +89,7 @@ class FramingFinder:
             hit = self._token_hit(token) or self._tagger_hit(token, question)
             if hit is not None:
                 hits.append(hit)
-        for start, end, label, why in self.patterns.find(doc):
+        for start, end, label, why in self.patterns.find(doc, _headings(doc)):
             span = doc.char_span(start, end, alignment_mode="expand")
             if (span is None or not own_words(start, end) or _reported(span[0])
                     or _in_name(span[0]) or _names_something(span)):
@@ -215,6 +215,20 @@ def _voice_checks(doc: Doc, attributed: list[tuple[int, int]], excluded: list[tu
         return free(start, end) and not any(s < end and start < e for s, e in quoted)
 
     return free, own_words
+
+
+def _headings(doc: Doc) -> list[tuple[int, int]]:
+    """The character ranges the document layer marked as headings (none for a bare text
+    without blocks)."""
+    if not Doc.has_extension("provenance_blocks"):
+        return []
+    blocks = doc._.provenance_blocks or []
+    return [(_field(b, "start"), _field(b, "end")) for b in blocks
+            if _field(b, "kind") == "heading"]
+
+
+def _field(item, name: str):
+    return item[name] if isinstance(item, dict) else getattr(item, name)
 
 
 def _writer_tokens(doc: Doc, own_words) -> Iterator[tuple[Token, bool]]:

@@ -15,7 +15,7 @@ the writer's voice (framing.py).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from spacy.attrs import IS_UPPER
 from spacy.matcher import Matcher
@@ -64,9 +64,12 @@ class PatternFinder:
             self.words.add(label, plain)
             self.tagged.add(label, [p for p in patterns if p not in plain])
 
-    def find(self, doc: Doc) -> Iterator[tuple[int, int, str, str]]:
+    def find(self, doc: Doc, headings: Sequence[tuple[int, int]] = ()
+             ) -> Iterator[tuple[int, int, str, str]]:
         """(start, end, label, why) of every candidate, in characters; callers filter
-        them by voice."""
+        them by voice. A question that is a heading (`headings`: the character ranges the
+        document marks as headings) announces what the next paragraphs answer ("Don't
+        tariffs produce revenue?" over an explainer's section): it is no doubt."""
         parsed = all(doc.has_annotation(a) for a in ("TAG", "POS", "LEMMA", "DEP"))
         matches = self.words(doc) + (self.tagged(doc) if parsed else [])
         for match_id, start, end in matches:
@@ -80,7 +83,8 @@ class PatternFinder:
         upper = doc.to_array([IS_UPPER])  # most sentences have no word in capitals
         for sentence in doc.sents:
             question = _doubting_question(sentence)
-            if question is not None:
+            if question is not None and not any(
+                    s <= sentence.start_char < e for s, e in headings):
                 yield (sentence.start_char, _trimmed_end(sentence), DOUBT,
                        f"a question that expects no answer ({question})")
             elif _sarcastic_perhaps(sentence):

@@ -1,5 +1,8 @@
 """The writer's framing: only in the writer's voice, each hit with a label and a why."""
 
+from reader.document import article_from_text
+from reader.document.assemble import build_article
+
 
 def test_loaded_label_in_the_writers_voice(analyze):
     r = analyze("Senator Jim Banks, a China hawk, toured the base on Monday.")
@@ -235,6 +238,18 @@ def test_plain_and_quoted_questions_are_not_doubt(analyze):
     r = analyze("“Wouldn't he have read it first?” asked Councillor Ann Lee.")
     assert r.framing() == {}
     assert r.claim_with("read it first")["source"] == "Ann Lee"
+
+
+def test_a_question_that_is_a_heading_is_not_doubt(analyzer):
+    # An explainer's subheading asks what the section below answers.
+    paragraph = "Tariffs are taxes that importers pay on goods from abroad."
+    question = "Don't tariffs produce revenue?"
+    article = build_article([("paragraph", paragraph), ("heading", question),
+                             ("paragraph", "They do, and the Treasury counts it each month.")])
+    analysis = analyzer.analyze(article)
+    assert [article.text[s.start:s.end] for s in analysis.spans if s.kind == "framing"] == []
+    as_text = analyzer.analyze(article_from_text(f"{paragraph} {question}"))
+    assert [s.label for s in as_text.spans if s.kind == "framing"] == ["doubt"]
 
 
 def test_superlatives_and_absolutes_are_exaggeration(analyze):
