@@ -8,6 +8,8 @@ and pronouns go to the nearest earlier source of a compatible type.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import re
 from dataclasses import dataclass, field
 
@@ -60,10 +62,18 @@ def _role(word: str) -> str:
 # and source resolution reads them for each mention. One slot, read and replaced as one
 # object (safe across threads); kept only while the document's entity tags are unchanged.
 _ENTITIES_SEEN: list[tuple] = [(None, None, ())]
+# Within resolve_sources (which never changes entity tags) the document's entities are
+# checked once and pinned: checking them for each mention cost a fifth of the attribution
+# step. A context variable, so that threads and nested calls each see their own.
+_PINNED: contextvars.ContextVar[tuple | None] = contextvars.ContextVar("pinned_entities",
+                                                                       default=None)
 
 
 def _entities(doc: Doc) -> tuple:
     """doc.ents, built once per document (and again if its entity tags change)."""
+    pinned = _PINNED.get()
+    if pinned is not None and pinned[0] is doc:
+        return pinned[1]
     signature = doc.to_array([ENT_IOB, ENT_TYPE])
     seen_doc, seen_signature, seen = _ENTITIES_SEEN[0]
     if seen_doc is doc and numpy.array_equal(seen_signature, signature):
@@ -505,6 +515,21 @@ _SOURCE_STRATEGIES = (_coordinated_group, _named_person, _known_surname, _surnam
 
 def resolve_sources(doc: Doc, drafts: list[ClaimDraft]) -> tuple[list[Source], list[str | None]]:
     """Sources for the drafts (in order of first appearance) and each draft's source id."""
+    with _entities_pinned(doc):
+        return _resolve_sources(doc, drafts)
+
+
+@contextlib.contextmanager
+def _entities_pinned(doc: Doc):
+    token = _PINNED.set((doc, _entities(doc)))
+    try:
+        yield
+    finally:
+        _PINNED.reset(token)
+
+
+def _resolve_sources(doc: Doc, drafts: list[ClaimDraft]
+                     ) -> tuple[list[Source], list[str | None]]:
     entries: dict[tuple[str, str], _Entry] = {}
     aliases: dict[tuple[str, str], tuple[str, str]] = {}  # merged key -> the key it joined
     draft_keys: list[tuple[str, str] | None] = [None] * len(drafts)
