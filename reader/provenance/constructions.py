@@ -282,18 +282,20 @@ def _cue_interrupts(doc: Doc, first: ClaimDraft, cue: tuple[int, int],
     gap = text[first.end:second.start]
     if "\n" in gap or "," not in text[first.end - 3:first.end + 2]:
         return False
-    lead = doc.char_span(first.end, cue[0], alignment_mode="expand")
-    if lead is not None and any(t.pos_ in ("VERB", "AUX") or t.lower_ in ("and", "but", "or")
-                                for t in lead):
-        return False  # "… sings to Clinton before asking her", "… and said"
     speaker = next((d for d in (first, second) if d.source_span), None)
+    source = None
     if speaker is not None:
         # The source with what the writer says of it: "Mr. Regalado, who was born in
-        # Havana", "Michael McFaul, a senior fellow at the Hoover Institution".
+        # Havana", "Michael McFaul, a senior fellow … and a former ambassador".
         source = speaker.source_span
         if speaker.source_token is not None:
             source = (min(source[0], speaker.source_token.left_edge.idx),
                       max(source[1], subtree_range(speaker.source_token)[1]))
-        if first.end <= source[0] and source[1] <= second.start:
-            gap = text[first.end:source[0]] + text[source[1]:second.start]
+    lead = doc.char_span(first.end, cue[0], alignment_mode="expand")
+    if lead is not None and any((t.pos_ in ("VERB", "AUX") or t.lower_ in ("and", "but", "or"))
+                                and not (source and source[0] <= t.idx < source[1])
+                                for t in lead):
+        return False  # "… sings to Clinton before asking her", "… and said"
+    if source is not None and first.end <= source[0] and source[1] <= second.start:
+        gap = text[first.end:source[0]] + text[source[1]:second.start]
     return len(re.findall(r"\w+", gap)) <= _GAP_WORDS

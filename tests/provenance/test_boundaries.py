@@ -253,3 +253,11 @@ def test_a_second_report_coordinated_in_the_reported_clause_is_the_reporters(ana
 def test_a_verb_of_another_tense_in_the_reported_clause_keeps_its_subject(analyze):
     r = analyze("Ana Ruiz said the engineers will inspect the pier and report that it is safe.")
     assert "report that it is safe" in r.claim_with("the engineers will inspect")["content"]
+
+
+def test_quote_goes_on_after_a_speaker_described_with_and(analyze):
+    # The "and" inside the description of the speaker is no new report of the writer's.
+    r = analyze("''The plan is sound,'' Maria Lopez, a director of the Ridge Institute and a "
+                "former city treasurer, said of the budget. ''It does not add to the debt.''")
+    claim = r.claim_with("The plan is sound")
+    assert "It does not add to the debt" in claim["content"] and len(r.claims()) == 1
