@@ -398,10 +398,36 @@ def _parenthetical(doc: Doc, verb: Token) -> _Reading | None:
             (head.lemma_.lower() not in cue_verbs() or interrupting_cue(head) == verb) and
             any(c.dep_ in _SUBJECT_DEPS and c.lower_ not in _NON_SPEAKERS for c in verb.children)):
         return None
-    parts = subtract([subtree_range(head)], subtree_range(verb))
+    head = _clause_around(head, verb)
+    parts = subtract([subtree_range(head)], _set_off_range(verb))
     subj = subject_of(verb)
     return _Reading(parts, RuleName.PARENTHETICAL,
                     f"cue '{verb.text}' inside the sentence it reports → subject '{subj.text}'")
+
+
+def _clause_around(head: Token, verb: Token) -> Token:
+    """The clause a parenthetical cue interrupts. The parser may hang the cue on an opening
+    clause that ends before it ("Though the move was smooth, he said, replacing her would
+    be hard"): the sentence's clause that goes on after the cue is the one reported."""
+    while head.dep_ in ("advcl", "csubj") and head.head.i != head.i and \
+            head.head.i > verb.i and head.head.lemma_.lower() not in cue_verbs() and \
+            all(t.i < verb.i or t.is_punct or verb.is_ancestor(t) or t.i == verb.i
+                for t in head.subtree):
+        head = head.head
+    return head
+
+
+def _set_off_range(verb: Token) -> tuple[int, int]:
+    """A parenthetical cue as set off by its commas: the verb's subtree, less an opening
+    clause the parser hung on it before the comma that precedes its subject ("If the talks
+    fail, Mr. Ruiz argues, there are other tools": "If the talks fail" is reported)."""
+    start, end = subtree_range(verb)
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i < verb.i), None)
+    if subject is not None:
+        first = subject.left_edge
+        if first.i > verb.left_edge.i and verb.doc[first.i - 1].text == ",":
+            start = first.idx
+    return start, end
 
 
 def interrupting_cue(verb: Token) -> Token | None:

@@ -261,3 +261,22 @@ def test_quote_goes_on_after_a_speaker_described_with_and(analyze):
                 "former city treasurer, said of the budget. ''It does not add to the debt.''")
     claim = r.claim_with("The plan is sound")
     assert "It does not add to the debt" in claim["content"] and len(r.claims()) == 1
+
+
+def test_parenthetical_cue_after_an_opening_clause_reports_the_whole_sentence(analyze):
+    r = analyze("Though the last handover was smooth, she said, replacing the mayor now would "
+                "be much harder.")
+    claim = r.claim_with("replacing the mayor now")
+    assert "Though the last handover was smooth" in claim["content"]
+    assert claim["cue"] == "said"
+
+
+def test_parenthetical_cue_keeps_the_condition_before_its_subject(analyze):
+    r = analyze("If the talks fail, Mr. Ruiz argues, the city has other tools.")
+    claim = r.claim_with("the city has other tools")
+    assert "If the talks fail" in claim["content"] and "Ruiz" not in claim["content"]
+
+
+def test_parenthetical_cue_inside_a_clause_stays_in_that_clause(analyze):
+    r = analyze("The calls, he said, were routine.")
+    assert r.claim_with("were routine")["content"] == "The calls | were routine"
