@@ -29,7 +29,8 @@ questions"); a claim that quotes a named person's words in double marks passes. 
 it: "learned tagger, 0.83" (the mean probability of its content and cue labels). Then a
 claim with a cue and no source ("…, the letter reads") gets the speaker the learned source
 linker (reader.provenance.linker) is sure of (`fill_sources`; a learned claim's only when
-that speaker passes the gate), and its why says so.
+that speaker passes the gate), and its why says so. Last, a learned claim tagged on both
+sides of its cue keeps one side (`one_side`).
 """
 
 from __future__ import annotations
@@ -370,7 +371,44 @@ def merge(rule_drafts: list[ClaimDraft], learned: list[ClaimDraft], doc: Doc | N
         changed = [f for f, d in zip(filled, added) if f is not d]
         passed = {id(d) for d in vouched(doc, rule_drafts, changed)} if changed else set()
         added = [f if f is d or id(f) in passed else d for f, d in zip(filled, added)]
+        for draft in added:
+            draft.content = one_side(doc, draft)
     return sorted(rule_drafts + added, key=lambda d: d.start)
+
+
+def one_side(doc: Doc, draft: ClaimDraft) -> list[tuple[int, int]]:
+    """The content of a learned claim tagged on both sides of its cue, kept on one side:
+    PolNeAR's content is mostly the larger one ("been in the … glorious history", "Mr.
+    Trump … how aggressive his accounting has been"). Of the smaller side before the cue
+    only a subject that belongs to the content stays: that of a passive cue ("the island
+    … was known as ''the Poorhouse''") or of a verb in the larger side."""
+    if len(draft.content) < 2 or draft.cue is None:
+        return draft.content
+    before = [p for p in draft.content if p[1] <= draft.cue[0]]
+    after = [p for p in draft.content if p[0] >= draft.cue[1]]
+    if not before or not after:
+        return draft.content
+    if _words(doc, after) < _words(doc, before):
+        return before
+    larger = {t.i for t in _word_tokens(doc, after)}
+    cue = {t.i for t in _word_tokens(doc, [draft.cue])}
+    for start, end in before:
+        for token in _word_tokens(doc, [(start, end)]):
+            if (token.dep_ == "nsubjpass" and token.head.i in cue) or \
+                    (token.dep_ in ("nsubj", "nsubjpass") and token.head.i in larger):
+                right = token.right_edge
+                return [(max(token.left_edge.idx, start), min(right.idx + len(right), end)),
+                        *after]
+    return after
+
+
+def _word_tokens(doc: Doc, ranges) -> list[Token]:
+    return [t for s, e in ranges for t in doc.char_span(s, e, alignment_mode="expand") or ()
+            if not (t.is_punct or t.is_space)]
+
+
+def _words(doc: Doc, ranges) -> int:
+    return sum(1 for t in _word_tokens(doc, ranges) if t.is_alpha)
 
 
 # Rules whose claims have no source by what they read: an agentless passive ("a curfew was

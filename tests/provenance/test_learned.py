@@ -243,3 +243,43 @@ def test_a_named_person_quoted_in_double_marks_passes_the_gate(analyzer):
     unquoted.content = [(start, len(doc2.text) - 1)]
     unquoted.source_token = next(t for t in doc2 if t.text == "Lopez")
     assert learned.merge([], [unquoted], doc2) == []
+
+
+# A learned claim tagged on both sides of its cue keeps one side (PolNeAR's content is
+# mostly the larger one), and from the side before the cue only a subject that belongs to
+# the content.
+
+def _two_sided(analyzer, text, before, cue, after):
+    doc = analyzer.nlp(text)
+    span = [(text.index(part), text.index(part) + len(part)) for part in (before, after)]
+    start = text.index(cue)
+    return doc, ClaimDraft(content=span, cue=(start, start + len(cue)), source_token=None,
+                           source_span=None, rule=learned.RULE, why="learned tagger, 0.90")
+
+
+def test_a_two_sided_learned_claim_keeps_the_larger_side(analyzer):
+    text = "In the debate, she described at length her plans for the northern highway."
+    doc, draft = _two_sided(analyzer, text, "In the debate", "described",
+                            "her plans for the northern highway")
+    assert _words(doc, learned.one_side(doc, draft)) == ["her plans for the northern highway"]
+    text = "Her plans for the northern highway and the two bridges, she described at length."
+    doc, draft = _two_sided(analyzer, text, "Her plans for the northern highway and the two "
+                            "bridges", "described", "at length")
+    assert _words(doc, learned.one_side(doc, draft)) == [
+        "Her plans for the northern highway and the two bridges"]
+
+
+def test_a_two_sided_learned_claim_keeps_a_subject_of_its_content(analyzer):
+    text = "Mr. Trump, the report explained, had hidden how large his debts had grown."
+    doc, draft = _two_sided(analyzer, text, "Mr. Trump", "explained",
+                            "had hidden how large his debts had grown")
+    assert _words(doc, learned.one_side(doc, draft)) == [
+        "Mr. Trump", "had hidden how large his debts had grown"]
+
+
+def test_the_merge_keeps_one_side_of_a_learned_claim(analyzer):
+    text = "In the debate, she described at length her plans for the northern highway."
+    doc, draft = _two_sided(analyzer, text, "In the debate", "described",
+                            "her plans for the northern highway")
+    merged = learned.merge([], [draft], doc)
+    assert [_words(doc, d.content) for d in merged] == [["her plans for the northern highway"]]
