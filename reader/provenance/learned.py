@@ -366,14 +366,35 @@ def merge(rule_drafts: list[ClaimDraft], learned: list[ClaimDraft], doc: Doc | N
     added = [d for d in learned if free(d)]
     if doc is not None:
         added = vouched(doc, rule_drafts, added)
+        passive = {id(d) for d in added if source_is_passive_subject(doc, d)}
+        for draft in added:
+            if id(draft) in passive:
+                draft.source_token, draft.source_span = None, None
         rule_drafts = fill_sources(doc, rule_drafts)
-        filled = fill_sources(doc, added)
+        filled = [d if id(d) in passive else f for f, d in zip(fill_sources(doc, added), added)]
         changed = [f for f, d in zip(filled, added) if f is not d]
         passed = {id(d) for d in vouched(doc, rule_drafts, changed)} if changed else set()
         added = [f if f is d or id(f) in passed else d for f, d in zip(filled, added)]
         for draft in added:
             draft.content = one_side(doc, draft)
     return sorted(rule_drafts + added, key=lambda d: d.start)
+
+
+def source_is_passive_subject(doc: Doc, draft: ClaimDraft) -> bool:
+    """Whether a learned claim's source is the subject of its passive cue verb with no
+    agent ("Clinton was asked about speeches she made", "Mr. Trump was challenged over
+    hiring foreign workers"): the one spoken to or about, not the speaker. Such a claim
+    keeps no source, as the rules' agentless passives do, and the linker does not fill it."""
+    if draft.source_token is None or draft.cue is None:
+        return False
+    cue = doc.char_span(draft.cue[0], draft.cue[1], alignment_mode="expand") or ()
+    for verb in (t for t in cue if t.pos_ == "VERB"):
+        deps = [c.dep_ for c in verb.children]
+        if "auxpass" in deps and "agent" not in deps and any(
+                c.left_edge.i <= draft.source_token.i <= c.right_edge.i
+                for c in verb.children if c.dep_ == "nsubjpass"):
+            return True
+    return False
 
 
 def one_side(doc: Doc, draft: ClaimDraft) -> list[tuple[int, int]]:

@@ -283,3 +283,19 @@ def test_the_merge_keeps_one_side_of_a_learned_claim(analyzer):
                             "her plans for the northern highway")
     merged = learned.merge([], [draft], doc)
     assert [_words(doc, d.content) for d in merged] == [["her plans for the northern highway"]]
+
+
+def test_the_subject_of_a_passive_learned_cue_is_not_its_source(analyzer):
+    text = "The governor was asked whether the budget was short."
+    labels = ["B-SOURCE", "I-SOURCE", "B-CUE", "I-CUE"] + ["B-CONTENT"] + \
+        ["I-CONTENT"] * 4 + ["O"]
+    doc, drafts = _one_learned(analyzer, text, labels)
+    assert _words(doc, [drafts[0].source_span]) == ["The governor"]
+    assert learned.source_is_passive_subject(doc, drafts[0])
+    merged = learned.merge([], drafts, doc)
+    assert len(merged) == 1 and merged[0].source_token is None  # nor filled by the linker
+    text = "The governor argued that the budget was short."
+    labels = ["B-SOURCE", "I-SOURCE", "B-CUE"] + ["B-CONTENT"] + ["I-CONTENT"] * 4 + ["O"]
+    doc, drafts = _one_learned(analyzer, text, labels)
+    assert not learned.source_is_passive_subject(doc, drafts[0])
+    assert _words(doc, [learned.merge([], drafts, doc)[0].source_span]) == ["The governor"]
