@@ -7,8 +7,10 @@ most of its time in such products. On all threads OpenBLAS spent 7.9 ms of CPU f
 same product on the shared 2-core machine, so the products run on one thread.
 
 `numpy_ops(model)` gives a model thinc's own NumpyOps without BLIS (`use_blis=False`, whose
-products are numpy.dot); `one_blas_thread()` is the context its predictions run in. spaCy's
-own components keep their BLIS: their parses are not changed by this.
+products are numpy.dot); `one_blas_thread()` is the context its predictions run in, and
+the framing tagger's one matrix-vector product's (on two threads numpy's BLAS took 7 times
+the CPU of one thread for it). spaCy's own components keep their BLIS: their parses are
+not changed by this.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ def numpy_ops(model: Model) -> None:
     ops = NumpyOps(use_blis=False)
     for node in model.walk():
         node.ops = ops
+    _controller()  # finds the BLAS libraries now (tens of ms), not in the first analysis
 
 
 @cache

@@ -30,6 +30,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from reader.provenance import lexicons
+from reader.provenance.blas import one_blas_thread
 from reader.resources_path import resource
 
 CONTENT_POS = frozenset({"ADJ", "NOUN", "VERB", "ADV"})
@@ -228,7 +229,8 @@ class FramingTagger:
             return 0.0
         if self._doc is not token.doc:
             inputs = dense_inputs(token.doc, self.contextual, self.vectors)
-            self._dense = inputs @ self.dense_weights
+            with one_blas_thread():
+                self._dense = inputs @ self.dense_weights
             self._doc = token.doc
         assert self._dense is not None
         return float(self._dense[token.i])
