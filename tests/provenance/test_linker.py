@@ -137,9 +137,11 @@ def _learned_sourceless(doc, cue_word, content_from):
                       rule="learned", why="learned tagger, 0.80", confidence=0.8)
 
 
-def test_a_learned_claim_takes_the_linker_speaker_only_through_the_source_gate(analyzer):
+def test_a_learned_claim_takes_a_less_sure_linker_speaker_only_through_the_source_gate(
+        analyzer, monkeypatch):
     from reader.provenance import learned
 
+    monkeypatch.setattr(learned, "SURE_FILL", 1.01)  # no speaker is sure enough to skip it
     doc = analyzer.nlp("After months of silence, the ministry acknowledged that the delays "
                        "were long.")
     draft = _learned_sourceless(doc, "acknowledged", "the")
@@ -152,3 +154,16 @@ def test_a_learned_claim_takes_the_linker_speaker_only_through_the_source_gate(a
     assert learned.fill_sources(doc, [draft])[0].source_token.text == "leaders"
     merged = learned.merge([], [draft], doc)
     assert merged == [draft] and merged[0].source_token is None  # kept, with no new name
+
+
+def test_a_learned_claim_takes_a_very_sure_linker_speaker_without_the_gate(analyzer):
+    from reader.provenance import learned
+
+    doc = analyzer.nlp("The two leaders sidestepped tricky questions about their own "
+                       "policies.")
+    draft = _learned_sourceless(doc, "sidestepped", "tricky")
+    [(filled, probability)] = learned.linked_sources(doc, [draft])
+    assert filled.source_token.text == "leaders" and probability >= learned.SURE_FILL
+    merged = learned.merge([], [draft], doc)
+    assert len(merged) == 1 and merged[0].source_token.text == "leaders"
+    assert merged[0].why.startswith("learned tagger, 0.80; source by the learned linker")
