@@ -20,12 +20,13 @@ def select(drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     """Keep one reading of each stretch of text: each word belongs to at most one claim."""
     # An outer reading beats the readings nested in it ("X allegedly spoke to Y, in calls
     # where he reassured him …" is one allegation), so containment comes before the rule.
-    def contained(d: ClaimDraft) -> bool:
-        return any(o is not d and o.start <= d.start and d.end <= o.end and
-                   (o.start, o.end) != (d.start, d.end) for o in drafts)
-
+    # Each draft's (start, end) read once: both are computed from its content on each read.
+    extents = [(d.start, d.end) for d in drafts]
+    nested = {id(d): any(o is not d and s <= start and end <= e and (s, e) != (start, end)
+                         for o, (s, e) in zip(drafts, extents))
+              for d, (start, end) in zip(drafts, extents)}
     # Which rule wins when two drafts claim the same words: reader.vocabulary.RULES ranks them.
-    ranked = sorted(drafts, key=lambda d: (contained(d), rule(d.rule).rank,
+    ranked = sorted(drafts, key=lambda d: (nested[id(d)], rule(d.rule).rank,
                                            -d.confidence, d.start))
     kept: list[ClaimDraft] = []
     for draft in ranked:
