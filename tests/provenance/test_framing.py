@@ -195,7 +195,7 @@ def test_seed_phrases_still_found(analyze):
 def test_every_framing_label_has_an_explanation(analyze):
     from reader.vocabulary import FRAMING_LABELS
 
-    r = analyze("The report was a smear. The disastrous budget passed on Friday. "
+    r = analyze("The report was a smear. The mayor's disastrous budget passed on Friday. "
                 "The thugs met on Monday. The file conveniently vanished.")
     labels = set(r.framing().values())
     assert {"name-calling", "loaded-word", "loaded-label", "doubt"} <= labels
