@@ -369,7 +369,7 @@ def merge(rule_drafts: list[ClaimDraft], learned: list[ClaimDraft], doc: Doc | N
     added = [d for d in learned if free(d)]
     if doc is not None:
         added = vouched(doc, rule_drafts, added)
-        passive = {id(d) for d in added if source_is_passive_subject(doc, d)}
+        passive = {id(d) for d in added if source_is_not_the_speaker(doc, d)}
         for draft in added:
             if id(draft) in passive:
                 draft.source_token, draft.source_span = None, None
@@ -388,19 +388,31 @@ def merge(rule_drafts: list[ClaimDraft], learned: list[ClaimDraft], doc: Doc | N
     return sorted(rule_drafts + added, key=lambda d: d.start)
 
 
-def source_is_passive_subject(doc: Doc, draft: ClaimDraft) -> bool:
-    """Whether a learned claim's source is the subject of its passive cue verb with no
-    agent ("Clinton was asked about speeches she made", "Mr. Trump was challenged over
-    hiring foreign workers"): the one spoken to or about, not the speaker. Such a claim
-    keeps no source, as the rules' agentless passives do, and the linker does not fill it."""
+# Verbs whose subject with an infinitive is what an impression is about, not who has it
+# ("Manafort seemed to be a part of the establishment"; PolNeAR gives these no source).
+RAISING_VERBS = frozenset({"seem", "appear"})
+
+
+def source_is_not_the_speaker(doc: Doc, draft: ClaimDraft) -> bool:
+    """Whether a learned claim's source is the subject of its cue verb that is spoken to or
+    about, not the speaker: of a passive with no agent ("Clinton was asked about speeches
+    she made", "Mr. Trump was challenged over hiring foreign workers") or of "seem" /
+    "appear" with an infinitive ("Republicans don't seem to take Sanders' argument
+    seriously"). Such a claim keeps no source, as the rules' agentless passives and hearsay,
+    and the linker does not fill it."""
     if draft.source_token is None or draft.cue is None:
         return False
     cue = doc.char_span(draft.cue[0], draft.cue[1], alignment_mode="expand") or ()
-    for verb in (t for t in cue if t.pos_ == "VERB"):
+    for verb in (t for t in cue if t.pos_ in ("VERB", "AUX")):
         deps = [c.dep_ for c in verb.children]
-        if "auxpass" in deps and "agent" not in deps and any(
-                c.left_edge.i <= draft.source_token.i <= c.right_edge.i
-                for c in verb.children if c.dep_ == "nsubjpass"):
+        if verb.pos_ == "VERB" and "auxpass" in deps and "agent" not in deps:
+            subject = "nsubjpass"
+        elif verb.lemma_.lower() in RAISING_VERBS and "xcomp" in deps:
+            subject = "nsubj"
+        else:
+            continue
+        if any(c.left_edge.i <= draft.source_token.i <= c.right_edge.i
+               for c in verb.children if c.dep_ == subject):
             return True
     return False
 

@@ -291,11 +291,22 @@ def test_the_subject_of_a_passive_learned_cue_is_not_its_source(analyzer):
         ["I-CONTENT"] * 4 + ["O"]
     doc, drafts = _one_learned(analyzer, text, labels)
     assert _words(doc, [drafts[0].source_span]) == ["The governor"]
-    assert learned.source_is_passive_subject(doc, drafts[0])
+    assert learned.source_is_not_the_speaker(doc, drafts[0])
     merged = learned.merge([], drafts, doc)
     assert len(merged) == 1 and merged[0].source_token is None  # nor filled by the linker
     text = "The governor argued that the budget was short."
     labels = ["B-SOURCE", "I-SOURCE", "B-CUE"] + ["B-CONTENT"] + ["I-CONTENT"] * 4 + ["O"]
     doc, drafts = _one_learned(analyzer, text, labels)
-    assert not learned.source_is_passive_subject(doc, drafts[0])
+    assert not learned.source_is_not_the_speaker(doc, drafts[0])
     assert _words(doc, [learned.merge([], drafts, doc)[0].source_span]) == ["The governor"]
+
+
+def test_the_subject_of_seem_with_an_infinitive_is_not_a_learned_source(analyzer):
+    text = "The minister seemed to be a friend of the union."
+    labels = ["B-SOURCE", "I-SOURCE", "B-CUE"] + ["B-CONTENT"] + ["I-CONTENT"] * 6 + ["O"]
+    doc, drafts = _one_learned(analyzer, text, labels)
+    assert _words(doc, [drafts[0].source_span]) == ["The minister"]
+    assert learned.source_is_not_the_speaker(doc, drafts[0])
+    text = "The minister wanted to be a friend of the union."
+    doc, drafts = _one_learned(analyzer, text, labels)
+    assert not learned.source_is_not_the_speaker(doc, drafts[0])
