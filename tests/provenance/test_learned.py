@@ -310,3 +310,29 @@ def test_the_subject_of_seem_with_an_infinitive_is_not_a_learned_source(analyzer
     text = "The minister wanted to be a friend of the union."
     doc, drafts = _one_learned(analyzer, text, labels)
     assert not learned.source_is_not_the_speaker(doc, drafts[0])
+
+
+def _learned_draft(text, content, cue):
+    start, at = text.index(content), text.index(cue)
+    return ClaimDraft(content=[(start, start + len(content))], cue=(at, at + len(cue)),
+                      source_token=None, source_span=None, rule=learned.RULE,
+                      why="learned tagger, 0.90")
+
+
+def test_a_learned_content_snaps_to_the_complement_of_its_cue(analyzer):
+    text = "The senator talked about the damaging effects of trade agreements."
+    doc = analyzer.nlp(text)
+    draft = _learned_draft(text, "the damaging effects of trade", "talked")  # a word short
+    assert _words(doc, learned.complement_content(doc, draft)) == [
+        "the damaging effects of trade agreements"]
+    merged = learned.merge([], [draft], doc)
+    assert _words(doc, merged[0].content) == ["the damaging effects of trade agreements"]
+
+
+def test_a_learned_content_over_two_complements_stays_as_tagged(analyzer):
+    text = "The senator said the attack made America a paper tiger in the region."
+    doc = analyzer.nlp(text)
+    draft = _learned_draft(text, "America a paper tiger", "made")
+    assert learned.complement_content(doc, draft) == draft.content
+    far = _learned_draft(text, "tiger in", "made")  # too little of the complement
+    assert learned.complement_content(doc, far) == far.content
