@@ -381,9 +381,36 @@ def _clausal_complement(doc: Doc, verb: Token) -> _Reading | None:
                     key=lambda c: c.i, default=other)
         parts = subtract(parts, (first.idx, other.right_edge.idx + len(other.right_edge)))
     rule = RuleName.INVERTED if clauses[0].i < verb.i else RuleName.COMPLEMENT
+    if rule == RuleName.COMPLEMENT:
+        parts = _with_continuations(verb, clauses[-1], parts)
     subj = subject_of(verb)
     who = f" → subject '{subj.text}'" if subj is not None else ""
     return _Reading(parts, rule, f"cue '{verb.text}'{who}, content from its clause")
+
+
+def _continuations(verb: Token, content: Token) -> list[Token]:
+    """Verbs the parser hung on a cue verb that go on with what it reports: "wants to widen
+    the road, build a bridge and close the ferry" (a verb in the content's own form, not
+    the cue's, with no subject of its own and no cue word). A verb in the cue's own form
+    is the speaker's next act ("said … and left"); a clause with a subject of its own is
+    as often the writer's next sentence as the source's ("said …, but the mayor declined"),
+    and is left out."""
+    verbs = cue_verbs()
+    return [child for child in verb.children
+            if child.dep_ == "conj" and child.i > content.right_edge.i
+            and child.pos_ in ("VERB", "AUX") and child.lemma_.lower() not in verbs
+            and child.tag_ == content.tag_ and child.tag_ != verb.tag_
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children)]
+
+
+def _with_continuations(verb: Token, content: Token, parts: list[tuple[int, int]]
+                        ) -> list[tuple[int, int]]:
+    """`parts` with the _continuations of `content`, each from its conjunction on."""
+    for child in _continuations(verb, content):
+        cc = [c for c in verb.children if c.dep_ == "cc" and content.right_edge.i < c.i < child.i]
+        start = cc[0].idx if cc else child.left_edge.idx
+        parts = parts + [(start, child.right_edge.idx + len(child.right_edge))]
+    return parts
 
 
 def _parenthetical(doc: Doc, verb: Token) -> _Reading | None:
@@ -461,7 +488,8 @@ def _infinitive(doc: Doc, verb: Token, subj: Token) -> _Reading | None:
     objects = [c for c in verb.children if c.dep_ in ("dobj",) and c.i < xcomps[0].i]
     start = subtree_range(objects[0])[0] if objects else subtree_range(xcomps[0])[0]
     end = subtree_range(xcomps[-1])[1]
-    return _Reading([(start, end)], RuleName.POSITION,
+    parts = _with_continuations(verb, xcomps[-1], [(start, end)])
+    return _Reading(parts, RuleName.POSITION,
                     f"cue '{verb.text}' → subject '{subj.text}', content from its infinitive")
 
 

@@ -280,3 +280,12 @@ def test_parenthetical_cue_keeps_the_condition_before_its_subject(analyze):
 def test_parenthetical_cue_inside_a_clause_stays_in_that_clause(analyze):
     r = analyze("The calls, he said, were routine.")
     assert r.claim_with("were routine")["content"] == "The calls | were routine"
+
+
+def test_infinitive_content_goes_on_over_verbs_hung_on_the_cue(analyze):
+    # The parser hangs "grow" on "wants": it is the infinitive's own form, not the cue's.
+    r = analyze("She wants to triple the size of the volunteer program, grow the Peace Corps "
+                "and create a new national service reserve program.")
+    claim = r.claim_with("to triple the size")
+    assert claim["content"].endswith("create a new national service reserve program")
+
