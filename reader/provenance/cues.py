@@ -92,7 +92,9 @@ def subject_of(verb: Token) -> Token | None:
                 named = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
                 if named is not None and named.pos_ == "PROPN":
                     return named
-            return head  # "a statement saying …"
+            # "a statement saying …"; "she said at a news conference announcing …": the
+            # occasion's speaker.
+            return _speaker_at_occasion(head) or head
         if verb.dep_ == "xcomp" and verb.head.i != verb.i:
             # "prompted some users to argue …": the object of the verb it hangs on argues.
             controller = next((c for c in verb.head.children if c.dep_ == "dobj"
@@ -120,6 +122,26 @@ def subject_of(verb: Token) -> Token | None:
             continue
         return _name_right_before(verb) if seen == 1 else None
     return None
+
+
+def _speaker_at_occasion(noun: Token) -> Token | None:
+    """Who speaks at an occasion a participle cue hangs on: "Lynch said at a recent news
+    conference announcing …", "the companies, in many cases reporting …". The noun is the
+    object of a preposition, no document (a statement, a release speaks for itself) and no
+    speaker itself; the subject of the verb the preposition hangs on speaks, when it can."""
+    documents = lexicons.load("document_nouns")
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.head.pos_ != "VERB" or \
+            noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or \
+            noun.pos_ in ("PROPN", "PRON") or noun.lemma_.lower() in documents or \
+            noun.lower_ in documents or \
+            any(noun.lemma_.lower() in lexicons.load(name) for name in _SPEAKER_NOUNS):
+        return None
+    subject = next((c for c in noun.head.head.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ in _WEAK_SOURCES or not (
+            subject.ent_type_ in ("PERSON", "ORG", "NORP") or subject.pos_ in ("PROPN", "PRON")
+            or any(subject.lemma_.lower() in lexicons.load(name) for name in _SPEAKER_NOUNS)):
+        return None
+    return subject
 
 
 def _reporting_verb_above(verb: Token) -> Token | None:

@@ -170,3 +170,14 @@ def test_quote_claims_leaves_the_drafts_passed_in_as_they_are(analyzer):
     assert [(list(d.content), set(d.quote_ids), d.quoted, d.why) for d in drafts] == before
     assert len(found.existing) == len(drafts) and not found.new
     assert any(d.quoted and d.quote_ids for d in found.existing)
+
+
+def test_participle_cue_on_an_occasion_is_the_speakers_at_it(analyze):
+    r = analyze("Ms. Lynch spoke on Monday at a news conference announcing that her department "
+                "was suing the state.")
+    assert r.claim_with("her department was suing")["source"] == "Lynch"
+
+
+def test_participle_cue_on_a_document_keeps_the_document_as_source(analyze):
+    r = analyze("The union spoke in a statement announcing that its members would strike.")
+    assert r.claim_with("its members would strike")["source"] != "The union"
