@@ -310,6 +310,14 @@ def find_verb_claims(doc: Doc) -> list[ClaimDraft]:
         if not _is_cue_verb(token, verbs) or is_writer_aside(token) or \
                 interrupting_cue(token) is not None:
             continue  # (a verb another cue interrupts is that cue's content)
+        if _as_reported(token):
+            reading = _Reading(subtract([subtree_range(token.head)], _as_clause(token)),
+                               RuleName.PARENTHETICAL,
+                               f"'as … {token.text}' → subject '{subject_of(token)}'")
+            draft = _draft(doc, token, *reading)
+            if draft is not None:
+                drafts.append(draft)
+            continue
         draft = _claim_for_verb(doc, token)
         if draft is not None:
             drafts.append(draft)
@@ -324,6 +332,47 @@ def _as_put_it(verb: Token) -> bool:
         any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and \
         any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children) and \
         any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
+
+
+def _as_reported(verb: Token) -> bool:
+    """"As the Post reported on Friday, the department …", "…, as police have said": a cue
+    verb with a subject and nothing reported of its own, in an "as" clause set off from
+    the clause it reports. Not "even as he says", nor "as violent as he suggested"."""
+    first = verb.left_edge
+    if verb.dep_ != "advcl" or verb.head.pos_ not in ("VERB", "AUX") or \
+            first.lower_ != "as" or first.dep_ != "mark" or first.head.i != verb.i:
+        return False
+    if not any(c.dep_ in _SUBJECT_DEPS for c in verb.children) or \
+            any(c.i > verb.i and (c.dep_ in ("ccomp", "xcomp") or
+                                  c.dep_ == "dobj" and not (_is_person(c) or c.ent_type_ == "ORG") or
+                                  c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS and not _time_phrase(c))
+                for c in verb.children):
+        return False
+    if any(c.dep_ in ("oprd", "attr", "acomp") for c in verb.children):
+        return False  # "as the Beast called them …": a naming, read as a claim of its own
+    sent = verb.sent
+    last = max((t.i for t in sent if not t.is_punct and not t.is_space), default=sent.end - 1)
+    if verb.head.right_edge.i < last and verb.i < verb.head.i:
+        return False  # the parse stops before the sentence does: what is reported is unclear
+    doc = verb.doc
+    before = doc[first.i - 1] if first.i > 0 else None
+    after = doc[verb.right_edge.i + 1] if verb.right_edge.i + 1 < len(doc) else None
+    set_off = before is None or before.text in (",", "—", "–", "--", "(") or first.is_sent_start or \
+        (before.dep_ == "cc" and before.i == verb.sent.start) or \
+        (after is not None and after.text in (",", "—", "–", "--") and verb.i < verb.head.i)
+    return bool(set_off)
+
+
+def _as_clause(verb: Token) -> tuple[int, int]:
+    """The "as" clause as set off: from "as" to the comma or dash that closes it (the parser
+    may hang what follows that comma on the cue: "as Mr. Bown observed, in the early days …")."""
+    doc = verb.doc
+    end = verb.right_edge
+    for token in doc[verb.i + 1:verb.right_edge.i + 1]:
+        if token.text in (",", "—", "–", "--", ")"):
+            end = doc[token.i - 1]
+            break
+    return verb.left_edge.idx, end.idx + len(end)
 
 
 class _Reading(NamedTuple):

@@ -289,3 +289,22 @@ def test_infinitive_content_goes_on_over_verbs_hung_on_the_cue(analyze):
     claim = r.claim_with("to triple the size")
     assert claim["content"].endswith("create a new national service reserve program")
 
+
+
+def test_as_clause_with_a_cue_reports_the_sentence(analyze):
+    r = analyze("As the Washington Post reported on Friday, the department issued subpoenas to "
+                "the foundation.")
+    claim = r.claim_with("the department issued subpoenas")
+    assert claim["source"] == "Washington Post" and claim["cue"] == "reported"
+    assert "As the Washington Post" not in claim["content"]
+
+
+def test_as_clause_with_a_cue_after_the_sentence(analyze):
+    r = analyze("It also does not answer whether the man had a gun, as police have said.")
+    claim = r.claim_with("does not answer whether the man had a gun")
+    assert claim["source"] == "police" and "as police" not in claim["content"]
+
+
+def test_as_in_a_comparison_is_no_cue(analyze):
+    r = analyze("His story was not as violent as he suggested.")
+    assert r.claims() == []
