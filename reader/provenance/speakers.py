@@ -114,8 +114,10 @@ def mention_quotes(text: str, pieces: list[QuotePiece]) -> set[int]:
             found.add(piece.quote_id)
         elif patterns.naming_before.search(before):
             continue
-        elif raw[-1:] in "!?":
-            continue  # “U-S-A! U-S-A!”: a chant or a question is somebody's words
+        elif raw[-1:] in "!?" or _sentence_of_its_own(text, piece):
+            continue  # “U-S-A! U-S-A!”: a chant or a question is somebody's words; so is
+            # a quotation that is a sentence of its own after another ("…,” he added. “We're
+            # America.”)
         elif (words <= MAX_TITLE_WORDS and looks_like_title(inner)
               and not _SENTENCE_BREAK.search(inner) and not _in_title_case_line(text, piece)) \
                 or _ACRONYM.fullmatch(inner) \
@@ -123,6 +125,18 @@ def mention_quotes(text: str, pieces: list[QuotePiece]) -> set[int]:
                     and patterns.named_after.match(after)):
             found.add(piece.quote_id)
     return found
+
+
+_SENTENCE_END_BEFORE = re.compile(r"[.!?][\"”’']*\s*$")
+
+
+def _sentence_of_its_own(text: str, piece: QuotePiece) -> bool:
+    """Whether a quotation ends with a full stop inside its marks and follows a sentence of
+    its paragraph: a sentence of its own, not a title or a term."""
+    line_start = text.rfind("\n", 0, piece.start) + 1
+    before = text[line_start:piece.start]
+    return text[piece.inner_start:piece.inner_end].rstrip()[-1:] == "." and \
+        bool(before.strip()) and bool(_SENTENCE_END_BEFORE.search(before))
 
 
 def _in_title_case_line(text: str, piece: QuotePiece) -> bool:
@@ -302,6 +316,7 @@ class _Quotation:
     para: int | None  # the paragraph it starts in
     verbs: list[Token]  # cue verbs that may give it a speaker, best first
     mention: bool  # a few words hanging on a verb that is no cue: a name mentioned
+    sentence: bool = False  # a sentence of its own after another ("We're America.")
 
     @property
     def start(self) -> int:
@@ -556,7 +571,8 @@ def _quotation(search: _QuoteSearch, group: list[QuotePiece]) -> _Quotation | No
     doc = search.doc
     inner = " ".join(text_of(doc)[p.inner_start:p.inner_end] for p in group)
     words = _word_count(inner)
-    if words <= MAX_TITLE_WORDS and looks_like_title(inner):
+    sentence = len(group) == 1 and _sentence_of_its_own(text_of(doc), group[0])
+    if words <= MAX_TITLE_WORDS and looks_like_title(inner) and not sentence:
         return None
     verbs = _frame_verbs(doc, group, search.pieces)
     mention = False
@@ -568,7 +584,7 @@ def _quotation(search: _QuoteSearch, group: list[QuotePiece]) -> _Quotation | No
         mention = bool(governing) and not verbs
     verbs = _nearest_governor_first(doc, verbs, group[0])
     return _Quotation(group, [(p.start, p.end) for p in group], words,
-                      _paragraph_of(search.paragraphs, group[0].start), verbs, mention)
+                      _paragraph_of(search.paragraphs, group[0].start), verbs, mention, sentence)
 
 
 def _nearest_governor_first(doc: Doc, verbs: list[Token], piece: QuotePiece) -> list[Token]:
@@ -642,9 +658,12 @@ def _after_speaking_sentence(search: _QuoteSearch, quotation: _Quotation) -> Cla
     """A quotation that opens a sentence right after a sentence, in its paragraph, whose
     main verb is somebody speaking: "…, Schiff said. “The other factor …”" (the claim of
     that sentence goes on: one attribution), "Howard continued his remarks. “Eight years
-    ago …”" (a claim of that verb), unless a cue with another speaker comes between."""
+    ago …”" (a claim of that verb), unless a cue with another speaker comes between. A few
+    words that are a sentence of their own ("…,” the president added. “We're America.”) go on
+    such a claim and never start one."""
     doc = search.doc
-    if quotation.para is None or quotation.words <= SCARE_QUOTE_MAX_WORDS:
+    short = quotation.words <= SCARE_QUOTE_MAX_WORDS
+    if quotation.para is None or short and not quotation.sentence:
         return None
     opening = doc.char_span(quotation.start, quotation.start + 1, alignment_mode="expand")
     if opening is None or opening.start == 0:
@@ -674,6 +693,8 @@ def _after_speaking_sentence(search: _QuoteSearch, quotation: _Quotation) -> Cla
         if _cue_between(doc, claim, quotation.start):
             return None
         return _goes_on(doc, claim, quotation, "the quotation after its sentence goes on")
+    if short:
+        return None  # a few words of a sentence of their own go on a claim, never start one
     if any(d.overlaps(before.start_char, before.end_char) and d.source_token is not None
            and d.source_token.i != speaker.i for d in search.existing):
         return None  # the sentence reports somebody else

@@ -308,3 +308,19 @@ def test_as_clause_with_a_cue_after_the_sentence(analyze):
 def test_as_in_a_comparison_is_no_cue(analyze):
     r = analyze("His story was not as violent as he suggested.")
     assert r.claims() == []
+
+
+def test_a_short_quoted_sentence_after_its_speakers_sentence_goes_on(analyze):
+    r = analyze("“Here comes the big man,” she said, clapping. “The Donald. Big Daddy.”")
+    claim = r.claim_with("Here comes the big man")
+    assert "The Donald. Big Daddy." in claim["content"] and len(r.claims()) == 1
+
+
+def test_a_title_case_quoted_sentence_after_its_speakers_sentence_goes_on(analyze):
+    r = analyze("''We are not a burden on this country,'' the president added. ''We're America.''")
+    assert "We're America." in r.claim_with("not a burden")["content"]
+
+
+def test_a_short_title_in_a_sentence_stays_a_title(analyze):
+    r = analyze("Ann Lee said the film was great. She watched “Saturday Night Live” at home.")
+    assert all("Saturday Night Live" not in c["content"] for c in r.claims())
