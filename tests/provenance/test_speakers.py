@@ -181,3 +181,14 @@ def test_participle_cue_on_an_occasion_is_the_speakers_at_it(analyze):
 def test_participle_cue_on_a_document_keeps_the_document_as_source(analyze):
     r = analyze("The union spoke in a statement announcing that its members would strike.")
     assert r.claim_with("its members would strike")["source"] != "The union"
+
+
+def test_what_a_person_was_asked_about_is_the_askers_claim(analyze):
+    r = analyze("When Holt asks him about his tax returns, Trump changes the subject.")
+    claim = r.claim_with("his tax returns")
+    assert claim["source"] == "Holt" and claim["content"] == "his tax returns"
+
+
+def test_asking_about_with_no_one_asked_is_no_claim(analyze):
+    r = analyze("Every year, at least one reader asks about the dinner.")
+    assert all("the dinner" not in c["content"] for c in r.claims())
