@@ -192,3 +192,9 @@ def test_what_a_person_was_asked_about_is_the_askers_claim(analyze):
 def test_asking_about_with_no_one_asked_is_no_claim(analyze):
     r = analyze("Every year, at least one reader asks about the dinner.")
     assert all("the dinner" not in c["content"] for c in r.claims())
+
+
+def test_agreeing_with_someone_reports_whose_view_is_shared(analyze):
+    r = analyze("Anderson largely agreed with McLenny.")
+    claim = r.claim_with("McLenny")
+    assert claim["source"] == "Anderson" and claim["content"] == "McLenny"
