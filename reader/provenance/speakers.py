@@ -608,9 +608,28 @@ def _by_cue_verb(search: _QuoteSearch, quotation: _Quotation) -> ClaimDraft | No
     verb = quotation.verbs[0]
     subj = subject_of(verb)
     who = f" → subject '{subj.text}'" if subj is not None else ""
-    return _claim_from(search.doc, quotation.parts, subj, cue_range(verb), RuleName.QUOTE_CUE,
+    parts = _with_its_phrase(search.doc, verb, quotation)
+    return _claim_from(search.doc, parts, subj, cue_range(verb), RuleName.QUOTE_CUE,
                        f"quote with cue '{verb.text}'{who}", None if subj else 0.6,
                        [quotation.quote_id])
+
+
+def _with_its_phrase(doc: Doc, verb: Token, quotation: _Quotation) -> list[tuple[int, int]]:
+    """The quotation's parts, or, when the quotation stands inside the cue verb's object or
+    complement after it ("says things such as, “We're not all meant to be equal”", "calls
+    people “losers” and “sad”"), that phrase up to the quotation's end."""
+    first = doc.char_span(quotation.start, quotation.start + 1, alignment_mode="expand")
+    if first is None or len(quotation.group) > 1:
+        return quotation.parts
+    phrase = next((c for c in verb.children if c.i > verb.i
+                   and c.dep_ in ("ccomp", "xcomp", "dobj", "oprd")
+                   and c.left_edge.i <= first[0].i <= c.right_edge.i), None)
+    if phrase is None:
+        return quotation.parts
+    start, end = phrase.left_edge.idx, phrase.right_edge.idx + len(phrase.right_edge)
+    if not (start < quotation.start and quotation.end <= end + 2):
+        return quotation.parts
+    return [(start, quotation.end)]
 
 
 def _by_lead_in(search: _QuoteSearch, quotation: _Quotation) -> ClaimDraft | None:

@@ -198,3 +198,8 @@ def test_agreeing_with_someone_reports_whose_view_is_shared(analyze):
     r = analyze("Anderson largely agreed with McLenny.")
     claim = r.claim_with("McLenny")
     assert claim["source"] == "Anderson" and claim["content"] == "McLenny"
+
+
+def test_a_quotation_inside_the_cues_object_takes_the_whole_object(analyze):
+    r = analyze("She still says things such as, “We're not all meant to be equal, you know.”")
+    assert r.claim_with("meant to be equal")["content"].startswith("things such as")
