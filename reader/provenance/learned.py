@@ -29,7 +29,9 @@ questions"); a claim that quotes a named person's words in double marks passes. 
 it: "learned tagger, 0.83" (the mean probability of its content and cue labels). Then a
 claim with a cue and no source ("…, the letter reads") gets the speaker the learned source
 linker (reader.provenance.linker) is sure of (`fill_sources`; a learned claim's only when
-that speaker passes the gate), and its why says so. Last, a learned claim tagged on both
+that speaker passes the gate or the linker is very sure of it, SURE_FILL), and its why says
+so; the subject of a passive or "seem" cue is never a learned claim's source
+(`source_is_not_the_speaker`). Last, a learned claim tagged on both
 sides of its cue keeps one side (`one_side`), and a content that mostly agrees with the
 one complement of its cue verb takes that complement's bounds (`complement_content`).
 """
@@ -360,7 +362,10 @@ def merge(rule_drafts: list[ClaimDraft], learned: list[ClaimDraft], doc: Doc | N
     """The rules' drafts, plus the learned ones that share no character with any of them
     (and, given the doc, pass the source gate, `vouched`). Given the doc, drafts with a cue
     and no source then get the learned linker's speaker (`fill_sources`); for a learned
-    draft, only a speaker that passes the gate too (else it stays without one)."""
+    draft, only a speaker that passes the gate too or that the linker is very sure of
+    (SURE_FILL; else it stays without one). Last, learned contents keep one side of their
+    cue (`one_side`) and take the bounds of the cue verb's complement they agree with
+    (`complement_content`)."""
     taken = [r for d in rule_drafts for r in (*d.content, *([d.cue] if d.cue else []))]
 
     def free(draft: ClaimDraft) -> bool:
@@ -370,12 +375,12 @@ def merge(rule_drafts: list[ClaimDraft], learned: list[ClaimDraft], doc: Doc | N
     added = [d for d in learned if free(d)]
     if doc is not None:
         added = vouched(doc, rule_drafts, added)
-        passive = {id(d) for d in added if source_is_not_the_speaker(doc, d)}
+        not_speaker = {id(d) for d in added if source_is_not_the_speaker(doc, d)}
         for draft in added:
-            if id(draft) in passive:
+            if id(draft) in not_speaker:
                 draft.source_token, draft.source_span = None, None
         rule_drafts = fill_sources(doc, rule_drafts)
-        linked = [(d, 0.0) if id(d) in passive else fp
+        linked = [(d, 0.0) if id(d) in not_speaker else fp
                   for fp, d in zip(linked_sources(doc, added), added)]
         filled = [f for f, _ in linked]
         changed = [f for f, d in zip(filled, added) if f is not d]
