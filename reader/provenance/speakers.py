@@ -863,7 +863,15 @@ def _cue_between(doc: Doc, before: ClaimDraft, end: int) -> bool:
     verbs = cue_verbs()
     own = before.cue or (-1, -1)
     return any(_is_cue(t, verbs) and t.pos_ == "VERB" and not own[0] <= t.idx < own[1]
-               and not _same_speaker(t, before) and not _reported_under(t, own) for t in span)
+               and not _same_speaker(t, before) and not _reported_under(t, own)
+               and not _names_no_speaker(t) for t in span)
+
+
+def _names_no_speaker(verb: Token) -> bool:
+    """A passive cue with no agent ("the hearing he was formally called to"): nobody new
+    speaks."""
+    return any(c.dep_ == "auxpass" for c in verb.children) and \
+        not any(c.dep_ == "agent" for c in verb.children)
 
 
 _REPORTED_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "csubj", "csubjpass"})

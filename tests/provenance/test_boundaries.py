@@ -324,3 +324,11 @@ def test_a_title_case_quoted_sentence_after_its_speakers_sentence_goes_on(analyz
 def test_a_short_title_in_a_sentence_stays_a_title(analyze):
     r = analyze("Ann Lee said the film was great. She watched “Saturday Night Live” at home.")
     assert all("Saturday Night Live" not in c["content"] for c in r.claims())
+
+
+def test_a_passive_cue_with_no_agent_names_no_new_speaker_between_quotes(analyze):
+    r = analyze('"Subpoenas are not optional," the chairman said after the witness failed to '
+                'show up at the hearing he was formally called to last week. "He is a crucial '
+                'witness in this inquiry."')
+    claim = r.claim_with("Subpoenas are not optional")
+    assert "He is a crucial witness" in claim["content"] and len(r.claims()) == 1
