@@ -595,15 +595,9 @@ def _for_clause(doc: Doc, verb: Token, subj: Token) -> _Reading | None:
 
 
 def _prepositional_object(doc: Doc, verb: Token, subj: Token) -> _Reading | None:
-    """"warned of X", "called for X": the object of a content preposition; "asked him about
-    X": what a person was asked about; "agreed with X": whose view is shared."""
-    if verb.lemma_.lower() in lexicons.load("asking_verbs"):
-        addressee = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
-        if addressee is None or not _is_person(addressee):
-            return None
-        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "about"
-                 and c.i > addressee.i]
-    elif verb.lemma_.lower() in lexicons.load("agreeing_verbs"):
+    """"warned of X", "called for X": the object of a content preposition; "agreed with X":
+    whose view is shared."""
+    if verb.lemma_.lower() in lexicons.load("agreeing_verbs"):
         preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
                  and c.i > verb.i]
     elif verb.lemma_.lower() not in _PREP_CUES:

@@ -183,16 +183,12 @@ def test_participle_cue_on_a_document_keeps_the_document_as_source(analyze):
     assert r.claim_with("its members would strike")["source"] != "The union"
 
 
-def test_what_a_person_was_asked_about_is_the_askers_claim(analyze):
-    r = analyze("When Holt asks him about his tax returns, Trump changes the subject.")
-    claim = r.claim_with("his tax returns")
-    assert claim["source"] == "Holt" and claim["content"] == "his tax returns"
-
-
-def test_asking_about_with_no_one_asked_is_no_claim(analyze):
-    r = analyze("Every year, at least one reader asks about the dinner.")
-    assert all("the dinner" not in c["content"] for c in r.claims())
-
+def test_asking_someone_about_something_is_no_claim(analyze):
+    # The project's reading of real pages ("Republican counsel Steve Castor asked Morrison
+    # about concerns …"): a question names no source, as "questioned Morrison about" does not.
+    r = analyze("Republican counsel Steve Castor asked Morrison about concerns within the "
+                "council about the colonel's judgment.")
+    assert all(c["source"] != "Steve Castor" for c in r.claims())
 
 def test_agreeing_with_someone_reports_whose_view_is_shared(analyze):
     r = analyze("Anderson largely agreed with McLenny.")
