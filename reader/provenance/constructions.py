@@ -100,6 +100,13 @@ def merge_split_quotes(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
         parts = clean_parts(doc, [(start, end)], min_chars=1)
         if not parts or not text[parts[0][0]:parts[-1][1]].strip():
             continue
+        if naming:
+            # "which Mr. Trump called “a disgrace”", "what she called a “rant”": the relative
+            # word before the cue is what is named.
+            relative = next((c for c in verb.children if c.dep_ == "dobj" and c.i < verb.i
+                             and c.tag_ == "WDT"), None)
+            if relative is not None:
+                parts = [(relative.idx, relative.idx + len(relative))] + parts
         first.content = parts
         for other in inside[1:]:
             first.quote_ids |= other.quote_ids

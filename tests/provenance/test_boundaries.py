@@ -332,3 +332,9 @@ def test_a_passive_cue_with_no_agent_names_no_new_speaker_between_quotes(analyze
                 'witness in this inquiry."')
     claim = r.claim_with("Subpoenas are not optional")
     assert "He is a crucial witness" in claim["content"] and len(r.claims()) == 1
+
+
+def test_the_relative_word_a_naming_cue_names_is_part_of_the_claim(analyze):
+    r = analyze("The deal would cut the tax bill by $2.9 billion, which Mr. Trump called "
+                "''a disgrace,'' in a speech.")
+    assert r.claim_with("a disgrace")["content"].startswith("which |")
