@@ -298,10 +298,7 @@ def find_verb_claims(doc: Doc) -> list[ClaimDraft]:
     drafts: list[ClaimDraft] = []
     for token in doc:
         if _as_put_it(token):
-            reading = _Reading(subtract([subtree_range(token.head)], subtree_range(token)),
-                               RuleName.PARENTHETICAL,
-                               f"'as … {token.text} it' → subject '{subject_of(token)}'")
-            draft = _draft(doc, token, *reading)
+            draft = _as_clause_draft(doc, token, subtree_range(token), f"{token.text} it")
             if draft is not None:
                 it = next(c for c in token.children if c.dep_ == "dobj")
                 draft.cue = (cue_range(token)[0], it.idx + len(it))  # "put it"
@@ -311,10 +308,7 @@ def find_verb_claims(doc: Doc) -> list[ClaimDraft]:
                 interrupting_cue(token) is not None:
             continue  # (a verb another cue interrupts is that cue's content)
         if _as_reported(token):
-            reading = _Reading(subtract([subtree_range(token.head)], _as_clause(token)),
-                               RuleName.PARENTHETICAL,
-                               f"'as … {token.text}' → subject '{subject_of(token)}'")
-            draft = _draft(doc, token, *reading)
+            draft = _as_clause_draft(doc, token, _as_clause(token), token.text)
             if draft is not None:
                 drafts.append(draft)
             continue
@@ -322,6 +316,15 @@ def find_verb_claims(doc: Doc) -> list[ClaimDraft]:
         if draft is not None:
             drafts.append(draft)
     return drafts
+
+
+def _as_clause_draft(doc: Doc, verb: Token, as_clause: tuple[int, int], cue_words: str
+                     ) -> ClaimDraft | None:
+    """The claim of an "as" clause ("As X put it, …", "As the Post reported, …"): the
+    clause it hangs on, without the "as" clause itself."""
+    reading = _Reading(subtract([subtree_range(verb.head)], as_clause), RuleName.PARENTHETICAL,
+                       f"'as … {cue_words}' → subject '{subject_of(verb)}'")
+    return _draft(doc, verb, *reading)
 
 
 def _as_put_it(verb: Token) -> bool:
