@@ -606,12 +606,44 @@ def _by_cue_verb(search: _QuoteSearch, quotation: _Quotation) -> ClaimDraft | No
     if not quotation.verbs:
         return None
     verb = quotation.verbs[0]
+    cue = cue_range(verb)
+    earlier = _earlier_claim_of_cue(search, cue, quotation)
+    if earlier is not None:
+        return _goes_on(search.doc, earlier, quotation, "the quote goes on after its cue's claim")
     subj = subject_of(verb)
     who = f" → subject '{subj.text}'" if subj is not None else ""
     parts = _with_its_phrase(search.doc, verb, quotation)
     return _claim_from(search.doc, parts, subj, cue_range(verb), RuleName.QUOTE_CUE,
                        f"quote with cue '{verb.text}'{who}", None if subj else 0.6,
                        [quotation.quote_id])
+
+
+def _earlier_claim_of_cue(search: _QuoteSearch, cue: tuple[int, int],
+                          quotation: _Quotation) -> ClaimDraft | None:
+    """The claim its cue already made before a quotation that opens a sentence of its
+    paragraph ("“Thirty years ago, it was booming,” Ms. Hughes said, pointing out … . “But
+    those days are never coming back.”"): the quotation goes on it (one cue, one claim),
+    unless a cue with another speaker comes between."""
+    if quotation.para is None:
+        return None
+    p_start = search.paragraphs[quotation.para][0]
+    before = text_of(search.doc)[p_start:quotation.start].rstrip().rstrip("\"'”’")
+    if not before.endswith((".", "!", "?")):
+        return None  # not a sentence of its own: fragments of one sentence join elsewhere
+    claims = search.existing + list(search.last_speaker.values())
+    earlier = [d for d in claims if d.cue == cue and d.source_token is not None
+               and p_start <= d.start and d.end <= quotation.start]
+    if not earlier:
+        return None
+    claim = max(earlier, key=lambda d: d.end)
+    between = search.doc.char_span(claim.end, quotation.start, alignment_mode="contract")
+    verbs = cue_verbs()
+    if between is not None and any(_is_cue(t, verbs) and not cue[0] <= t.idx < cue[1]
+                                   for t in between):
+        return None  # "…,” she said, referring to … . “…”": the quotation may be that cue's
+    if any(d.cue != cue and d.overlaps(claim.start, claim.end) for d in claims):
+        return None  # words another claim holds too
+    return claim
 
 
 def _with_its_phrase(doc: Doc, verb: Token, quotation: _Quotation) -> list[tuple[int, int]]:

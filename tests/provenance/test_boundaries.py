@@ -338,3 +338,19 @@ def test_the_relative_word_a_naming_cue_names_is_part_of_the_claim(analyze):
     r = analyze("The deal would cut the tax bill by $2.9 billion, which Mr. Trump called "
                 "''a disgrace,'' in a speech.")
     assert r.claim_with("a disgrace")["content"].startswith("which |")
+
+
+def test_a_quoted_sentence_the_parser_hangs_on_the_cue_before_goes_on_its_claim(analyze):
+    r = analyze("Ms. Ortiz, 52, said she had received angry letters. ''Sometimes they tell me, "
+                "'Go back to your country,''' said Ms. Ortiz, who was born in Lima. ''This is my "
+                "country. I can't go back to Peru.''")
+    claim = r.claim_with("Sometimes they tell me")
+    assert "This is my country" in claim["content"] and claim["source"] == "Ortiz"
+    assert len(r.claims()) == 2
+
+
+def test_a_quoted_sentence_after_another_cue_is_not_joined_to_the_first(analyze):
+    r = analyze("''The law didn't include the public corporations,'' she said, referring to the "
+                "big, free-standing government enterprises that provide crucial services like "
+                "electricity. ''That loophole explains the amount of the loans that were given.''")
+    assert "That loophole" not in r.claim_with("include the public corporations")["content"]
