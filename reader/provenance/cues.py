@@ -278,8 +278,9 @@ def cue_range(verb: Token) -> tuple[int, int]:
 
 
 def _draft(doc: Doc, verb: Token, parts, rule: RuleName, why: str,
-           confidence: float | None = None) -> ClaimDraft | None:
-    """A claim of `verb` with these content parts (confidence: the rule's, unless given)."""
+           confidence: float | None = None, cue_end: int | None = None) -> ClaimDraft | None:
+    """A claim of `verb` with these content parts (confidence: the rule's, unless given;
+    the cue the verb's own words, up to `cue_end` when given)."""
     for s, e in list(parts):
         span = doc.char_span(s, e, alignment_mode="contract")
         for token in span if span is not None else ():
@@ -289,7 +290,10 @@ def _draft(doc: Doc, verb: Token, parts, rule: RuleName, why: str,
     if not parts:
         return None
     source_token, source_span = _source_fields(verb)
-    return ClaimDraft(content=parts, cue=cue_range(verb), source_token=source_token,
+    cue = cue_range(verb)
+    if cue_end is not None and cue_end > cue[1]:
+        cue = (cue[0], cue_end)
+    return ClaimDraft(content=parts, cue=cue, source_token=source_token,
                       source_span=source_span, rule=rule, why=why, confidence=confidence)
 
 
@@ -385,6 +389,7 @@ class _Reading(NamedTuple):
     rule: RuleName
     why: str
     confidence: float | None = None  # None: the rule's
+    cue_end: int | None = None  # where the cue ends when it goes on past the verb
 
 
 def claim_for_cue(doc: Doc, verb: Token) -> ClaimDraft | None:
@@ -663,8 +668,23 @@ def _direct_object(doc: Doc, verb: Token, subj: Token) -> _Reading | None:
                  and not (document_subject and c.lower_ == "with"))]
     start = subtree_range(objects[0])[0]
     end = max(subtree_range(c)[1] for c in tail)
+    clause = _noun_complement_clause(objects[0])
+    if clause is not None:  # "expressed concern that X": the cue "expressed concern", X said
+        noun = doc[clause.left_edge.i - 1]
+        return _Reading([(clause.left_edge.idx, end)], RuleName.OBJECT,
+                        f"cue '{verb.text} {objects[0].text}' → subject '{subj.text}', "
+                        "content from its object's clause", None, noun.idx + len(noun))
     return _Reading([(start, end)], RuleName.OBJECT,
                     f"cue '{verb.text}' → subject '{subj.text}', content from its object")
+
+
+def _noun_complement_clause(obj: Token) -> Token | None:
+    """The "that" clause completing an object noun ("expressed concern that …", "made the
+    case that …", "showed no sign that …"): what is said, the noun being part of the cue."""
+    if obj.pos_ != "NOUN":
+        return None
+    return next((c for c in obj.children if c.dep_ in ("acl", "ccomp") and c.i > obj.i
+                 and _has_that_mark(c)), None)
 
 
 def _is_person(token: Token) -> bool:

@@ -354,3 +354,15 @@ def test_a_quoted_sentence_after_another_cue_is_not_joined_to_the_first(analyze)
                 "big, free-standing government enterprises that provide crucial services like "
                 "electricity. ''That loophole explains the amount of the loans that were given.''")
     assert "That loophole" not in r.claim_with("include the public corporations")["content"]
+
+
+def test_an_object_noun_with_a_that_clause_goes_on_the_cue(analyze):
+    r = analyze("Council members have expressed deep concern that the plan could raise rents.")
+    claim = r.claim_with("the plan could raise rents")
+    assert claim["content"] == "that the plan could raise rents"
+    assert claim["cue"] == "have expressed deep concern" and claim["source"] == "Council members"
+
+
+def test_an_object_noun_with_a_relative_clause_stays_the_content(analyze):
+    r = analyze("She cited the report that the council released in May.")
+    assert r.claim_with("the council released")["content"].startswith("the report")
