@@ -810,6 +810,68 @@ def find_according_to(doc: Doc) -> list[ClaimDraft]:
     return drafts
 
 
+# Nouns of an opinion poll: "Clinton led Trump by 5 points in the latest Post poll" is the
+# poll's finding (PolNeAR marks it: on dev and the train samples, 11 of 16 such phrases on
+# a clause's verb are attributions, with the poll as source).
+_POLL_NOUNS = frozenset({"poll", "survey"})
+# What a clause may open or close with that is no part of the finding: "Despite …, she did
+# not receive a bump in one of the polls"; "…, a 52-point swing".
+_FRONTED_DEPS = frozenset({"prep", "advcl", "npadvmod", "advmod", "mark", "cc", "punct"})
+_TRAILING_DEPS = frozenset({"advcl", "npadvmod", "appos", "conj", "parataxis", "punct", "cc"})
+
+
+def _poll_of(prep: Token) -> Token | None:
+    """The object of "in" when it is a poll ("in a CNN poll", "in one of the first post-debate
+    polls")."""
+    if prep.lower_ != "in" or prep.dep_ != "prep":
+        return None
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    heads = [obj] + [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"]
+    return obj if any(h.lemma_.lower() in _POLL_NOUNS for h in heads) else None
+
+
+def find_poll_findings(doc: Doc) -> list[ClaimDraft]:
+    """"Trump did fare well in online and snap polls", "In this poll, Trump rose 1 point":
+    the clause the poll phrase hangs on, without the phrase and the clause's own openers
+    and asides, is the poll's claim. Not on a cue verb ("In a Post poll, 8 percent said …":
+    the respondents' claim reads it) nor on a noun ("his rise in the polls")."""
+    verbs = cue_verbs()
+    drafts = []
+    for prep in doc:
+        poll = _poll_of(prep)
+        verb = prep.head
+        if poll is None or verb.pos_ not in ("VERB", "AUX") or _is_cue_verb(verb, verbs):
+            continue
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        if subj is None or subj.i > verb.i or verb.dep_ in ("pcomp", "acl", "relcl", "amod") \
+                or subj.lemma_.lower() == "percent" or subj.like_num:
+            continue  # "with 87 percent viewing him favorably in the poll": the respondents'
+        dropped = set(t.i for t in prep.subtree)
+        for child in verb.children:
+            set_off = child.i > verb.i and child.left_edge.i > 0 and \
+                doc[child.left_edge.i - 1].text in (",", ";", "—", "–", "-")
+            if child.i < subj.left_edge.i and child.dep_ in _FRONTED_DEPS or \
+                    child.dep_ in _TRAILING_DEPS and (set_off or child.is_punct) or \
+                    set_off and child.i > prep.i:  # "…, a 52-point swing"
+                dropped.update(t.i for t in child.subtree)
+        kept = [t.i for t in verb.subtree if t.i not in dropped]
+        if not kept:
+            continue
+        lo, hi = doc[min(kept)], doc[max(kept)]
+        parts = subtract([(lo.idx, hi.idx + len(hi))], subtree_range(prep))
+        parts = clean_parts(doc, parts)
+        if not parts:
+            continue
+        drafts.append(ClaimDraft(
+            content=parts, cue=(prep.idx, prep.idx + len(prep)), source_token=poll,
+            source_span=noun_phrase_range(poll), rule=RuleName.ACCORDING_TO,
+            why=f"'in' a poll → source '{poll.text}'"))
+    return drafts
+
+
 # Passive verbs that report a claim with an infinitive and no speaker ("is said to", "is
 # expected to"). PolNeAR dev and train samples: 16 of 18 passive "expected to" are
 # attributions with no source.

@@ -198,3 +198,17 @@ def test_a_negated_apology_for_what_was_said(analyze):
     r = analyze("Mayor Ana Ruiz did not apologize for her past statements about the pier.")
     claim = r.claim_with("her past statements")
     assert claim["source"] == "Ana Ruiz" and claim["cue"] == "did not apologize"
+
+
+def test_a_finding_in_a_poll_is_the_polls_claim(analyze):
+    r = analyze("In the latest Hartford Courant poll, conducted in early May, the mayor led her "
+                "rival by 6 points among likely voters.")
+    claim = r.claim_with("the mayor led her rival")
+    assert claim["content"] == "the mayor led her rival by 6 points among likely voters"
+    assert claim["cue"] == "In" and "poll" in claim["source"]
+
+
+def test_a_poll_phrase_on_a_noun_or_on_respondents_makes_no_poll_claim(analyze):
+    r = analyze("The senator talked about his rise in the polls. With 60 percent viewing "
+                "him favorably in a state survey, he plans a tour.")
+    assert all(c["cue"] not in ("in", "In") for c in r.claims())
