@@ -212,3 +212,18 @@ def test_a_poll_phrase_on_a_noun_or_on_respondents_makes_no_poll_claim(analyze):
     r = analyze("The senator talked about his rise in the polls. With 60 percent viewing "
                 "him favorably in a state survey, he plans a tour.")
     assert all(c["cue"] not in ("in", "In") for c in r.claims())
+
+
+def test_seems_to_is_a_claim_with_no_named_source(analyze):
+    r = analyze("Now the governor seems to have vanished from the campaign trail.")
+    claim = r.claim_with("to have vanished")
+    assert claim["content"] == "the governor | to have vanished from the campaign trail"
+    assert claim["cue"] == "seems" and claim["source"] is None
+
+
+def test_seemed_to_with_a_cue_verb_is_the_subjects_claim(analyze):
+    r = analyze("Mayor Ann Ruiz seemed to suggest that veterans are weak. A delay appeared "
+                "to be what the board wanted, in what appeared to be a long fight.")
+    claim = r.claim_with("veterans are weak")
+    assert claim["cue"] == "to suggest" and "Ruiz" in claim["source"]
+    assert all("a long fight" not in c["content"] for c in r.claims())
