@@ -59,6 +59,9 @@ def cue_verbs() -> frozenset[str]:
 # Cue verbs whose passive subject is never the speaker.
 _PASSIVE_HEARERS = lexicons.words("passive_hearer_verbs")
 _PASSIVE_BE = frozenset("is was were are be been being".split())
+# Verbs whose subject is the subject of the infinitive they take ("Republicans don't seem to
+# take Sanders' argument seriously"), never a speaker of their own.
+RAISING_VERBS = frozenset({"seem", "appear"})
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -402,6 +405,46 @@ def speaker_of_cue(verb: Token) -> tuple[Token | None, tuple[int, int] | None]:
     """The source mention of a cue verb (head token and character range), as the rules
     find it, for a verb another part found to be a cue; (None, None) when there is none."""
     return _source_fields(verb)
+
+
+# Verbs whose subject is spoken about, not speaking, when a cue noun is their object:
+# "Suu Kyi faced sharp criticism for …", "the plan drew questions about …".
+_RECEIVING_VERBS = frozenset({"face", "receive", "draw", "get", "attract", "endure", "field"})
+# How a cue word's phrase hangs on the verb whose subject speaks: "made the more
+# controversial decision", "has been an outspoken supporter of", "in a sour mood about".
+_WORD_CUE_CLIMB = frozenset({"dobj", "attr", "acomp", "oprd", "pobj", "prep", "amod",
+                             "compound", "advmod", "npadvmod", "det"})
+
+
+def speaker_of_word_cue(doc: Doc, start: int, end: int) -> Token | None:
+    """The speaker of a cue that has no verb of its own (tokens `start` to `end`), a noun or
+    an adjective: the owner of the cue noun ("his contention"), else the subject of the
+    verb its phrase hangs on ("The administration made the more controversial decision",
+    "Clinton has been an outspoken supporter of"). None when the cue's phrase is itself a
+    subject ("the debate about … turned"), or the verb is a passive, "seem"/"appear", or a
+    verb of receiving ("faced sharp criticism for"): then the subject is not who speaks."""
+    tokens = doc[start:end]
+    for token in tokens:
+        if token.pos_ == "NOUN":
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return owner
+    if not any(t.pos_ in ("NOUN", "ADJ", "ADV") for t in tokens):
+        return None  # "to", "a": no cue word
+    head = next((t for t in tokens if not start <= t.head.i < end or t.head.i == t.i), None)
+    prepositions = 0
+    for _ in range(4):
+        if head is None or head.pos_ in ("VERB", "AUX") or head.dep_ not in _WORD_CUE_CLIMB:
+            break
+        prepositions += head.dep_ == "prep"
+        if prepositions > 1:
+            return None  # "In addition to questions about …": an adjunct, not the verb's
+        head = head.head
+    if head is None or head.pos_ not in ("VERB", "AUX") or \
+            head.lemma_.lower() in RAISING_VERBS | _RECEIVING_VERBS or \
+            any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children):
+        return None
+    return subject_of(head)
 
 
 def _claim_for_verb(doc: Doc, verb: Token) -> ClaimDraft | None:

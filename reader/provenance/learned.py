@@ -44,7 +44,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from reader.provenance import lexicons
-from reader.provenance.cues import claim_for_cue, speaker_of_cue
+from reader.provenance.cues import (RAISING_VERBS, claim_for_cue, noun_phrase_range, speaker_of_cue,
+                                   speaker_of_word_cue)
 from reader.provenance.drafts import ClaimDraft, clean_parts, text_of
 from reader.provenance.linker import SourceLinker, mention_range
 from reader.provenance.sources import resolve_sources
@@ -390,6 +391,9 @@ def merge(rule_drafts: list[ClaimDraft], learned: list[ClaimDraft], doc: Doc | N
         passed |= {id(d) for d in vouched(doc, rule_drafts, doubtful)} if doubtful else set()
         added = [f if f is d or id(f) in passed else d for f, d in zip(filled, added)]
         for draft in added:
+            if draft.source_token is None and id(draft) not in not_speaker:
+                word_cue_speaker(doc, draft)
+        for draft in added:
             draft.content = one_side(doc, draft)
         for draft in added:
             snapped = complement_content(doc, draft)
@@ -439,18 +443,13 @@ def complement_content(doc: Doc, draft: ClaimDraft) -> list[tuple[int, int]]:
     return [snapped]
 
 
-# Verbs whose subject with an infinitive is what an impression is about, not who has it
-# ("Manafort seemed to be a part of the establishment"; PolNeAR gives these no source).
-RAISING_VERBS = frozenset({"seem", "appear"})
-
-
 def source_is_not_the_speaker(doc: Doc, draft: ClaimDraft) -> bool:
     """Whether a learned claim's source is the subject of its cue verb that is spoken to or
     about, not the speaker: of a passive with no agent ("Clinton was asked about speeches
     she made", "Mr. Trump was challenged over hiring foreign workers") or of "seem" /
     "appear" with an infinitive ("Republicans don't seem to take Sanders' argument
-    seriously"). Such a claim keeps no source, as the rules' agentless passives and hearsay,
-    and the linker does not fill it."""
+    seriously"; RAISING_VERBS: PolNeAR gives these no source). Such a claim keeps no
+    source, as the rules' agentless passives and hearsay, and the linker does not fill it."""
     if draft.source_token is None or draft.cue is None:
         return False
     cue = doc.char_span(draft.cue[0], draft.cue[1], alignment_mode="expand") or ()
@@ -466,6 +465,25 @@ def source_is_not_the_speaker(doc: Doc, draft: ClaimDraft) -> bool:
                for c in verb.children if c.dep_ == subject):
             return True
     return False
+
+
+def word_cue_speaker(doc: Doc, draft: ClaimDraft) -> None:
+    """A learned claim left with no source whose cue has no verb ("The administration made
+    the more controversial decision to …", "Clinton has been an outspoken supporter of …")
+    takes the speaker the parse gives the cue word (`speaker_of_word_cue`), outside its
+    content."""
+    cue = doc.char_span(draft.cue[0], draft.cue[1], alignment_mode="expand") if draft.cue else None
+    if cue is None or any(t.pos_ in ("VERB", "AUX") for t in cue):
+        return
+    token = speaker_of_word_cue(doc, cue.start, cue.end)
+    if token is None or token.lower_ == "it" or token.dep_ == "expl" or \
+            token.i in set(_token_indices(doc, draft.content)):
+        return
+    span = noun_phrase_range(token)
+    if not _could_speak(doc, token, span):
+        return  # "the meeting produced a headline:"
+    draft.source_token, draft.source_span = token, span
+    draft.why = f"{draft.why}; source: the speaker of the cue word"
 
 
 def one_side(doc: Doc, draft: ClaimDraft) -> list[tuple[int, int]]:

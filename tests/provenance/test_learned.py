@@ -336,3 +336,30 @@ def test_a_learned_content_over_two_complements_stays_as_tagged(analyzer):
     assert learned.complement_content(doc, draft) == draft.content
     far = _learned_draft(text, "tiger in", "made")  # too little of the complement
     assert learned.complement_content(doc, far) == far.content
+
+
+def _word_cue_source(analyzer, text, content, cue):
+    doc = analyzer.nlp(text)
+    merged = learned.merge([], [_learned_draft(text, content, cue)], doc)
+    assert len(merged) == 1
+    span = merged[0].source_span
+    return text[span[0]:span[1]] if span else None
+
+
+def test_a_learned_noun_cue_takes_the_subject_of_the_verb_it_hangs_on(analyzer):
+    text = "The administration made the more controversial decision to detain the families."
+    assert _word_cue_source(analyzer, text, "to detain the families",
+                            "more controversial decision") == "The administration"
+    text = "Her halfhearted endorsement of the senator surprised nobody."
+    assert _word_cue_source(analyzer, text, "the senator", "halfhearted endorsement of") == "Her"
+
+
+def test_a_learned_noun_cue_names_no_one_who_receives_it_or_an_empty_it(analyzer):
+    text = "The minister faced sharp criticism for her silence on the violence."
+    assert _word_cue_source(analyzer, text, "her silence on the violence",
+                            "sharp criticism for") is None
+    text = "It is hardly surprising that the new plan helps the wealthy."
+    assert _word_cue_source(analyzer, text, "that the new plan helps the wealthy",
+                            "hardly surprising") is None
+    text = "The meeting produced a memorable headline: the union would strike."
+    assert _word_cue_source(analyzer, text, "the union would strike", "headline:") is None
