@@ -212,6 +212,12 @@ def _can_speak(token: Token) -> bool:
         any(token.lemma_.lower() in lexicons.load(name) for name in _SPEAKER_NOUNS)
 
 
+def _inner_hyphen(token: Token) -> bool:
+    """A hyphen inside a word the tokenizer split ("Wealth-X", "Ocasio-Cortez")."""
+    return token.text == "-" and token.i > 0 and not token.whitespace_ and \
+        not token.doc[token.i - 1].whitespace_
+
+
 def noun_phrase_range(head: Token) -> tuple[int, int]:
     """The source mention around its head, without relative clauses, appositions or
     anything after a comma."""
@@ -222,7 +228,7 @@ def noun_phrase_range(head: Token) -> tuple[int, int]:
         ancestors = list(child.ancestors)
         path = ancestors[: ancestors.index(head)] if head in ancestors else []
         if any(t.dep_ in ("relcl", "acl", "appos", "advcl", "conj", "cc", "punct", "parataxis")
-               for t in [child, *path]):
+               and not _inner_hyphen(t) for t in [child, *path]):
             continue
         tokens.append(child)
     tokens.sort(key=lambda t: t.i)

@@ -50,6 +50,11 @@ def test_a_dateline_is_not_a_source(analyze):
     assert "HANOI" not in _sources(r)
 
 
+def test_a_hyphenated_name_is_one_mention(analyze):
+    r = analyze("Wealth-X says its business has tripled over the last three years.")
+    assert r.claim_with("business has tripled")["source"] == "Wealth-X"
+
+
 def test_a_reason_is_not_a_source(analyze):
     r = analyze("The team lost again on Sunday. There is no reason to think they will win "
                 "the next three games.")
