@@ -229,20 +229,39 @@ class _Mention:
 # What _classify gives for a mention that is no source at all (a platform, a dateline, a
 # topic): the claim stays, without a speaker.
 NOT_A_SOURCE = "not a source"
-# A dateline opening a paragraph: "HANOI, Vietnam (AP) —", "WASHINGTON —", "LONDON (Reuters) -"
-_DATELINE = re.compile(r"[A-Z][A-Za-z.’'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.’'\- ]{1,30}){0,2}"
-                       r"\s*(?:\([A-Za-z .]{1,30}\))?\s*[—–-]{1,2}\s")
+# A dateline opening a paragraph: "HANOI, Vietnam (AP) —", "WASHINGTON ―", "LONDON (Reuters) -",
+# "CLEVELAND, July 19 (UPI) —"
+_DATELINE = re.compile(r"[A-Z][A-Za-z.’'\- ]{1,40}(?:,\s*[A-Z][A-Za-z0-9.’'\- ]{1,30}){0,2}"
+                       r"\s*(?:\([A-Za-z .]{1,30}\))?\s*[—–―-]{1,2}\s")
+
+
+def _dateline_end(doc: Doc, head: Token) -> int | None:
+    """Where the paragraph's dateline ("HANOI, Vietnam (AP) — …") ends, when the mention is
+    in it; else None."""
+    text = text_of(doc)
+    line_start = text.rfind("\n", 0, head.idx) + 1
+    if head.idx - line_start > 60:
+        return None
+    match = _DATELINE.match(text, line_start)
+    if match is not None and head.idx < match.end() and \
+            (head.is_upper or "(" in match.group(0) or head.ent_type_ in ("GPE", "LOC")):
+        return match.end()
+    return None
 
 
 def _in_dateline(doc: Doc, head: Token) -> bool:
     """Whether a mention is a paragraph's dateline ("HANOI, Vietnam (AP) — …")."""
-    text = text_of(doc)
-    line_start = text.rfind("\n", 0, head.idx) + 1
-    if head.idx - line_start > 60:
-        return False
-    match = _DATELINE.match(text, line_start)
-    return match is not None and head.idx < match.end() and \
-        (head.is_upper or "(" in match.group(0) or head.ent_type_ in ("GPE", "LOC"))
+    return _dateline_end(doc, head) is not None
+
+
+def _after_dateline(doc: Doc, head: Token) -> Token | None:
+    """"WASHINGTON -- President Obama, dedicating …, said": the parser makes the dateline
+    the subject and the name after it its apposition; the name speaks."""
+    end = _dateline_end(doc, head)
+    if end is None:
+        return None
+    return next((c for c in head.children if c.dep_ == "appos" and c.idx >= end
+                 and c.pos_ in ("PROPN", "NOUN")), None)
 
 
 def _is_platform(token: Token) -> bool:
@@ -286,8 +305,12 @@ def _classify(doc: Doc, draft: ClaimDraft, known: dict):
 
 
 def _speaker_behind(doc: Doc, draft: ClaimDraft):
-    """Who speaks through a platform or an unowned document the mention names."""
+    """Who speaks through a platform or an unowned document the mention names, or is
+    named after the dateline the parser took for the subject."""
     head = draft.source_token
+    named = _after_dateline(doc, head)
+    if named is not None:
+        return named
     if _is_platform(head) and head.dep_ not in ("nsubj", "nsubjpass"):
         # "Swift posted on Twitter accusing …": the platform is the channel.
         verb = head.head.head if head.dep_ == "pobj" else head.head

@@ -50,6 +50,18 @@ def test_a_dateline_is_not_a_source(analyze):
     assert "HANOI" not in _sources(r)
 
 
+def test_the_name_after_a_dateline_taken_for_the_subject_speaks(analyze):
+    r = analyze("WASHINGTON -- President Obama, dedicating the museum on Saturday, said it would "
+                "tell an American story.")
+    assert r.claim_with("tell an American story")["source"] == "Obama"
+    r = analyze("CLEVELAND, July 19 (UPI) — Former Attorney General Michael Mukasey told "
+                "delegates that the server should disqualify her.")
+    assert r.claim_with("should disqualify her")["source"] == "Michael Mukasey"
+    r = analyze("WASHINGTON ― The administration announced plans on Tuesday, acknowledging "
+                "that the current system has not worked.")
+    assert "WASHINGTON" not in _sources(r)
+
+
 def test_a_hyphenated_name_is_one_mention(analyze):
     r = analyze("Wealth-X says its business has tripled over the last three years.")
     assert r.claim_with("business has tripled")["source"] == "Wealth-X"
