@@ -665,6 +665,13 @@ def _prepositional_object(doc: Doc, verb: Token, subj: Token) -> _Reading | None
     if not preps or _time_phrase(preps[0]):
         return None  # "called Trump a “liar” on Tuesday": when, not what
     start = preps[0].i + 1
+    whom = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < preps[0].i),
+                None)
+    if whom is not None and preps[0].lower_ in ("of", "for") and whom.pos_ != "PRON" and \
+            whom.right_edge.i - whom.left_edge.i < preps[0].right_edge.i - preps[0].i:
+        # "accused the Saudi government of attempting to …": whom it is said of, unless a
+        # pronoun ("accusing her of …") or longer than what is said of them.
+        start = whom.left_edge.i
     if not (start < len(doc) and start <= preps[0].right_edge.i):
         return None
     end = max(subtree_range(c)[1] for c in verb.children if c.i >= preps[0].i

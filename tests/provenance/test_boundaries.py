@@ -366,3 +366,16 @@ def test_an_object_noun_with_a_that_clause_goes_on_the_cue(analyze):
 def test_an_object_noun_with_a_relative_clause_stays_the_content(analyze):
     r = analyze("She cited the report that the council released in May.")
     assert r.claim_with("the council released")["content"].startswith("the report")
+
+
+def test_accused_x_of_takes_whom_it_is_said_of(analyze):
+    r = analyze("Mayor Ann Ruiz accused the city council of hiding the audit from voters.")
+    claim = r.claim_with("hiding the audit")
+    assert claim["content"] == "the city council of hiding the audit from voters"
+
+
+def test_accused_a_pronoun_or_a_long_name_of_keeps_only_what_is_said(analyze):
+    r = analyze("Mayor Ann Ruiz accused him of lying. Seoul accused the North's leader, "
+                "Kim Jong Un, of “fanatic recklessness.”")
+    assert r.claim_with("lying")["content"] == "lying"
+    assert "Kim Jong Un" not in r.claim_with("fanatic recklessness")["content"]
