@@ -614,11 +614,18 @@ def _infinitive(doc: Doc, verb: Token, subj: Token) -> _Reading | None:
     if not xcomps or _retold_intent(verb, subj):
         return None
     objects = [c for c in verb.children if c.dep_ in ("dobj",) and c.i < xcomps[0].i]
+    # "called on Congress to act": whom the preposition names, as an object would be.
+    prep = next((c for c in verb.children if c.dep_ == "prep" and verb.i < c.i < xcomps[0].i
+                 and c.i + 1 < xcomps[0].left_edge.i
+                 and any(o.dep_ == "pobj" for o in c.children)), None) if not objects else None
     start = subtree_range(objects[0])[0] if objects else subtree_range(xcomps[0])[0]
+    if prep is not None:
+        start = prep.doc[prep.i + 1].idx
     end = subtree_range(xcomps[-1])[1]
     parts = _with_continuations(verb, xcomps[-1], [(start, end)])
     return _Reading(parts, RuleName.POSITION,
-                    f"cue '{verb.text}' → subject '{subj.text}', content from its infinitive")
+                    f"cue '{verb.text}' → subject '{subj.text}', content from its infinitive",
+                    None, prep.idx + len(prep) if prep is not None else None)
 
 
 def _retold_intent(verb: Token, subj: Token) -> bool:

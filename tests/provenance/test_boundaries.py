@@ -379,3 +379,10 @@ def test_accused_a_pronoun_or_a_long_name_of_keeps_only_what_is_said(analyze):
                 "Kim Jong Un, of “fanatic recklessness.”")
     assert r.claim_with("lying")["content"] == "lying"
     assert "Kim Jong Un" not in r.claim_with("fanatic recklessness")["content"]
+
+
+def test_called_on_x_to_takes_whom_the_preposition_names(analyze):
+    r = analyze("Mayor Ann Ruiz called on the council to release the audit.")
+    claim = r.claim_with("to release the audit")
+    assert claim["content"] == "the council to release the audit"
+    assert claim["cue"] == "called on"
