@@ -227,3 +227,16 @@ def test_seemed_to_with_a_cue_verb_is_the_subjects_claim(analyze):
     claim = r.claim_with("veterans are weak")
     assert claim["cue"] == "to suggest" and "Ruiz" in claim["source"]
     assert all("a long fight" not in c["content"] for c in r.claims())
+
+
+def test_to_discuss_as_a_meetings_purpose_is_its_subjects_claim(analyze):
+    r = analyze("European leaders gathered Friday to discuss the torrent of challenges facing "
+                "their continent.")
+    claim = r.claim_with("the torrent of challenges")
+    assert claim["cue"] == "to discuss" and claim["source"] == "European leaders"
+    assert claim["content"] == "the torrent of challenges facing their continent"
+
+
+def test_to_discuss_why_a_speaker_is_anonymous_is_no_claim(analyze):
+    r = analyze("Aides to the mayor spoke on condition of anonymity to discuss the talks.")
+    assert all("the talks" not in c["content"] for c in r.claims())
