@@ -316,3 +316,13 @@ def test_capitals_inside_a_quote_are_the_speakers(analyze):
 def test_a_superlative_bounded_by_a_period_is_a_measured_comparison(analyze):
     assert analyze("Prices rose at the fastest pace since 1990.").framing() == {}
     assert analyze("It was the worst harvest in a decade for the valley.").framing() == {}
+
+
+def test_a_distancing_verb_that_reports_no_words_is_no_framing(analyze):
+    # "admit" as letting in, "claim" as taking lives: neither is the writer casting doubt
+    # on somebody's words (the attribution rules still read a claim in both).
+    for text in ("The ministry admitted two students into the program last year.",
+                 "The outbreak has so far claimed at least 165 lives."):
+        assert "distancing-verb" not in analyze(text).framing().values(), text
+    reported = analyze("Councillor Ann Lee admitted that the budget was late.")
+    assert reported.framing().get("admitted") == "distancing-verb"

@@ -109,3 +109,21 @@ def test_the_tagger_is_asked_about_the_words_training_learns_from(analyzer):
     assert "cronies" not in asked  # a word list labels it
     assert "reckless" not in asked and "budget" not in asked  # the senator's claim
     assert "Banks" not in asked  # a name
+
+
+def test_a_question_that_is_a_heading_is_weighed_as_a_statement(analyzer):
+    """The tagger's `question` feature stands for a rhetorical question in the running
+    text; an explainer's question heading asks what its section answers."""
+    from reader.document import article_from_text
+    from reader.document.assemble import build_article
+
+    framing = analyzer.nlp.get_pipe("provenance_attribution").framing
+    question = "How big an impact have the new tariffs had?"
+    paragraph = "Tariffs are taxes that importers pay on goods from abroad."
+    as_heading = build_article([("paragraph", paragraph), ("heading", question),
+                                ("paragraph", "Smaller than the Treasury hoped.")])
+    as_text = article_from_text(f"{paragraph} {question}")
+    for article, asked_as_question in ((as_heading, False), (as_text, True)):
+        doc = analyzer.nlp(analyzer._make_doc(article))  # with its blocks, as at run time
+        flags = {t.text: q for t, q in framing.tagger_tokens(doc, [], [], [])}
+        assert flags["impact"] is asked_as_question
