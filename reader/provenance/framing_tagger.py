@@ -14,7 +14,8 @@ Logistic regression over three kinds of input for one content word:
   it costs one dot product), which carries the words around it.
 The weights (resources/lexicons/framing_tagger.json, one head with the contextual vector
 and one without, for other pipelines) are trained by `scripts/train_framing_tagger.py` on
-the tuning half of the PTC development set (SemEval-2020 Task 11), never on BABE; the
+the tuning half of the PTC development set (SemEval-2020 Task 11), never on BABE, with a
+multiple-instance loss (a gold span needs one loaded word, not all of its words); the
 threshold is chosen by cross-validation within that half. Only lemmas from the licensed
 lists can carry a weight of their own, so nothing else of the corpus is shipped.
 """
