@@ -201,6 +201,7 @@ class AttributionFinder:
         verb_drafts = cues.find_verb_claims(doc) if has_parse else []
         verb_drafts += cues.find_according_to(doc) if has_parse else []
         verb_drafts += cues.find_poll_findings(doc) if has_parse else []
+        verb_drafts += cues.find_criticism_faced(doc) if has_parse else []
         verb_drafts += speakers.speaker_label_claims(doc, paragraphs) if has_parse else []
         verb_drafts += cues.find_noun_cues(doc) if has_parse else []
         verb_drafts += constructions.find_sourceless_passives(doc) if has_parse else []

@@ -950,6 +950,49 @@ def find_poll_findings(doc: Doc) -> list[ClaimDraft]:
     return drafts
 
 
+# Nouns of others' disapproval that someone faces, draws or receives ("The clip has faced
+# ridicule online", "Trump is drawing criticism after …", "sparked criticism from
+# Democrats"): PolNeAR marks the one criticised (and what for) as the content, the critics,
+# when named, as the source (dev and train samples: 7 of 8).
+_CRITICISM_NOUNS = frozenset({"criticism", "ridicule", "scorn", "derision", "mockery",
+                              "condemnation", "backlash", "rebuke"})
+_RECEIVING_VERBS = frozenset({"face", "draw", "receive", "spark", "earn"})
+
+
+def find_criticism_faced(doc: Doc) -> list[ClaimDraft]:
+    """"X faced sharp criticism (from Y) (for Z)": Y's claim about X and Z, with no source
+    when the critics are not named."""
+    drafts = []
+    for verb in doc:
+        if verb.lemma_.lower() not in _RECEIVING_VERBS or verb.pos_ != "VERB":
+            continue
+        noun = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i
+                     and c.lemma_.lower() in _CRITICISM_NOUNS), None)
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if noun is None or subj is None or subj.i > verb.i or subj.tag_ in ("WP", "WDT"):
+            continue
+        preps = [c for c in list(verb.children) + list(noun.children)
+                 if c.dep_ == "prep" and c.i > noun.i]
+        critics = next((o for p in preps if p.lower_ == "from"
+                        for o in p.children if o.dep_ == "pobj"), None)
+        reason = next((p for p in preps if p.lower_ == "for" and p.i < p.right_edge.i), None)
+        # "Pfizer's deal with Allergan, which would create …": the writer's aside is cut.
+        parts = trailing_asides_cut(doc, [subtree_range(subj)])
+        if reason is not None:
+            parts.append((doc[reason.i + 1].idx, reason.right_edge.idx + len(reason.right_edge)))
+        parts = clean_parts(doc, parts)
+        if not parts:
+            continue
+        drafts.append(ClaimDraft(
+            content=parts, cue=(cue_range(verb)[0], noun.idx + len(noun)),
+            source_token=critics,
+            source_span=noun_phrase_range(critics) if critics is not None else None,
+            rule=RuleName.HEARSAY,
+            why=f"'{verb.text} {noun.text}'" + (f" from '{critics.text}'" if critics is not None
+                                                 else " with no named source")))
+    return drafts
+
+
 # Passive verbs that report a claim with an infinitive and no speaker ("is said to", "is
 # expected to"). PolNeAR dev and train samples: 16 of 18 passive "expected to" are
 # attributions with no source.

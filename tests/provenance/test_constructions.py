@@ -240,3 +240,19 @@ def test_to_discuss_as_a_meetings_purpose_is_its_subjects_claim(analyze):
 def test_to_discuss_why_a_speaker_is_anonymous_is_no_claim(analyze):
     r = analyze("Aides to the mayor spoke on condition of anonymity to discuss the talks.")
     assert all("the talks" not in c["content"] for c in r.claims())
+
+
+def test_faced_criticism_is_the_critics_claim_about_the_subject(analyze):
+    r = analyze("The governor has faced sharp criticism for closing the clinics. The bridge "
+                "deal immediately drew criticism from unions in the city.")
+    faced = r.claim_with("closing the clinics")
+    assert faced["content"] == "The governor | closing the clinics"
+    assert faced["cue"] == "has faced sharp criticism" and faced["source"] is None
+    drew = r.claim_with("The bridge deal")
+    assert drew["cue"] == "drew criticism" and "unions" in drew["source"]
+
+
+def test_faced_a_question_or_scrutiny_is_no_claim(analyze):
+    r = analyze("The governor faced a tough question about the clinics. Her plan came under "
+                "scrutiny.")
+    assert r.claims() == []
