@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -86,10 +87,17 @@ def subtract(ranges: list[tuple[int, int]], hole: tuple[int, int]) -> list[tuple
     return out
 
 
+# A coordinator left at a content's end once what it joined was cut ("… not complete, and").
+_TRAILING_COORDINATOR = re.compile(r"\s(?:and|but|or|nor)$", re.IGNORECASE)
+
+
 def clean_parts(doc: Doc, parts: list[tuple[int, int]], min_chars: int = 2) -> list[tuple[int, int]]:
     out = []
     for s, e in sorted(parts):
         s, e = trim(text_of(doc), s, e)
+        dangling = _TRAILING_COORDINATOR.search(text_of(doc), s, e)
+        if dangling is not None:
+            s, e = trim(text_of(doc), s, dangling.start())
         if e - s >= min_chars and any(ch.isalnum() for ch in text_of(doc)[s:e]):
             out.append((s, e))
     return out

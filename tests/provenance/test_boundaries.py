@@ -2,8 +2,10 @@
 a quotation that goes on after its cue sentence. One invented sentence per construction,
 with the cases the rule must leave alone."""
 
+import spacy
+
 from reader.provenance import constructions
-from reader.provenance.drafts import ClaimDraft
+from reader.provenance.drafts import ClaimDraft, clean_parts
 from reader.vocabulary import RuleName
 
 
@@ -386,3 +388,11 @@ def test_called_on_x_to_takes_whom_the_preposition_names(analyze):
     claim = r.claim_with("to release the audit")
     assert claim["content"] == "the council to release the audit"
     assert claim["cue"] == "called on"
+
+
+def test_a_content_never_ends_on_a_dangling_coordinator():
+    doc = spacy.blank("en")("He said the reforms were not complete, and the rest was cut. Band")
+    end_of_and = doc.text.index(" the rest")
+    assert clean_parts(doc, [(8, end_of_and)]) == [(8, doc.text.index(", and"))]
+    band = doc.text.index("Band")
+    assert clean_parts(doc, [(band, band + 4)]) == [(band, band + 4)]  # a word, not "and"
