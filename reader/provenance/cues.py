@@ -746,6 +746,12 @@ def _direct_object(doc: Doc, verb: Token, subj: Token) -> _Reading | None:
                  and not (document_subject and c.lower_ == "with"))]
     start = subtree_range(objects[0])[0]
     end = max(subtree_range(c)[1] for c in tail)
+    about = _topic_after_person(objects[0], tail)
+    if about is not None:  # "attacked him over the issue": the cue "attacked him over"
+        return _Reading([(doc[about.i + 1].idx, end)], RuleName.OBJECT,
+                        f"cue '{verb.text} {objects[0].text} {about.text}' → subject "
+                        f"'{subj.text}', content from its object", None,
+                        about.idx + len(about))
     clause = _noun_complement_clause(objects[0])
     if clause is not None:  # "expressed concern that X": the cue "expressed concern", X said
         noun = doc[clause.left_edge.i - 1]
@@ -754,6 +760,18 @@ def _direct_object(doc: Doc, verb: Token, subj: Token) -> _Reading | None:
                         "content from its object's clause", None, noun.idx + len(noun))
     return _Reading([(start, end)], RuleName.OBJECT,
                     f"cue '{verb.text}' → subject '{subj.text}', content from its object")
+
+
+def _topic_after_person(obj: Token, tail: list[Token]) -> Token | None:
+    """The preposition naming what a person object is taken to task on, right after a
+    personal pronoun ("challenging him over his comments", "pressed her on taxes")."""
+    if obj.lower_ not in _PERSON_OBJECT_PRONOUNS:
+        return None
+    after = obj.doc[obj.i + 1] if obj.i + 1 < len(obj.doc) else None
+    if after is None or not any(t.i == after.i for t in tail) or \
+            after.lower_ not in ("over", "about", "on") or after.right_edge.i == after.i:
+        return None
+    return None if _time_phrase(after) else after
 
 
 def _noun_complement_clause(obj: Token) -> Token | None:

@@ -396,3 +396,14 @@ def test_a_content_never_ends_on_a_dangling_coordinator():
     assert clean_parts(doc, [(8, end_of_and)]) == [(8, doc.text.index(", and"))]
     band = doc.text.index("Band")
     assert clean_parts(doc, [(band, band + 4)]) == [(band, band + 4)]  # a word, not "and"
+
+
+def test_attacked_him_over_x_reports_x(analyze):
+    r = analyze("Rubio attacked him over the issue.")
+    claim = r.claim_with("the issue")
+    assert claim["content"] == "the issue" and claim["cue"] == "attacked him over"
+
+
+def test_a_person_object_before_a_date_stays_in_the_content(analyze):
+    r = analyze("Rubio attacked them on Tuesday for the vote.")
+    assert r.claim_with("the vote")["content"].startswith("them")
