@@ -160,9 +160,9 @@ class FramingFinder:
             if _bounded(token):
                 return None  # "the worst storm in fifty years": a measured comparison
             label, what = "exaggeration", "superlative or absolute"
-        elif token.pos_ == "NOUN":
-            label, what = "name-calling", "loaded noun"
-        else:
+        elif token.pos_ == "NOUN" and token.dep_ != "compound":
+            label, what = "name-calling", "loaded noun"  # "a smear", "thugs"
+        else:  # also a noun that modifies another and names nobody ("a smear campaign")
             label, what = "loaded-word", "loaded word"
         return FramingHit(token.idx, token.idx + len(token), label,
                           f"{what} '{token.text}' in the writer's voice (learned tagger, "

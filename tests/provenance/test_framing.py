@@ -326,3 +326,10 @@ def test_a_distancing_verb_that_reports_no_words_is_no_framing(analyze):
         assert "distancing-verb" not in analyze(text).framing().values(), text
     reported = analyze("Councillor Ann Lee admitted that the budget was late.")
     assert reported.framing().get("admitted") == "distancing-verb"
+
+
+def test_a_loaded_noun_that_modifies_another_is_a_loaded_word_not_name_calling(analyze):
+    # "smear" names something in "a smear"; in "a smear campaign" it describes the campaign.
+    assert analyze("The report was a smear.").framing().get("smear") == "name-calling"
+    modifier = analyze("The smear campaign against the mayor began in June.")
+    assert modifier.framing().get("smear") == "loaded-word"
