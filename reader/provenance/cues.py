@@ -127,6 +127,16 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def asked_in_passing(verb: Token) -> bool:
+    """"Asked about the plan, she said …", "When asked why …": a verb of being spoken to
+    as a passive participle clause with no subject or auxiliary of its own, hung on the
+    sentence's verb. Who was asked is the sentence's subject; who asked is named only by an
+    agent ("Asked by Stephanopoulos whether …")."""
+    return verb.lemma_.lower() in _PASSIVE_HEARERS and verb.tag_ == "VBN" and \
+        verb.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass")
+                                         for c in verb.children)
+
+
 def _speaker_at_occasion(noun: Token) -> Token | None:
     """Who speaks at an occasion a participle cue hangs on: "Lynch said at a recent news
     conference announcing …", "the companies, in many cases reporting …". The noun is the
@@ -248,6 +258,11 @@ def _is_cue_verb(token: Token, verbs: frozenset[str]) -> bool:
 
 
 def _source_fields(verb: Token) -> tuple[Token | None, tuple[int, int] | None]:
+    if asked_in_passing(verb):
+        # "Asked about the plan, she said …": she is asked, not asking.
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        asker = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        return (asker, noun_phrase_range(asker)) if asker is not None else (None, None)
     subj = subject_of(verb)
     if subj is None or subj.lower_ in _WEAK_SOURCES or subj.lower_ in _NON_SPEAKERS or subj.pos_ in ("DET", "SCONJ"):
         return None, None

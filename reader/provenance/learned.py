@@ -44,8 +44,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from reader.provenance import lexicons
-from reader.provenance.cues import (RAISING_VERBS, claim_for_cue, noun_phrase_range, speaker_of_cue,
-                                   speaker_of_word_cue)
+from reader.provenance.cues import (RAISING_VERBS, asked_in_passing, claim_for_cue, noun_phrase_range,
+                                   speaker_of_cue, speaker_of_word_cue)
 from reader.provenance.drafts import ClaimDraft, clean_parts, text_of
 from reader.provenance.linker import SourceLinker, mention_range
 from reader.provenance.sources import resolve_sources
@@ -446,7 +446,8 @@ def complement_content(doc: Doc, draft: ClaimDraft) -> list[tuple[int, int]]:
 def source_is_not_the_speaker(doc: Doc, draft: ClaimDraft) -> bool:
     """Whether a learned claim's source is the subject of its cue verb that is spoken to or
     about, not the speaker: of a passive with no agent ("Clinton was asked about speeches
-    she made", "Mr. Trump was challenged over hiring foreign workers") or of "seem" /
+    she made", "Mr. Trump was challenged over hiring foreign workers", "Asked about …,
+    Clinton said", `asked_in_passing`) or of "seem" /
     "appear" with an infinitive ("Republicans don't seem to take Sanders' argument
     seriously"; RAISING_VERBS: PolNeAR gives these no source). Such a claim keeps no
     source, as the rules' agentless passives and hearsay, and the linker does not fill it."""
@@ -454,6 +455,8 @@ def source_is_not_the_speaker(doc: Doc, draft: ClaimDraft) -> bool:
         return False
     cue = doc.char_span(draft.cue[0], draft.cue[1], alignment_mode="expand") or ()
     for verb in (t for t in cue if t.pos_ in ("VERB", "AUX")):
+        if asked_in_passing(verb) and not any(c.dep_ == "agent" for c in verb.children):
+            return True  # "Asked about the speeches, Clinton said …"
         deps = [c.dep_ for c in verb.children]
         if verb.pos_ == "VERB" and "auxpass" in deps and "agent" not in deps:
             subject = "nsubjpass"

@@ -199,3 +199,13 @@ def test_agreeing_with_someone_reports_whose_view_is_shared(analyze):
 def test_a_quotation_inside_the_cues_object_takes_the_whole_object(analyze):
     r = analyze("She still says things such as, “We're not all meant to be equal, you know.”")
     assert r.claim_with("meant to be equal")["content"].startswith("things such as")
+
+
+def test_who_is_asked_in_passing_is_not_who_asks(analyze):
+    r = analyze("Asked to describe the device that caused the explosion, O'Neill said he would "
+                "not go into that.")
+    assert r.claim_with("describe the device")["source"] is None
+    assert r.claim_with("would not go into that")["source"] == "O'Neill"
+    r = analyze("Asked by George Stephanopoulos whether the report was false, Carson said he "
+                "stood by every word.")
+    assert r.claim_with("whether the report was false")["source"] == "George Stephanopoulos"
