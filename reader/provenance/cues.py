@@ -99,10 +99,12 @@ def subject_of(verb: Token) -> Token | None:
             # occasion's speaker.
             return _speaker_at_occasion(head) or head
         if verb.dep_ == "xcomp" and verb.head.i != verb.i:
-            # "prompted some users to argue …": the object of the verb it hangs on argues.
-            controller = next((c for c in verb.head.children if c.dep_ == "dobj"
-                               and c.i < verb.i and any(a.tag_ == "TO" for a in verb.children)
-                               and _can_speak(c)), None)
+            # "prompted some users to argue …": the object of the verb it hangs on argues;
+            # "left many nations feeling that …", "uses footage of Clinton asking …": so does
+            # the object of a participle, or the one the object shows.
+            controller = next((c for c in _objects_shown(verb.head) if c.i < verb.i and (
+                any(a.tag_ == "TO" for a in verb.children) or verb.tag_ == "VBG")
+                and _can_speak(c) and c.ent_type_ not in _AMOUNTS), None)
             if controller is not None:
                 return controller
         reporter = _reporting_verb_above(verb) if verb.dep_ in ("conj", "advcl") else None
@@ -135,6 +137,21 @@ def asked_in_passing(verb: Token) -> bool:
     return verb.lemma_.lower() in _PASSIVE_HEARERS and verb.tag_ == "VBN" and \
         verb.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass")
                                          for c in verb.children)
+
+
+# Entities that are amounts of time or things, never speakers ("spent 45 seconds pushing").
+_AMOUNTS = frozenset({"DATE", "TIME", "QUANTITY", "MONEY", "PERCENT", "CARDINAL", "ORDINAL"})
+
+
+def _objects_shown(verb: Token) -> list[Token]:
+    """A verb's direct objects, each followed by what an "of" after it shows ("footage of
+    Hillary Clinton")."""
+    out = []
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        out.append(obj)
+        out += [p for prep in obj.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                for p in prep.children if p.dep_ == "pobj"]
+    return out
 
 
 def _speaker_at_occasion(noun: Token) -> Token | None:

@@ -209,3 +209,11 @@ def test_who_is_asked_in_passing_is_not_who_asks(analyze):
     r = analyze("Asked by George Stephanopoulos whether the report was false, Carson said he "
                 "stood by every word.")
     assert r.claim_with("whether the report was false")["source"] == "George Stephanopoulos"
+
+
+def test_the_object_a_participle_hangs_on_speaks(analyze):
+    r = analyze("The collapse of the old alliance left many smaller nations feeling that they "
+                "faced no obvious threat.")
+    assert r.claim_with("they faced no obvious threat")["source"] == "many smaller nations"
+    r = analyze("The new ad uses footage of Senator Jane Hollis asking why the plan failed.")
+    assert r.claim_with("why the plan failed")["source"] == "Jane Hollis"
