@@ -119,6 +119,10 @@ def subject_of(verb: Token) -> Token | None:
             # hung on the reported clause.
             verb = reporter
             continue
+        if verb.dep_ == "conj" and _quoted_head(verb):
+            # '“We will achieve justice,” Tulsa police Chief Chuck Jordan said': a cue the
+            # parser joined to the quoted verb; the name right before it speaks.
+            return verb.doc[verb.i - 1]
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
             verb = verb.head
             continue
@@ -206,6 +210,16 @@ def _name_right_before(verb: Token) -> Token | None:
     if any(c.dep_ in _CLAUSE_DEPS and c.is_ancestor(name) for c in verb.children):
         return None  # hung on the quotation itself: speakers._name_before_cue reads it
     return name
+
+
+def _quoted_head(verb: Token) -> bool:
+    """'“We will achieve justice,” Tulsa police Chief Chuck Jordan said': the verb a cue is
+    conjoined to ends a quotation (a closing mark after a comma, "?" or "!" at most eight
+    tokens before the cue), and a name stands right before the cue."""
+    doc = verb.doc
+    return verb.i > 0 and doc[verb.i - 1].pos_ == "PROPN" and any(
+        t.is_quote and doc[t.i - 1].text in (",", "?", "!") and verb.i - t.i <= 8
+        for t in doc[verb.head.i + 1:verb.i] if t.i > 0)
 
 
 def _set_apart(subject: Token, verb: Token) -> bool:

@@ -217,3 +217,11 @@ def test_the_object_a_participle_hangs_on_speaks(analyze):
     assert r.claim_with("they faced no obvious threat")["source"] == "many smaller nations"
     r = analyze("The new ad uses footage of Senator Jane Hollis asking why the plan failed.")
     assert r.claim_with("why the plan failed")["source"] == "Jane Hollis"
+
+
+def test_a_cue_joined_to_the_quoted_verb_is_the_name_before_it(analyze):
+    # The parser joins "said" to "achieve" inside the quotation, whose subject is "We".
+    r = analyze("The chief spoke to reporters after the shooting. “I will make this promise to "
+                "you: We will achieve justice in this case,” Tulsa police Chief Chuck Jordan "
+                "said Monday.")
+    assert r.claim_with("achieve justice")["source"] == "Chuck Jordan"
