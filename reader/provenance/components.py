@@ -47,7 +47,7 @@ from reader.provenance.model import Analysis
 from reader.provenance.model import VoiceSpan
 from reader.provenance.quotes import QuotePiece, find_quotes, paragraph_ranges
 from reader.provenance.sources import resolve_sources
-from reader.vocabulary import Kind
+from reader.vocabulary import Kind, RuleName
 
 SPAN_GROUP = "provenance"
 QUOTE_GROUP = "provenance_quotes"
@@ -293,8 +293,12 @@ def _headline(blocks) -> tuple[int, int] | None:
 
 
 def _cue_quoted(draft, pieces) -> bool:
+    """Whether a claim's cue is inside a quotation (someone else's words), not counting a
+    speaker label that opens it ('"PENCE: Well, …', a transcript quoted line by line)."""
     anchor = draft.cue[0] if draft.cue else draft.start
-    return any(p.inner_start <= anchor < p.inner_end for p in pieces)
+    return any(p.inner_start <= anchor < p.inner_end for p in pieces) and not (
+        draft.rule == RuleName.SPEAKER_LABEL and draft.source_span is not None
+        and any(p.inner_start == draft.source_span[0] for p in pieces))
 
 
 def _span_group(doc: Doc, analysis: Analysis) -> list[Span]:

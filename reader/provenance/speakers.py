@@ -374,6 +374,8 @@ def quote_claims(doc: Doc, pieces: list[QuotePiece], paragraphs: list[tuple[int,
     for group in group_quotes(pieces):
         if any(s <= group[0].start < e for s, e in skip):
             continue
+        if _transcript_lines(search, group):
+            continue  # the speaker labels' claims (speaker_label_claims) hold these lines
         holder = next((d for d in existing + new if d.overlaps(group[0].start, group[-1].end)), None)
         if group[0].quote_id in named:
             if holder is not None:
@@ -404,6 +406,18 @@ def quote_claims(doc: Doc, pieces: list[QuotePiece], paragraphs: list[tuple[int,
         search.remember(draft, quotation.end)
     new = [_pull_quote_speaker(search, d, existing + new) or d for d in new]
     return QuoteClaims(new, existing, scare)
+
+
+def _transcript_lines(search: _QuoteSearch, group: list[QuotePiece]) -> bool:
+    """'"WALLACE: Let’s start …' / '"PENCE: Well, …': a transcript quoted paragraph by
+    paragraph, most of its paragraphs opening with their speaker's label (a line between,
+    "(CROSSTALK.)", is nobody's claim)."""
+    labelled = 0
+    for piece in group:
+        para = _paragraph_of(search.paragraphs, piece.start)
+        labelled += para is not None and search.paragraphs[para][0] == piece.start and bool(
+            speaker_label_claims(search.doc, [(piece.start, search.paragraphs[para][1])]))
+    return 2 * labelled > len(group)
 
 
 PULL_QUOTE_PARAGRAPHS = 3
@@ -1233,11 +1247,17 @@ def _has_verb(doc: Doc, start: int, end: int) -> bool:
 
 
 
+_OPENING_MARKS = frozenset('"“‘\'')
+
+
 def speaker_label_claims(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[ClaimDraft]:
-    """'Sanders: Clinton email story has moved.' and transcript lines ('TAPPER: And …'):
-    a name before a colon at the start of a paragraph, and the speaker's words after it."""
+    """'Sanders: Clinton email story has moved.' and transcript lines ('TAPPER: And …',
+    also quoted line by line: '"WALLACE: Let’s start …'): a name before a colon at the
+    start of a paragraph, and the speaker's words after it."""
     drafts = []
     for start, end in paragraphs:
+        if text_of(doc)[start:start + 1] in _OPENING_MARKS and text_of(doc)[start + 1:start + 2].isupper():
+            start += 1
         line_end = text_of(doc).find("\n", start, end)
         line_end = end if line_end < 0 else line_end
         colon = text_of(doc).find(":", start, line_end)

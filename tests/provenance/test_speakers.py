@@ -225,3 +225,15 @@ def test_a_cue_joined_to_the_quoted_verb_is_the_name_before_it(analyze):
                 "you: We will achieve justice in this case,” Tulsa police Chief Chuck Jordan "
                 "said Monday.")
     assert r.claim_with("achieve justice")["source"] == "Chuck Jordan"
+
+
+def test_a_transcript_quoted_line_by_line_is_each_labelled_speakers(analyze):
+    r = analyze("Partial transcript as follows:\n\n"
+                "\"HOST: Let me start with the news on the debate story. Why would he do that?\n\n"
+                "\"(CROSSTALK.)\n\n"
+                "\"MORROW: Well, look, the senator apparently thinks this is a game show. But "
+                "this is serious business.\n\n"
+                "\"HOST: If I may, sir, I want to ask you, will she be there?\n")
+    assert r.claim_with("Why would he do that")["source"] == "HOST"
+    assert r.claim_with("this is serious business")["source"] == "MORROW"
+    assert r.claim_with("will she be there")["source"] == "HOST"
