@@ -104,7 +104,7 @@ def subject_of(verb: Token) -> Token | None:
             # the object of a participle, or the one the object shows.
             controller = next((c for c in _objects_shown(verb.head) if c.i < verb.i and (
                 any(a.tag_ == "TO" for a in verb.children) or verb.tag_ == "VBG")
-                and _can_speak(c) and c.ent_type_ not in _AMOUNTS), None)
+                and can_speak(c) and c.ent_type_ not in _AMOUNTS), None)
             if controller is not None:
                 return controller
         reporter = _reporting_verb_above(verb) if verb.dep_ in ("conj", "advcl") else None
@@ -246,7 +246,7 @@ def antecedent(relative: Token) -> Token:
 _SPEAKER_NOUNS = ("role_nouns", "group_nouns", "organization_nouns", "anonymous_nouns")
 
 
-def _can_speak(token: Token) -> bool:
+def can_speak(token: Token) -> bool:
     """A name, a pronoun, a plural or a noun of people: not "particularly blunt language"."""
     return token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or \
         token.pos_ in ("PROPN", "PRON") or token.tag_ == "NNS" or \
@@ -1244,7 +1244,7 @@ def _noun_cue_holder(noun: Token) -> Token | None:
         # accusations that …": the subject reacts to the noun's claim and is, for PolNeAR,
         # its source.
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-        if subject is not None and _can_speak(subject) and subject.lower_ not in _WEAK_SOURCES:
+        if subject is not None and can_speak(subject) and subject.lower_ not in _WEAK_SOURCES:
             return subject
     if noun.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() not in cue_verbs():
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)

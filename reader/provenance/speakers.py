@@ -11,7 +11,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Token
 
 from reader.provenance import lexicons
-from reader.provenance.cues import cue_range, cue_verbs, noun_phrase_range, subject_of
+from reader.provenance.cues import can_speak, cue_range, cue_verbs, noun_phrase_range, subject_of
 from reader.provenance.drafts import ClaimDraft, clean_parts, subtract, text_of
 from reader.provenance.quotes import QuotePiece, looks_like_title
 from reader.vocabulary import RuleName
@@ -201,18 +201,39 @@ def _frame_verbs(doc: Doc, group: list[QuotePiece], all_pieces: list[QuotePiece]
     found = []
     if after is not None:
         # '“You winning?” she said': the parser often starts a sentence after "?" or "!".
-        found += [t for t in after if t.pos_ == "VERB" and _is_cue(t, verbs)
+        found += [t for t in after if t.pos_ == "VERB" and (_is_cue(t, verbs) or _frames(doc, t, group))
                   and _adjacent(doc, t, group)]
     for sent in sents:
         for token in sent:
             if token.pos_ in ("VERB", "AUX") and not _inside_quotes(token, all_pieces) and (
-                    _is_cue(token, verbs) or _directs(doc, token, first)):
+                    _is_cue(token, verbs) or _directs(doc, token, first) or _frames(doc, token, group)):
                 found.append(token)
     # Prefer verbs of speech, then the one nearest the quotation.
     def rank(t: Token):
         distance = min(abs(t.idx - first.start), abs(t.idx - last.end))
         return (t.lemma_.lower() not in _SPEECH_LEMMAS, subject_of(t) is None, distance)
     return sorted(found, key=rank)
+
+
+def _frames(doc: Doc, verb: Token, group: list[QuotePiece]) -> bool:
+    """'“Let me help you out,” the nominee riffed': a verb outside the word lists that
+    frames a spoken clause in quotation marks ending in a comma, "?" or "!": the quotation
+    hangs on it, and it follows right after with only its subject, someone who can speak,
+    between (or right after it)."""
+    last = group[-1]
+    text = text_of(doc)
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.idx < last.end or \
+            text[last.inner_end - 1:last.inner_end] not in (",", "?", "!") or \
+            "\n" in text[last.end:verb.idx]:
+        return False
+    subject = subject_of(verb)
+    quoted = doc.char_span(last.inner_start, last.inner_end, alignment_mode="expand")
+    if subject is None or not can_speak(subject) or quoted is None or \
+            quoted.root.pos_ not in ("VERB", "AUX") or not _governs(doc, verb, last):
+        return False  # a clause spoken, not a title ("“Austin Powers: …,” Howard had")
+    inside = {t.i for t in subject.subtree} | {verb.i}
+    between = [t for t in doc[max(0, verb.i - 12):verb.i] if t.idx >= last.end]
+    return all(t.i in inside or t.is_punct or t.is_space for t in between)
 
 
 def _directs(doc: Doc, verb: Token, piece: QuotePiece) -> bool:

@@ -237,3 +237,11 @@ def test_a_transcript_quoted_line_by_line_is_each_labelled_speakers(analyze):
     assert r.claim_with("Why would he do that")["source"] == "HOST"
     assert r.claim_with("this is serious business")["source"] == "MORROW"
     assert r.claim_with("will she be there")["source"] == "HOST"
+
+
+def test_a_verb_outside_the_lists_that_frames_a_spoken_quotation_gives_its_speaker(analyze):
+    r = analyze("\"Governor Hassan, let me help you out - the answer's no,\" the Republican "
+                "vice-presidential nominee riffed on Hassan's non-answer, drawing applause.")
+    assert r.claim_with("let me help you out")["source"] == "the Republican vice-presidential nominee"
+    r = analyze("\"Austin Powers: The Spy Who Shagged Me,\" Howard had in his hand.")
+    assert all(c["source"] is None for c in r.claims())  # a title, not a clause spoken
