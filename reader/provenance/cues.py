@@ -1158,7 +1158,11 @@ def find_noun_cues(doc: Doc) -> list[ClaimDraft]:
             continue
         that_clause = next((c for c in token.children if c.i > token.i and
                             c.dep_ in ("acl", "ccomp", "relcl") and _has_that_mark(c)), None)
-        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        # "Rubio's claim"; "with Foreign Minister Ayman Safadi warning of …": the name the
+        # parser made part of the noun's phrase.
+        owner = next((c for c in token.children if c.dep_ == "poss"), None) or next(
+            (c for c in token.children if c.dep_ == "compound" and c.i < token.i
+             and c.ent_type_ in ("PERSON", "ORG") and c.pos_ == "PROPN"), None)
         if as_verb is not None and that_clause is not None:
             owner, source_span = as_verb, _name_run(as_verb)
             why = f"cue verb '{token.text}' read as a noun → subject '{as_verb.text}'"

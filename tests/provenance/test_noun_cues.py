@@ -53,3 +53,9 @@ def test_a_statement_in_which_someone_said(analyze):
 def test_a_place_after_the_verb_is_not_the_reports_source(analyze):
     r = analyze("Critics gathered at the hall amid reports that the pier would close.")
     assert r.claim_with("the pier would close")["source"] is None
+
+
+def test_a_name_the_parser_made_part_of_a_reporting_nouns_phrase_speaks(analyze):
+    r = analyze("Egypt and Jordan also sharply criticised the US policy shift, with Jordanian "
+                "Foreign Minister Ayman Safadi warning of \"dangerous consequences\".")
+    assert r.claim_with("dangerous consequences")["source"] == "Ayman Safadi"
