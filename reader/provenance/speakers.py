@@ -482,7 +482,10 @@ def _hold(search: _QuoteSearch, holder: ClaimDraft, group: list[QuotePiece]) -> 
     holder.quoted = True
     holder.quote_ids.add(group[0].quote_id)
     _absorb(holder, group)
-    if holder.source_token is None:
+    if holder.source_token is None or holder.cue is not None and holder.source_span is not None \
+            and holder.source_span[0] >= holder.cue[1]:
+        # No subject, or one the parser found after the cue ('“…,” Flynn, a top Trump
+        # surrogate, said Thursday morning on “Fox and Friends”': not the show).
         _name_before_cue(search.doc, holder, group)
     if holder.source_token is not None:
         search.remember(holder, group[-1].end)

@@ -245,3 +245,21 @@ def test_a_verb_outside_the_lists_that_frames_a_spoken_quotation_gives_its_speak
     assert r.claim_with("let me help you out")["source"] == "the Republican vice-presidential nominee"
     r = analyze("\"Austin Powers: The Spy Who Shagged Me,\" Howard had in his hand.")
     assert all(c["source"] is None for c in r.claims())  # a title, not a clause spoken
+
+
+def test_a_name_between_the_quotation_and_its_cue_outranks_a_subject_after_the_cue(analyzer):
+    from reader.provenance.drafts import ClaimDraft
+    from reader.provenance.quotes import find_quotes, paragraph_ranges
+    from reader.provenance.speakers import quote_claims
+    from reader.vocabulary import RuleName
+    text = "“We will win this fight,” Keller, a port commissioner, said on Radio Nine."
+    doc = analyzer.nlp(text)
+    paragraphs = paragraph_ranges(text)
+    pieces = find_quotes(text, paragraphs)
+    show = text.index("Radio Nine")
+    # As the parser read a real article: the show after the cue taken for its subject.
+    holder = ClaimDraft(content=[(0, pieces[0].end)], cue=(text.index("said"), text.index("said") + 4),
+                        source_token=doc.char_span(show + 6, show + 10)[0],
+                        source_span=(show, show + 10), rule=RuleName.COMPLEMENT, why="test")
+    held = quote_claims(doc, pieces, paragraphs, [holder], skip=[]).existing[0]
+    assert text[held.source_span[0]:held.source_span[1]] == "Keller"
