@@ -355,11 +355,11 @@ def test_a_learned_noun_cue_takes_the_subject_of_the_verb_it_hangs_on(analyzer):
 
 
 def test_a_learned_noun_cue_names_no_one_who_receives_it_or_an_empty_it(analyzer):
-    text = "The minister faced sharp criticism for her silence on the violence."
-    assert _word_cue_source(analyzer, text, "her silence on the violence",
+    text = "The minister faced sharp criticism for her silence on the floods."
+    assert _word_cue_source(analyzer, text, "her silence on the floods",
                             "sharp criticism for") is None
-    text = "It is hardly surprising that the new plan helps the wealthy."
-    assert _word_cue_source(analyzer, text, "that the new plan helps the wealthy",
+    text = "It is hardly surprising that the new rules favour the big farms."
+    assert _word_cue_source(analyzer, text, "that the new rules favour the big farms",
                             "hardly surprising") is None
     text = "The meeting produced a memorable headline: the union would strike."
     assert _word_cue_source(analyzer, text, "the union would strike", "headline:") is None

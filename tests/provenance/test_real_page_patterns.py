@@ -51,20 +51,20 @@ def test_a_dateline_is_not_a_source(analyze):
 
 
 def test_the_name_after_a_dateline_taken_for_the_subject_speaks(analyze):
-    r = analyze("WASHINGTON -- President Obama, dedicating the museum on Saturday, said it would "
-                "tell an American story.")
-    assert r.claim_with("tell an American story")["source"] == "Obama"
-    r = analyze("CLEVELAND, July 19 (UPI) — Former Attorney General Michael Mukasey told "
-                "delegates that the server should disqualify her.")
-    assert r.claim_with("should disqualify her")["source"] == "Michael Mukasey"
-    r = analyze("WASHINGTON ― The administration announced plans on Tuesday, acknowledging "
-                "that the current system has not worked.")
-    assert "WASHINGTON" not in _sources(r)
+    r = analyze("BALTIMORE -- Governor Ellen Marsh, opening the new harbour bridge on Saturday, "
+                "said it would carry the city into a new century.")
+    assert r.claim_with("carry the city")["source"] == "Ellen Marsh"
+    r = analyze("DENVER, May 4 (UPI) — Former Mayor Rita Olsen told delegates that the new "
+                "stadium should be stopped.")
+    assert r.claim_with("stadium should be stopped")["source"] == "Rita Olsen"
+    r = analyze("BOSTON ― The agency announced new rules on Monday, acknowledging that the old "
+                "ones had failed.")
+    assert "BOSTON" not in _sources(r)
 
 
 def test_a_hyphenated_name_is_one_mention(analyze):
-    r = analyze("Wealth-X says its business has tripled over the last three years.")
-    assert r.claim_with("business has tripled")["source"] == "Wealth-X"
+    r = analyze("Data-X says its sales have doubled since the spring.")
+    assert r.claim_with("sales have doubled")["source"] == "Data-X"
 
 
 def test_a_reason_is_not_a_source(analyze):

@@ -202,48 +202,59 @@ def test_a_quotation_inside_the_cues_object_takes_the_whole_object(analyze):
 
 
 def test_who_is_asked_in_passing_is_not_who_asks(analyze):
-    r = analyze("Asked to describe the device that caused the explosion, O'Neill said he would "
-                "not go into that.")
-    assert r.claim_with("describe the device")["source"] is None
-    assert r.claim_with("would not go into that")["source"] == "O'Neill"
-    r = analyze("Asked by George Stephanopoulos whether the report was false, Carson said he "
-                "stood by every word.")
-    assert r.claim_with("whether the report was false")["source"] == "George Stephanopoulos"
+    r = analyze("Asked to describe the van that struck the fence, Reilly said he would not "
+                "discuss it.")
+    assert r.claim_with("describe the van")["source"] is None
+    assert r.claim_with("would not discuss it")["source"] == "Reilly"
+    r = analyze("Asked by Maria Lund whether the memo was false, Okafor said he stood by every "
+                "word.")
+    assert r.claim_with("whether the memo was false")["source"] == "Maria Lund"
 
 
 def test_the_object_a_participle_hangs_on_speaks(analyze):
-    r = analyze("The collapse of the old alliance left many smaller nations feeling that they "
-                "faced no obvious threat.")
-    assert r.claim_with("they faced no obvious threat")["source"] == "many smaller nations"
+    r = analyze("The end of the old treaty left many farming towns feeling that nobody spoke "
+                "for them.")
+    assert r.claim_with("nobody spoke for them")["source"] == "many farming towns"
     r = analyze("The new ad uses footage of Senator Jane Hollis asking why the plan failed.")
     assert r.claim_with("why the plan failed")["source"] == "Jane Hollis"
 
 
-def test_a_cue_joined_to_the_quoted_verb_is_the_name_before_it(analyze):
-    # The parser joins "said" to "achieve" inside the quotation, whose subject is "We".
-    r = analyze("The chief spoke to reporters after the shooting. “I will make this promise to "
-                "you: We will achieve justice in this case,” Tulsa police Chief Chuck Jordan "
-                "said Monday.")
-    assert r.claim_with("achieve justice")["source"] == "Chuck Jordan"
+def test_a_cue_joined_to_the_quoted_verb_is_the_name_before_it(analyzer):
+    from spacy.tokens import Doc
+
+    from reader.provenance.cues import subject_of
+    # As the parser read a real article: "said" joined to the quotation's own verb, whose
+    # subject is "We", and the speaker's name hung elsewhere.
+    words = ["“", "We", "will", "rebuild", "every", "home", ",", "”", "Dayton", "fire", "Chief",
+             "Anna", "Berg", "said", "Monday", "."]
+    heads = [3, 3, 3, 3, 5, 3, 3, 3, 3, 10, 8, 12, 10, 3, 13, 3]
+    deps = ["punct", "nsubj", "aux", "ROOT", "det", "dobj", "punct", "punct", "dep", "compound",
+            "dobj", "compound", "appos", "conj", "npadvmod", "punct"]
+    pos = ["PUNCT", "PRON", "AUX", "VERB", "DET", "NOUN", "PUNCT", "PUNCT", "VERB", "NOUN",
+           "PROPN", "PROPN", "PROPN", "VERB", "PROPN", "PUNCT"]
+    spaces = [False, True, True, True, True, False, False, True, True, True, True, True, True,
+              True, False, False]
+    doc = Doc(analyzer.nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
+    assert subject_of(doc[13]).text == "Berg"
 
 
 def test_a_transcript_quoted_line_by_line_is_each_labelled_speakers(analyze):
     r = analyze("Partial transcript as follows:\n\n"
-                "\"HOST: Let me start with the news on the debate story. Why would he do that?\n\n"
+                "\"HOST: Let us begin with the flood barrier. Why did the council vote it down?\n\n"
                 "\"(CROSSTALK.)\n\n"
-                "\"MORROW: Well, look, the senator apparently thinks this is a game show. But "
-                "this is serious business.\n\n"
-                "\"HOST: If I may, sir, I want to ask you, will she be there?\n")
-    assert r.claim_with("Why would he do that")["source"] == "HOST"
-    assert r.claim_with("this is serious business")["source"] == "MORROW"
-    assert r.claim_with("will she be there")["source"] == "HOST"
+                "\"MORROW: Well, the council forgot who pays for the damage. The river does not "
+                "vote.\n\n"
+                "\"HOST: One last thing, will the mayor sign it?\n")
+    assert r.claim_with("Why did the council vote it down")["source"] == "HOST"
+    assert r.claim_with("The river does not vote")["source"] == "MORROW"
+    assert r.claim_with("will the mayor sign it")["source"] == "HOST"
 
 
 def test_a_verb_outside_the_lists_that_frames_a_spoken_quotation_gives_its_speaker(analyze):
-    r = analyze("\"Governor Hassan, let me help you out - the answer's no,\" the Republican "
-                "vice-presidential nominee riffed on Hassan's non-answer, drawing applause.")
-    assert r.claim_with("let me help you out")["source"] == "the Republican vice-presidential nominee"
-    r = analyze("\"Austin Powers: The Spy Who Shagged Me,\" Howard had in his hand.")
+    r = analyze("\"Mayor Diaz, let me help you out - the answer is no,\" the Republican "
+                "vice-presidential candidate riffed on the mayor's non-answer, drawing applause.")
+    assert r.claim_with("let me help you out")["source"] == "the Republican vice-presidential candidate"
+    r = analyze("\"The Long Night of the Owl: A Memoir,\" Howard had in his hand.")
     assert all(c["source"] is None for c in r.claims())  # a title, not a clause spoken
 
 
