@@ -273,11 +273,13 @@ _SPEAKING = lexicons.words("speech_verbs")
 
 def _document_issuer(doc: Doc, draft: ClaimDraft, head: Token) -> Token | None:
     """Who speaks through an unowned document: the subject of the verb that has it as
-    object ("issued a statement"), or a speaker named inside the claim it vouches for."""
+    object ("issued a statement"; "He released a letter … that says": he, resolved as any
+    pronoun), or a speaker named inside the claim it vouches for."""
     verb = head.head
     if head.dep_ == "dobj" and verb.pos_ in ("VERB", "AUX"):
         subject = subject_of(verb)
-        if subject is not None and subject.i != head.i and subject.pos_ in ("PROPN", "NOUN") \
+        if subject is not None and subject.i != head.i and (
+                subject.pos_ in ("PROPN", "NOUN") or subject.lower_ in ("he", "she", "they")) \
                 and subject.lemma_.lower() not in lexicons.load("document_nouns"):
             return subject
     if draft.rule == RuleName.ACCORDING_TO:

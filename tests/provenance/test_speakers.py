@@ -274,3 +274,9 @@ def test_a_name_between_the_quotation_and_its_cue_outranks_a_subject_after_the_c
                         source_span=(show, show + 10), rule=RuleName.COMPLEMENT, why="test")
     held = quote_claims(doc, pieces, paragraphs, [holder], skip=[]).existing[0]
     assert text[held.source_span[0]:held.source_span[1]] == "Keller"
+
+
+def test_a_document_someone_released_speaks_for_them_even_as_a_pronoun(analyze):
+    r = analyze("Senator Tom Reyes faced questions about his health this week. He released a "
+                "letter from his doctor on Friday afternoon that says he is in excellent health.")
+    assert r.claim_with("he is in excellent health")["source"] == "Tom Reyes"
