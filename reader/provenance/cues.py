@@ -126,6 +126,14 @@ def subject_of(verb: Token) -> Token | None:
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
             verb = verb.head
             continue
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ == "for" and \
+                verb.head.head.pos_ == "VERB":
+            # "held Pagliano in contempt for refusing to …", "praised her for saying …":
+            # the verb's object did it.
+            actor = next((c for c in verb.head.head.children if c.dep_ == "dobj"
+                          and c.i < verb.i and can_speak(c) and c.ent_type_ not in _AMOUNTS), None)
+            if actor is not None:
+                return actor
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
             verb = verb.head.head  # "… by defending me": the subject of the verb it hangs on
             continue

@@ -280,3 +280,9 @@ def test_a_document_someone_released_speaks_for_them_even_as_a_pronoun(analyze):
     r = analyze("Senator Tom Reyes faced questions about his health this week. He released a "
                 "letter from his doctor on Friday afternoon that says he is in excellent health.")
     assert r.claim_with("he is in excellent health")["source"] == "Tom Reyes"
+
+
+def test_whom_a_verb_holds_to_account_for_doing_something_did_it(analyze):
+    r = analyze("On Thursday, the committee held Okafor in contempt of the council for refusing "
+                "to appear at a hearing despite a summons.")
+    assert r.claim_with("to appear at a hearing")["source"] == "Okafor"
