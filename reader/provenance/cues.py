@@ -380,18 +380,32 @@ def find_verb_claims(doc: Doc) -> list[ClaimDraft]:
             if draft is not None:
                 drafts.append(draft)
             continue
-        draft = _claim_for_verb(doc, token)
+        draft = _talked_about(doc, token) if token.lemma_.lower() == "talk" else \
+            _claim_for_verb(doc, token)
         if draft is not None:
             drafts.append(draft)
     return drafts
 
 
+def _talked_about(doc: Doc, verb: Token) -> ClaimDraft | None:
+    """"came to talk to me about trade": what the purpose says is talked about."""
+    about = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "about"
+                  and c.i < c.right_edge.i), None)
+    if about is None or subject_of(verb) is None:
+        return None
+    parts = [(doc[about.i + 1].idx, about.right_edge.idx + len(about.right_edge))]
+    return _draft(doc, verb, parts, RuleName.POSITION,
+                  f"cue '{verb.text} about' → subject '{subject_of(verb)}'", None,
+                  about.idx + len(about))
+
+
 def _purpose_discussion(verb: Token) -> bool:
-    """"European leaders gathered Friday to discuss the challenges …": what a meeting is for,
-    said to be discussed, is what its subject talks about (PolNeAR dev and train samples: 7
-    of 8 such clauses outside another claim are attributions). Only as the purpose of the
-    verb it hangs on: "wants to discuss", "declined to discuss" are others' readings."""
-    if not (verb.lemma_.lower() == "discuss" and verb.pos_ == "VERB" and
+    """"European leaders gathered Friday to discuss the challenges …", "came to talk to me
+    about trade": what a meeting is for, said to be discussed, is what its subject talks
+    about (PolNeAR dev and train samples, outside another claim: "to discuss" 7 of 8 are
+    attributions, "to talk" 2 of 3). Only as the purpose of the verb it hangs on: "wants to
+    discuss", "declined to discuss" are others' readings."""
+    if not (verb.lemma_.lower() in ("discuss", "talk") and verb.pos_ == "VERB" and
             verb.dep_ == "advcl" and any(c.tag_ == "TO" for c in verb.children)):
         return False
     # "who spoke anonymously (on condition of anonymity) to discuss internal strategy": why

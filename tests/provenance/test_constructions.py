@@ -256,3 +256,11 @@ def test_faced_a_question_or_scrutiny_is_no_claim(analyze):
     r = analyze("The governor faced a tough question about the clinics. Her plan came under "
                 "scrutiny.")
     assert r.claims() == []
+
+
+def test_to_talk_about_as_a_visits_purpose_is_its_subjects_claim(analyze):
+    r = analyze("The governor has gone on a tour of the state to talk with police chiefs about "
+                "ways to mend relationships with residents.")
+    claim = r.claim_with("ways to mend relationships")
+    assert claim["content"] == "ways to mend relationships with residents"
+    assert claim["cue"].endswith("about") and claim["source"] == "The governor"
