@@ -807,6 +807,8 @@ def _direct_object(doc: Doc, verb: Token, subj: Token) -> _Reading | None:
         return None
     if lemma in _ADDRESSEE_OBJECT_CUES and _is_person(objects[0]):
         return None
+    if _names_no_words(lemma, objects[0], verb):
+        return None
     tail = [c for c in verb.children if c.i >= objects[0].i and
             c.dep_ in ("dobj", "prep", "xcomp", "oprd", "advcl") and
             not (c.dep_ == "prep" and c.lower_ in ("in", "on", "at", "during", "after",
@@ -828,6 +830,21 @@ def _direct_object(doc: Doc, verb: Token, subj: Token) -> _Reading | None:
                         "content from its object's clause", None, noun.idx + len(noun))
     return _Reading([(start, end)], RuleName.OBJECT,
                     f"cue '{verb.text}' → subject '{subj.text}', content from its object")
+
+
+# "claimed at least 165 lives": a death toll, not a claim.
+_TOLL_NOUNS = frozenset({"life", "lives", "victim", "casualty"})
+
+
+def _names_no_words(lemma: str, obj: Token, verb: Token) -> bool:
+    """A cue verb in its sense that takes a thing, not words: "the outbreak claimed 165
+    lives", "the ministry admitted two students into the program" (let in)."""
+    if lemma == "claim":
+        return obj.lemma_.lower() in _TOLL_NOUNS or obj.lower_ in _TOLL_NOUNS
+    if lemma == "admit":
+        return any(c.dep_ == "prep" and c.lower_ == "into" and c.i > obj.i
+                   for c in list(verb.children) + list(obj.children))
+    return False
 
 
 def _topic_after_person(obj: Token, tail: list[Token]) -> Token | None:

@@ -407,3 +407,14 @@ def test_attacked_him_over_x_reports_x(analyze):
 def test_a_person_object_before_a_date_stays_in_the_content(analyze):
     r = analyze("Rubio attacked them on Tuesday for the vote.")
     assert r.claim_with("the vote")["content"].startswith("them")
+
+
+def test_claim_and_admit_in_their_sense_of_things_are_no_cues(analyze):
+    r = analyze("The outbreak has so far claimed at least 165 lives. The ministry admitted two "
+                "students into the program last year.")
+    assert r.claims() == []
+
+
+def test_admitted_mistakes_to_a_committee_is_still_a_claim(analyze):
+    r = analyze("Mayor Ann Ruiz admitted mistakes to the committee.")
+    assert r.claim_with("mistakes")["cue"] == "admitted"
