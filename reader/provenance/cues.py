@@ -980,15 +980,24 @@ def find_according_to(doc: Doc) -> list[ClaimDraft]:
         phrase_end = max(token.right_edge.i, to.right_edge.i, source.right_edge.i)
         phrase = (token.idx, doc[phrase_end].idx + len(doc[phrase_end]))
         sent = token.sent
-        parts = subtract([(sent.start_char, sent.end_char)], phrase)
-        parts = clean_parts(doc, parts)
-        if not parts:
-            continue
-        drafts.append(ClaimDraft(
-            content=parts, cue=(token.idx, to.idx + len(to)), source_token=source,
-            source_span=noun_phrase_range(source), rule=RuleName.ACCORDING_TO,
-            why=f"cue 'according to' → source '{source.text}'"))
+        draft = _source_phrase_draft(doc, (sent.start_char, sent.end_char), phrase,
+                                     (token.idx, to.idx + len(to)), source,
+                                     f"cue 'according to' → source '{source.text}'")
+        if draft is not None:
+            drafts.append(draft)
     return drafts
+
+
+def _source_phrase_draft(doc: Doc, clause: tuple[int, int], phrase: tuple[int, int],
+                         cue: tuple[int, int], source: Token, why: str) -> ClaimDraft | None:
+    """The claim of a phrase that names its source ("according to X", "in X's poll"): the
+    clause without the phrase."""
+    parts = clean_parts(doc, subtract([clause], phrase))
+    if not parts:
+        return None
+    return ClaimDraft(content=parts, cue=cue, source_token=source,
+                      source_span=noun_phrase_range(source), rule=RuleName.ACCORDING_TO,
+                      why=why)
 
 
 # Nouns of an opinion poll: "Clinton led Trump by 5 points in the latest Post poll" is the
@@ -1042,14 +1051,11 @@ def find_poll_findings(doc: Doc) -> list[ClaimDraft]:
         if not kept:
             continue
         lo, hi = doc[min(kept)], doc[max(kept)]
-        parts = subtract([(lo.idx, hi.idx + len(hi))], subtree_range(prep))
-        parts = clean_parts(doc, parts)
-        if not parts:
-            continue
-        drafts.append(ClaimDraft(
-            content=parts, cue=(prep.idx, prep.idx + len(prep)), source_token=poll,
-            source_span=noun_phrase_range(poll), rule=RuleName.ACCORDING_TO,
-            why=f"'in' a poll → source '{poll.text}'"))
+        draft = _source_phrase_draft(doc, (lo.idx, hi.idx + len(hi)), subtree_range(prep),
+                                     (prep.idx, prep.idx + len(prep)), poll,
+                                     f"'in' a poll → source '{poll.text}'")
+        if draft is not None:
+            drafts.append(draft)
     return drafts
 
 
