@@ -10,8 +10,9 @@ reader.evaluation.brat). Only `train` is fitted; `dev` is tagged after each epoc
 its token figures are printed, for checking, never for choosing weights (the weights
 written are those of the last step, whatever dev says).
 
-The texts are parsed once by the default pipeline (with the paragraph splitter, as in the
-app), since the tagger reads the parser's TAG and DEP; the parsed train texts are kept in
+The texts are parsed once by the whole default pipeline (with the paragraph splitter, as
+in the app), since the tagger reads the parser's TAG, DEP and heads, the lemmas and the
+entities; the parsed train texts are kept in
 a DocBin under the user cache folder (never in the project, never shipped). Weights are
 written to `resources/models/attribution_tagger.bin` (shipped in the wheel) every
 `--checkpoint-every` steps and at the end, atomically, so an interrupted run still leaves
@@ -19,10 +20,11 @@ usable weights; `attribution_tagger.json` beside them records how they were made
 `--linker` fits the learned source linker (reader.provenance.linker) instead, on the gold
 cues and sources of the same parsed train texts, and writes `resources/models/
 source_linker.json` (deterministic: full-batch gradient descent, threshold chosen on train).
-`--vectors` adds the shipped static word vectors to the tagger's input (measured, not
-shipped: see the README). Reproducible: a fixed seed (`--seed`, 13), a fixed number of
-steps (`--epochs`, `--max-steps`), batches in a seeded order; the defaults give the shipped weights (the
-first run stopped on `--max-minutes 38` at step 650, which `--max-steps` now fixes).
+`--context` adds context features to the tagger's input (reader.provenance.tagger_context:
+entity type, head and grandparent, quotation, children's labels; `--context-features`
+chooses others), `--vectors` the shipped static word vectors instead (both measured, not
+shipped: see the README). Reproducible: a fixed seed (`--seed`, 13), a fixed number of steps (`--epochs`,
+`--max-steps`), batches in a seeded order; the defaults give the shipped weights.
 """
 
 from __future__ import annotations
@@ -42,7 +44,11 @@ from reader.evaluation.brat import SplitNotFound, read_split
 DEFAULTS = {"epochs": 4, "max_steps": 650, "seed": 13, "batch_docs": 4, "dropout": 0.1,
             "learn_rate": 0.001, "checkpoint_every": 25,
             "rows": [5000, 1000, 2500, 1000, 200, 200], "depth": 6, "window": 1,
-            "vectors": False}
+            "vectors": False, "context": False}
+
+# What the parsed texts keep (the tagger's features and its context features read these).
+PARSED_ATTRS = ["TAG", "POS", "MORPH", "DEP", "HEAD", "SENT_START", "NORM", "LEMMA",
+                "ENT_IOB", "ENT_TYPE", "SPACY"]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -70,6 +76,15 @@ def _parser() -> argparse.ArgumentParser:
                         default=DEFAULTS["vectors"],
                         help="also read the shipped static word vectors "
                              "(resources/models/framing_vectors.npz)")
+    parser.add_argument("--context", action=argparse.BooleanOptionalAction,
+                        default=DEFAULTS["context"],
+                        help="also read context features: entity type, head and grandparent, "
+                             "word-list membership, quotation, children's labels "
+                             "(reader.provenance.tagger_context)")
+    parser.add_argument("--context-features", default=None, metavar="NAME,NAME,...",
+                        help="with --context, which features (reader.provenance.tagger_context"
+                             ".FEATURE_ROWS; default CONTEXT_FEATURES)")
+    parser.add_argument("--context-width", type=int, default=48)
     parser.add_argument("--linker", action="store_true",
                         help="train the learned source linker instead (resources/models/"
                              "source_linker.json; reader.provenance.linker)")
@@ -143,7 +158,9 @@ class Trainer:
         import reader.provenance.components  # noqa: F401  (registers the factories)
         from reader.provenance.pipelines import DEFAULT_MODEL
 
-        nlp = spacy.load(DEFAULT_MODEL, exclude=["ner", "lemmatizer"])
+        # The whole pipeline, as the app runs it: the tagger's context features read the
+        # lemmatizer's lemmas and the ner's entities.
+        nlp = spacy.load(DEFAULT_MODEL)
         nlp.add_pipe("provenance_paragraphs", before="parser")
         return nlp
 
@@ -154,18 +171,17 @@ class Trainer:
         cache = self._cache_dir() / f"{name}.spacy"
         names = [d.name for d in documents]
         index = cache.with_suffix(".json")
+        key = {"names": names, "model": nlp.meta["version"], "attrs": PARSED_ATTRS,
+               "pipes": nlp.pipe_names}
         if cache.is_file() and index.is_file():
-            if json.loads(index.read_text(encoding="utf-8")) == {"names": names,
-                                                                   "model": nlp.meta["version"]}:
+            if json.loads(index.read_text(encoding="utf-8")) == key:
                 return list(DocBin().from_disk(cache).get_docs(nlp.vocab))
         started = time.monotonic()
         docs = list(nlp.pipe((d.text for d in documents), batch_size=8))
         print(f"parsed {len(docs)} {name} texts in {time.monotonic() - started:.0f} s", flush=True)
         cache.parent.mkdir(parents=True, exist_ok=True)
-        DocBin(attrs=["TAG", "DEP", "HEAD", "SENT_START", "NORM", "SPACY"],
-               docs=docs).to_disk(cache)
-        index.write_text(json.dumps({"names": names, "model": nlp.meta["version"]}),
-                         encoding="utf-8")
+        DocBin(attrs=PARSED_ATTRS, docs=docs).to_disk(cache)
+        index.write_text(json.dumps(key), encoding="utf-8")
         return docs
 
     def _cache_dir(self) -> Path:
@@ -206,7 +222,9 @@ class Trainer:
         tagger = nlp.add_pipe("provenance_tagger",
                               config={"weights": "", "model": model_config(
                                   rows, depth=args.depth, window=args.window,
-                                  vectors=args.vectors)})
+                                  vectors=args.vectors,
+                                  context=args.context and not args.vectors,
+                                  **_context_options(args))})
         tagger.initialize(lambda: train_examples, nlp=nlp)
         optimizer = Adam(DEFAULTS["learn_rate"])
         rng = random.Random(args.seed)
@@ -255,10 +273,21 @@ class Trainer:
                 "defaults": DEFAULTS, "rows": [int(n) for n in str(self.args.rows).split(",")],
                 "depth": self.args.depth, "window": self.args.window,
                 "vectors": self.args.vectors,
+                "context": self.args.context and not self.args.vectors,
+                **({"context_options": _context_options(self.args)}
+                   if self.args.context and not self.args.vectors else {}),
                 "loss_last_epoch": round(losses.get(tagger.name, 0), 1),
                 "dev_token_figures": figures}
         meta_path = self.output.with_suffix(".json")
         meta_path.write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+
+
+def _context_options(args) -> dict:
+    from reader.provenance.tagger_context import CONTEXT_FEATURES
+
+    features = (args.context_features.split(",") if args.context_features
+                else list(CONTEXT_FEATURES))
+    return {"context_width": args.context_width, "context_features": features}
 
 
 def _tokens_of(doc, ranges) -> list[int]:

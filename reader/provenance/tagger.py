@@ -7,8 +7,9 @@ attribution's cue, source or content (PolNeAR's univocal scheme), beside the rul
     doc._.provenance_tags                      # [(label, probability), ...] per token
 
 It has its own tok2vec (hash embeddings of NORM, PREFIX, SUFFIX, SHAPE and the parser's
-TAG and DEP, optionally beside a static word vector, then a maxout window encoder), so it
-does not change or depend on the weights of the pipeline it sits in. The static word
+TAG and DEP, optionally beside a static word vector or hash embeddings of context features,
+reader.provenance.tagger_context, both measured and not shipped; then a maxout window
+encoder), so it does not change or depend on the weights of the pipeline it sits in. The static word
 vectors (`word_vectors`) are the table the framing tagger ships (`resources/models/
 framing_vectors.npz`: en_core_web_md's CC0 vectors reduced to 64 dimensions, looked up by
 the lowercase form), read from there, never copied into the tagger's weights; the weights
@@ -39,6 +40,7 @@ from thinc.api import HashEmbed, Maxout, Model, Ragged, chain, concatenate, list
 
 from reader.provenance.blas import numpy_ops, one_blas_thread
 from reader.provenance.pipelines import bundled_tagger_weights as bundled_weights
+from reader.provenance.tagger_context import CONTEXT_EMBED, CONTEXT_FEATURES, FEATURE_ROWS
 
 log = logging.getLogger(__name__)
 
@@ -60,12 +62,25 @@ EMBED_ROWS = [5000, 1000, 2500, 1000, 200, 200]
 
 
 def model_config(rows: list[int] | None = None, width: int = 96, depth: int = 6,
-                 window: int = 1, vectors: bool = False) -> dict:
-    """The tagger's thinc config; the defaults are the shipped weights' shape."""
+                 window: int = 1, vectors: bool = False, context: bool = False,
+                 context_width: int = 48, context_features=CONTEXT_FEATURES) -> dict:
+    """The tagger's thinc config; the defaults are the shipped weights' shape
+    (SHIPPED_MODEL_CONFIG). `context` adds the context features of
+    reader.provenance.tagger_context (not with `vectors`)."""
     config = copy.deepcopy(MODEL_CONFIG)
+    if vectors and context:
+        raise ValueError("the word vectors and the context features do not go together")
     if vectors:
         config["tok2vec"]["embed"] = {"@architectures": VECTORS_EMBED, "width": width,
                                       "attrs": FEATURES, "rows": EMBED_ROWS}
+    if context:
+        config["tok2vec"]["embed"] = {"@architectures": CONTEXT_EMBED, "width": width,
+                                      "attrs": FEATURES, "rows": EMBED_ROWS,
+                                      "context_rows": [FEATURE_ROWS[name] for name
+                                                       in context_features],
+                                      "context_width": context_width}
+        if tuple(context_features) != CONTEXT_FEATURES:
+            config["tok2vec"]["embed"]["context"] = list(context_features)
     config["tok2vec"]["embed"]["rows"] = list(rows or EMBED_ROWS)
     config["tok2vec"]["embed"]["width"] = width
     config["tok2vec"]["encode"]["width"] = width
@@ -183,8 +198,12 @@ class WeightsError(Exception):
     """The tagger's weights are missing or do not fit its model."""
 
 
+# The shipped weights' shape.
+SHIPPED_MODEL_CONFIG = model_config()
+
+
 @Language.factory("provenance_tagger", assigns=[f"doc._.{TAGS_EXTENSION}"],
-                  default_config={"model": MODEL_CONFIG, "weights": "bundled"})
+                  default_config={"model": SHIPPED_MODEL_CONFIG, "weights": "bundled"})
 def make_attribution_tagger(nlp: Language, name: str, model, weights: str | None):
     """weights: "bundled" (the package's), a path to a file written by to_bytes, or
     "" / None for an untrained tagger (for training)."""
