@@ -25,11 +25,11 @@ def test_paraphrase_and_quote_around_a_cue_with_an_adverbial(analyze):
 
 
 def test_quote_goes_on_after_a_participle_of_the_same_speaker(analyze):
-    r = analyze("“You can’t talk about change if you don’t know what we’re changing,” Ava "
-                "Marsh said, emphasizing why the past matters. “What we need to change is our "
-                "thinking about this moment.”")
-    claim = r.claim_with("You can’t talk about change")
-    assert "What we need to change is our thinking" in claim["content"]
+    r = analyze("“You can’t plan a harvest if you don’t know what the soil is hiding,” Ava "
+                "Marsh said, emphasizing why the survey matters. “What we need to study is the "
+                "ground under this valley.”")
+    claim = r.claim_with("You can’t plan a harvest")
+    assert "What we need to study is the ground" in claim["content"]
     assert claim["source"] == "Ava Marsh"
 
 
@@ -122,9 +122,9 @@ def test_a_quotation_after_a_colon_goes_on_the_claim_of_the_same_cue(analyze):
 
 
 def test_a_quotation_after_a_dash_goes_on_the_claim_of_the_same_cue(analyze):
-    r = analyze("Tom Hale asked the crowd to welcome the governor - \"my new best friend and "
-                "a great partner.\"")
-    assert "my new best friend" in r.claim_with("the crowd to welcome")["content"]
+    r = analyze("Tom Hale asked the audience to greet the harbor master - \"my oldest rival and "
+                "a loyal neighbor.\"")
+    assert "my oldest rival" in r.claim_with("the audience to greet")["content"]
 
 
 def test_a_clause_of_its_own_keeps_two_parts_with_one_cue_apart(analyze):
@@ -214,18 +214,20 @@ def test_a_doubled_single_quotation_goes_on_after_its_cue(analyze):
 
 
 def test_who_after_a_comma_stands_for_the_name_before_it(analyze):
-    r = analyze("He said the deal would open talks between his government and the Taliban, "
-                "who have long refused to negotiate with Kabul.")
-    claim = r.claim_with("to negotiate with Kabul")
-    assert claim["source"] == "Taliban" or "Taliban" in (claim["source"] or "")
+    # The parser hangs "who" on "government", the first of the two names.
+    r = analyze("She said the truce would open talks between her government and the "
+                "Sandinistas, who have long refused to negotiate with Managua.")
+    claim = r.claim_with("to negotiate with Managua")
+    assert claim["source"] == "Sandinistas" or "Sandinistas" in (claim["source"] or "")
 
 
 def test_quote_goes_on_past_what_the_writer_says_of_the_speaker(analyze):
-    r = analyze("''That's Mexico's weak point,'' said Luis Rubio, who heads the Center of "
-                "Research for Development in Mexico City. ''There is nothing more important in "
-                "Mexico than the trade deal.''")
-    claim = r.claim_with("That's Mexico's weak point")
-    assert "There is nothing more important" in claim["content"] and len(r.claims()) == 1
+    # The aside is longer than the words a cue may stand between two parts of one claim.
+    r = analyze("''That's Norway's blind spot,'' said Ingrid Dahl, who directs the Nordic "
+                "Institute for Fisheries Policy in Bergen. ''There is no question more urgent "
+                "in Norway than the fishing quota.''")
+    claim = r.claim_with("That's Norway's blind spot")
+    assert "There is no question more urgent" in claim["content"] and len(r.claims()) == 1
 
 
 def test_a_clause_before_a_colon_is_the_writers_lead(analyze):
@@ -286,10 +288,10 @@ def test_parenthetical_cue_inside_a_clause_stays_in_that_clause(analyze):
 
 def test_infinitive_content_goes_on_over_verbs_hung_on_the_cue(analyze):
     # The parser hangs "grow" on "wants": it is the infinitive's own form, not the cue's.
-    r = analyze("She wants to triple the size of the volunteer program, grow the Peace Corps "
-                "and create a new national service reserve program.")
-    claim = r.claim_with("to triple the size")
-    assert claim["content"].endswith("create a new national service reserve program")
+    r = analyze("She wants to double the number of school nurses, grow the Dental Corps and "
+                "open a new rural health clinic program.")
+    claim = r.claim_with("to double the number")
+    assert claim["content"].endswith("open a new rural health clinic program")
 
 
 
@@ -352,10 +354,10 @@ def test_a_quoted_sentence_the_parser_hangs_on_the_cue_before_goes_on_its_claim(
 
 
 def test_a_quoted_sentence_after_another_cue_is_not_joined_to_the_first(analyze):
-    r = analyze("''The law didn't include the public corporations,'' she said, referring to the "
-                "big, free-standing government enterprises that provide crucial services like "
-                "electricity. ''That loophole explains the amount of the loans that were given.''")
-    assert "That loophole" not in r.claim_with("include the public corporations")["content"]
+    r = analyze("''The rule didn't cover the private charities,'' she said, referring to the "
+                "large, self-governing church foundations that run vital programs like soup "
+                "kitchens. ''That gap explains the size of the grants that were paid.''")
+    assert "That gap" not in r.claim_with("cover the private charities")["content"]
 
 
 def test_an_object_noun_with_a_that_clause_goes_on_the_cue(analyze):
@@ -377,10 +379,10 @@ def test_accused_x_of_takes_whom_it_is_said_of(analyze):
 
 
 def test_accused_a_pronoun_or_a_long_name_of_keeps_only_what_is_said(analyze):
-    r = analyze("Mayor Ann Ruiz accused him of lying. Seoul accused the North's leader, "
-                "Kim Jong Un, of “fanatic recklessness.”")
+    r = analyze("Mayor Ann Ruiz accused him of lying. Manila accused the rebels' leader, "
+                "Jose Cruz Santos, of “fanatic cruelty.”")
     assert r.claim_with("lying")["content"] == "lying"
-    assert "Kim Jong Un" not in r.claim_with("fanatic recklessness")["content"]
+    assert "Jose Cruz Santos" not in r.claim_with("fanatic cruelty")["content"]
 
 
 def test_called_on_x_to_takes_whom_the_preposition_names(analyze):
