@@ -345,11 +345,11 @@ def test_the_relative_word_a_naming_cue_names_is_part_of_the_claim(analyze):
 
 
 def test_a_quoted_sentence_the_parser_hangs_on_the_cue_before_goes_on_its_claim(analyze):
-    r = analyze("Ms. Ortiz, 52, said she had received angry letters. ''Sometimes they tell me, "
-                "'Go back to your country,''' said Ms. Ortiz, who was born in Lima. ''This is my "
-                "country. I can't go back to Peru.''")
-    claim = r.claim_with("Sometimes they tell me")
-    assert "This is my country" in claim["content"] and claim["source"] == "Ortiz"
+    r = analyze("Ms. Ortiz, 52, said the bakery had lost its lease. ''Some days the landlord "
+                "writes, 'Pay by Friday,''' said Ms. Ortiz, who was born in Lima. ''We have "
+                "baked here for thirty years. The ovens stay.''")
+    claim = r.claim_with("Some days the landlord")
+    assert "The ovens stay" in claim["content"] and claim["source"] == "Ortiz"
     assert len(r.claims()) == 2
 
 
@@ -412,8 +412,8 @@ def test_a_person_object_before_a_date_stays_in_the_content(analyze):
 
 
 def test_claim_and_admit_in_their_sense_of_things_are_no_cues(analyze):
-    r = analyze("The outbreak has so far claimed at least 165 lives. The ministry admitted two "
-                "students into the program last year.")
+    r = analyze("The heat wave claimed at least 30 lives last week. The ministry "
+                "admitted two students into the program last year.")
     assert r.claims() == []
 
 

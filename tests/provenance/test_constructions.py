@@ -215,9 +215,9 @@ def test_a_poll_phrase_on_a_noun_or_on_respondents_makes_no_poll_claim(analyze):
 
 
 def test_seems_to_is_a_claim_with_no_named_source(analyze):
-    r = analyze("Now the governor seems to have vanished from the campaign trail.")
-    claim = r.claim_with("to have vanished")
-    assert claim["content"] == "the governor | to have vanished from the campaign trail"
+    r = analyze("Lately the coach seems to have lost interest in the youth league.")
+    claim = r.claim_with("to have lost interest")
+    assert claim["content"] == "the coach | to have lost interest in the youth league"
     assert claim["cue"] == "seems" and claim["source"] is None
 
 
@@ -230,11 +230,11 @@ def test_seemed_to_with_a_cue_verb_is_the_subjects_claim(analyze):
 
 
 def test_to_discuss_as_a_meetings_purpose_is_its_subjects_claim(analyze):
-    r = analyze("European leaders gathered Friday to discuss the torrent of challenges facing "
-                "their continent.")
-    claim = r.claim_with("the torrent of challenges")
-    assert claim["cue"] == "to discuss" and claim["source"] == "European leaders"
-    assert claim["content"] == "the torrent of challenges facing their continent"
+    r = analyze("Harbour mayors met Monday to discuss the flood of complaints reaching their "
+                "offices.")
+    claim = r.claim_with("the flood of complaints")
+    assert claim["cue"] == "to discuss" and claim["source"] == "Harbour mayors"
+    assert claim["content"] == "the flood of complaints reaching their offices"
 
 
 def test_to_discuss_why_a_speaker_is_anonymous_is_no_claim(analyze):

@@ -322,7 +322,7 @@ def test_a_distancing_verb_that_reports_no_words_is_no_framing(analyze):
     # "admit" as letting in, "claim" as taking lives: neither is the writer casting doubt
     # on somebody's words (the attribution rules still read a claim in both).
     for text in ("The ministry admitted two students into the program last year.",
-                 "The outbreak has so far claimed at least 165 lives."):
+                 "The heat wave claimed at least 30 lives last week."):
         assert "distancing-verb" not in analyze(text).framing().values(), text
     reported = analyze("Councillor Ann Lee admitted that the budget was late.")
     assert reported.framing().get("admitted") == "distancing-verb"

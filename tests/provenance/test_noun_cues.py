@@ -56,7 +56,7 @@ def test_a_place_after_the_verb_is_not_the_reports_source(analyze):
 
 
 def test_a_name_the_parser_made_part_of_a_reporting_nouns_phrase_speaks(analyze):
-    # As "with Jordanian Foreign Minister Ayman Safadi warning of …" parsed on a real page.
+    # A foreign minister's name before "warning of …" was parsed this way on a real page.
     r = analyze("The minister repeated it at dawn. The Haddad warning of grave consequences for "
                 "the harbour went unheeded.")
     assert r.claim_with("grave consequences")["source"] == "Haddad"

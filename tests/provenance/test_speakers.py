@@ -252,9 +252,9 @@ def test_a_transcript_quoted_line_by_line_is_each_labelled_speakers(analyze):
 
 
 def test_a_verb_outside_the_lists_that_frames_a_spoken_quotation_gives_its_speaker(analyze):
-    r = analyze("\"Mayor Diaz, let me help you out - the answer is no,\" the Republican "
-                "vice-presidential candidate riffed on the mayor's non-answer, drawing applause.")
-    assert r.claim_with("let me help you out")["source"] == "the Republican vice-presidential candidate"
+    r = analyze("\"Councillor Reyes, I will save you the trouble - we are not paying,\" the "
+                "harbour board's chairwoman riffed on the councillor's question, drawing laughter.")
+    assert r.claim_with("I will save you the trouble")["source"] == "the harbour board's chairwoman"
     r = analyze("\"The Long Night of the Owl: A Memoir,\" Howard had in his hand.")
     assert all(c["source"] is None for c in r.claims())  # a title, not a clause spoken
 
