@@ -38,7 +38,7 @@ _NAMING_LEMMAS = lexicons.words("naming_verbs")
 _PASSIVE_CUES = lexicons.words("passive_cue_verbs")
 _ALLEGATION_NOUNS = lexicons.words("allegation_nouns")
 # Words besides the cue and its source that may stand between the two parts of one claim
-# ("he told the host", "Mosko wrote in an email to the NFL Network's Rich Eisen").
+# ("he told the host", "Lund wrote in an email to the league's own radio host").
 _GAP_WORDS = 10
 
 
@@ -223,8 +223,8 @@ def join_shared_cues(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     """One cue, one claim: "“A,” he told the host, “B.”" and "Oz is “smart as hell,”
     Mosko wrote, and “full of s---”" are one attribution with a content on both sides of
     its cue, not two claims that happen to share it; so are "Ruiz said she has the one
-    quality the job needs: “Steadiness …”" and "asked the crowd to welcome the governor -
-    “my new best friend”" (both parts after the cue, in one sentence, with no clause of
+    quality the job needs: “Steadiness …”" and "asked the hall to greet the mayor -
+    “our newest neighbour”" (both parts after the cue, in one sentence, with no clause of
     its own between them). Two drafts with the very same cue are also
     joined when one ends before the cue and the other starts after it, with no more than
     the cue, its source and a few words between them."""

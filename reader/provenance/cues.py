@@ -712,7 +712,7 @@ def _infinitive(doc: Doc, verb: Token, subj: Token) -> _Reading | None:
 
 
 def _retold_intent(verb: Token, subj: Token) -> bool:
-    """"Zoghlin told The Hill in a statement that her client did not intend to cause harm":
+    """"Her lawyer told the paper in a statement that her client meant no harm":
     a position of someone the writer names only by a common noun, in a "that" clause under
     another speaker's cue, is that speaker's claim about them, not theirs."""
     if subj.pos_ != "NOUN" or subj.ent_type_:
@@ -1312,7 +1312,7 @@ _ASIDE_MARKS = {"although", "though", "while", "whereas", "despite", "even"}
 def trailing_asides_cut(doc: Doc, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The writer's addition set off by a comma or a dash at the end of a reported clause
     is not part of what was said: "said he expects Clinton to recover, which forced her to
-    leave early", "wants to sign up 5 million people, focusing on people under 30", "…
+    leave early", "wants to hire 900 teachers, focusing on rural schools", "…
     rose 2 percent, despite weeks of protests". Cut from the mark: a non-restrictive
     relative clause, a participle with no subject of its own or a concessive clause that
     runs to the content's end and stands outside every quotation. (An apposition at the

@@ -150,7 +150,7 @@ def _doubting_question(sentence: Span) -> str | None:
 
 
 def _sarcastic_perhaps(sentence: Span) -> bool:
-    """"Perhaps Arizona will put someone in that actually has a spine": a sentence that
+    """"Perhaps the board will hire someone who actually reads the budget": a sentence that
     opens with "perhaps" or "maybe" and wishes for what should go without saying."""
     words = _words(sentence)
     return (len(words) > 3 and words[0].lower_ in ("perhaps", "maybe")

@@ -445,8 +445,8 @@ def complement_content(doc: Doc, draft: ClaimDraft) -> list[tuple[int, int]]:
 
 def source_is_not_the_speaker(doc: Doc, draft: ClaimDraft) -> bool:
     """Whether a learned claim's source is the subject of its cue verb that is spoken to or
-    about, not the speaker: of a passive with no agent ("Clinton was asked about speeches
-    she made", "Mr. Trump was challenged over hiring foreign workers", "Asked about …,
+    about, not the speaker: of a passive with no agent ("Ruiz was asked about speeches
+    she gave", "Mr. Hale was challenged over his hiring", "Asked about …,
     Clinton said", `asked_in_passing`) or of "seem" /
     "appear" with an infinitive ("Republicans don't seem to take Sanders' argument
     seriously"; RAISING_VERBS: PolNeAR gives these no source). Such a claim keeps no

@@ -659,8 +659,8 @@ def _by_cue_verb(search: _QuoteSearch, quotation: _Quotation) -> ClaimDraft | No
 def _earlier_claim_of_cue(search: _QuoteSearch, cue: tuple[int, int],
                           quotation: _Quotation) -> ClaimDraft | None:
     """The claim its cue already made before a quotation that opens a sentence of its
-    paragraph ("“Thirty years ago, it was booming,” Ms. Hughes said, pointing out … . “But
-    those days are never coming back.”"): the quotation goes on it (one cue, one claim),
+    paragraph ("“Ten years ago, the mill was full,” Ms. Hughes said, pointing out … . “Now
+    it is empty.”"): the quotation goes on it (one cue, one claim),
     unless a cue with another speaker comes between."""
     if quotation.para is None:
         return None
@@ -686,7 +686,7 @@ def _earlier_claim_of_cue(search: _QuoteSearch, cue: tuple[int, int],
 
 def _with_its_phrase(doc: Doc, verb: Token, quotation: _Quotation) -> list[tuple[int, int]]:
     """The quotation's parts, or, when the quotation stands inside the cue verb's object or
-    complement after it ("says things such as, “We're not all meant to be equal”", "calls
+    complement after it ("says things such as, “Nobody reads the small print”", "calls
     people “losers” and “sad”"), that phrase up to the quotation's end."""
     first = doc.char_span(quotation.start, quotation.start + 1, alignment_mode="expand")
     if first is None or len(quotation.group) > 1:
