@@ -117,9 +117,9 @@ def test_name_then_continued_after_a_quotation(analyze):
 
 
 def test_pronoun_goes_to_the_paragraph_subject_not_the_nearest_name(analyze):
-    r = analyze("Following a performance of the song, Simmons teed up McDonald’s cameo. "
-                "“You might remember him from his own band,” he said.")
-    assert _quote_speaker(r, "You might remember him") == "Simmons"
+    r = analyze("After a reading of the poem, Jenkins teed up Harper’s cameo. "
+                "“You might know him from his own show,” he said.")
+    assert _quote_speaker(r, "You might know him") == "Jenkins"
 
 
 def test_a_possessive_does_not_vote_for_a_name_s_gender(analyze):
@@ -131,10 +131,10 @@ def test_a_possessive_does_not_vote_for_a_name_s_gender(analyze):
 
 
 def test_a_paragraph_of_quotation_continues_the_speaker_of_the_paragraph_before(analyze):
-    r = analyze("Chief negotiator Saeb Erekat said it was only the latest move to force the "
-                "other side to give up.\n\n“They wanted us on our knees and they used every "
-                "trick to put pressure on us. We stand tall.”")
-    assert _quote_speaker(r, "They wanted us on our knees") == "Saeb Erekat"
+    r = analyze("Union leader Marta Kovacs said it was only the newest attempt to force the "
+                "workers to give in.\n\n“They wanted us on our backs and they tried every "
+                "threat to break our resolve. We hold firm.”")
+    assert _quote_speaker(r, "They wanted us on our backs") == "Marta Kovacs"
 
 
 def test_a_statement_speaks_for_who_issued_it(analyze):
@@ -167,10 +167,10 @@ def test_datelines_headlines_and_sports_notes_are_not_speaker_labels(analyze):
                 "Washington, DC, United States: Getting to the Moon has been done before.\n\n"
                 "Thunder: F Hamidou Diallo missed his third straight game with a sprained "
                 "ankle.\n\n"
-                "Jane A. Burton: Possession of methamphetamine, possession of a controlled "
-                "substance, held in jail in lieu of $70,000 bond.")
+                "Paul R. Linden: Theft of a vehicle, resisting an officer, held in "
+                "custody in lieu of $15,000 bond.")
     names = _sources(r)
-    for label in ("NASA", "Washington", "Thunder", "Jane A. Burton"):
+    for label in ("NASA", "Washington", "Thunder", "Paul R. Linden"):
         assert label not in names, names
 
 
@@ -368,20 +368,20 @@ def test_a_name_with_a_plural_verb_is_an_organisation_that_they_refers_to(analyz
 
 
 def test_the_reader_addressed_as_you_is_not_a_source(analyze):
-    r = analyze("The state said it launched a campaign on Monday. And if you haven't yet noticed "
-                "what might be wrong with the slogan, look again.")
+    r = analyze("The council said it opened a car park on Friday. And if you still haven't "
+                "noticed what could be odd about the signs, look closer.")
     assert not any(c["source"] for c in r.claims() if c["cue"] and "noticed" in c["cue"])
 
 
 # -- speakers the parser loses -----------------------------------------------------------
 
 def test_a_name_between_the_quotation_and_its_cue_is_the_speaker(analyze):
-    r = analyze("Sales rose 3 percent in the quarter.\n\n“Our results reflected broad-based "
-                "growth across our business, yet sales were below our expectations driven by "
-                "the timing of certain benefits associated with our strategic investments,\" "
-                "chairman, CEO and president Carl Menard said in the earnings release.")
-    assert _quote_speaker(r, "broad-based growth") == "Carl Menard"
-    assert "Carl Menard" not in r.claim_with("broad-based growth")["content"]
+    r = analyze("Orders fell 2 percent in the period.\n\n“Our figures showed steady "
+                "demand across our regions, yet margins were below our forecasts owing to "
+                "the pace of certain savings tied to our long-term projects,\" "
+                "chairman, CEO and president Leo Varga said in the quarterly report.")
+    assert _quote_speaker(r, "steady demand") == "Leo Varga"
+    assert "Leo Varga" not in r.claim_with("steady demand")["content"]
 
 
 def test_a_heading_that_quotes_words_said_below_is_the_speaker_s(analyze):
@@ -392,19 +392,19 @@ def test_a_heading_that_quotes_words_said_below_is_the_speaker_s(analyze):
 
 
 def test_a_pronoun_that_stood_for_a_woman_is_not_then_a_man(analyze):
-    r = analyze("Emily Marsh questioned the prince for an hour. Marsh repeatedly asked how "
-                "Andrew could be so sure.\n\nAndrew spent a minute explaining how he could not "
-                "have been there, because she described him as sweating.\n\n"
-                "“Oh, actually? Yes,” he assures himself. “I didn’t sweat at the time.”")
-    assert _quote_speaker(r, "sweat at the time") == "Andrew"
+    r = analyze("Clara Webb questioned the minister for an hour. Webb kept asking how "
+                "Rupert could be so certain.\n\nRupert spent a minute explaining how he could "
+                "not have been at the party, because she described him as shouting.\n\n"
+                "“Oh, really? No,” he assures himself. “I didn’t shout that night.”")
+    assert _quote_speaker(r, "shout that night") == "Rupert"
 
 
 def test_a_verb_that_reports_only_through_a_clause_gives_a_quotation_no_speaker(analyze):
-    r = analyze("But with all the crew asleep for long periods, the ship would have to be "
-                "designed for largely autonomous operations, with optimum use of artificial "
-                "intelligence and \"fault detection, isolation and recovery\" to maintain a "
-                "minimum level of system performance until the crew could be revived.")
-    assert _quote_speaker(r, "fault detection") in (None, "(no speaker)")
+    r = analyze("But with every keeper ashore for the winter, the lighthouse would have to be "
+                "designed for fully automatic operation, with extensive use of solar power "
+                "and \"lamp monitoring, switching and replacement\" to maintain a steady "
+                "level of beacon brightness until the keepers could return.")
+    assert _quote_speaker(r, "lamp monitoring") in (None, "(no speaker)")
 
 
 # -- cue verbs whose subject or object says nothing ---------------------------------------
@@ -442,12 +442,12 @@ def test_a_threat_pleaded_guilty_to_is_the_charge_not_a_claim(analyze):
 
 
 def test_characterizing_the_moon_is_no_claim_but_calling_unrest_a_moment_is(analyze):
-    r = analyze("Clipper will study Europa on dozens of flybys, characterizing the moon and its "
-                "ocean and hunting for spots where a lander could touch down.")
-    assert "Clipper" not in _sources(r)
-    r = analyze("Senator Ruth Pane has called the police shootings and the unrest that has "
-                "followed a moment similar to the civil rights movement.")
-    assert r.claim_with("a moment similar")["source"] == "Ruth Pane"
+    r = analyze("Seeker will survey Callisto on many close passes, characterizing the moon "
+                "and its crust and looking for sites where a rover could set down.")
+    assert "Seeker" not in _sources(r)
+    r = analyze("Senator Ruth Pane has called the mill closures and the hardship that has "
+                "followed a blow similar to the great dock strikes.")
+    assert r.claim_with("a blow similar")["source"] == "Ruth Pane"
 
 
 def test_a_quip_after_a_quotation_gives_its_speaker(analyze):
@@ -457,16 +457,16 @@ def test_a_quip_after_a_quotation_gives_its_speaker(analyze):
 
 
 def test_a_client_s_intent_told_by_the_lawyer_is_the_lawyer_s_claim(rules_analyzer):
-    text = ("Sonya Zoghlin, Carl Doyle’s attorney, told the paper in a statement that her "
-            "client did not intend to cause harm to anyone.")
+    text = ("Maria Lund, Peter Vance’s lawyer, told the station in an email that her "
+            "client never intended to hurt anybody.")
     assert not any("intend" in cue for cue in _cues(rules_analyzer, text))
 
 
 def test_the_witness_testifying_is_who_the_sentence_says_it_is(rules_analyzer):
     analysis = rules_analyzer.analyze(article_from_text(
-        "Morrison was the third witness testifying Tuesday who listened in on the call."))
+        "Hartley was the fourth witness testifying Monday who sat in on the meeting."))
     names = {s.name for s in analysis.sources}
-    assert "the third witness" not in names and not any("witness" in n for n in names), names
+    assert "the fourth witness" not in names and not any("witness" in n for n in names), names
 
 
 def test_a_quotation_goes_to_the_nearest_cue_it_hangs_on(analyze):
