@@ -5,9 +5,6 @@ model with them that trains and round-trips."""
 import numpy
 import pytest
 import spacy
-from spacy.tokens import Doc
-from spacy.training import Example
-from thinc.api import Adam
 
 import reader.provenance.components  # noqa: F401  (registers the factories)
 from reader.provenance import tagger as tagger_module
@@ -15,6 +12,7 @@ from reader.provenance.tagger import WeightsError, model_config
 from reader.provenance.tagger_context import (CLOSING, CONTEXT_FEATURES, INSIDE, OPENING,
                                               OUTSIDE, children_mask, context_columns,
                                               cue_mask, quote_states)
+from tagger_training import train_on_one_doc
 
 TEXT = "The mayor said the bridge would reopen in June."
 LABELS = ["B-SOURCE", "I-SOURCE", "B-CUE", "B-CONTENT"] + ["I-CONTENT"] * 6
@@ -89,14 +87,7 @@ def _trained(nlp, steps=30):
     doc = nlp(TEXT)
     tagger = nlp.add_pipe("provenance_tagger", name=f"context{len(nlp.pipe_names)}",
                           config={"weights": "", "model": model_config(context=True)})
-    reference = Doc(doc.vocab, words=[t.text for t in doc],
-                    spaces=[bool(t.whitespace_) for t in doc], tags=LABELS)
-    examples = [Example(doc, reference)]
-    tagger.initialize(lambda: examples, nlp=nlp)
-    optimizer = Adam(0.001)
-    for _ in range(steps):
-        tagger.update(examples, sgd=optimizer)
-    return tagger, doc
+    return train_on_one_doc(nlp, tagger, doc, LABELS, steps), doc
 
 
 def test_a_tagger_with_context_features_learns_and_round_trips(nlp):

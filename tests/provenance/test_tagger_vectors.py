@@ -4,13 +4,11 @@ lookup, a model with it that trains and round-trips, and weights that do not fit
 import numpy
 import pytest
 import spacy
-from spacy.tokens import Doc
-from spacy.training import Example
-from thinc.api import Adam
 
 import reader.provenance.components  # noqa: F401  (registers the factories)
 from reader.provenance import tagger as tagger_module
 from reader.provenance.tagger import WeightsError, model_config, table_checksums, vector_inputs
+from tagger_training import train_on_one_doc
 
 TEXT = "The mayor said the bridge would reopen in June."
 LABELS = ["B-SOURCE", "I-SOURCE", "B-CUE", "B-CONTENT"] + ["I-CONTENT"] * 6
@@ -41,14 +39,7 @@ def _trained(nlp, steps=30):
                           config={"weights": "", "model": model_config(vectors=True)})
     with nlp.select_pipes(enable=["tok2vec", "tagger", "parser", "attribute_ruler"]):
         doc = nlp(TEXT)
-    reference = Doc(doc.vocab, words=[t.text for t in doc],
-                    spaces=[bool(t.whitespace_) for t in doc], tags=LABELS)
-    examples = [Example(doc, reference)]
-    tagger.initialize(lambda: examples, nlp=nlp)
-    optimizer = Adam(0.001)
-    for _ in range(steps):
-        tagger.update(examples, sgd=optimizer)
-    return tagger, doc
+    return train_on_one_doc(nlp, tagger, doc, LABELS, steps), doc
 
 
 def test_a_tagger_with_word_vectors_learns_and_round_trips(nlp):
