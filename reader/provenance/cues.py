@@ -498,7 +498,8 @@ def speaker_of_cue(verb: Token) -> tuple[Token | None, tuple[int, int] | None]:
 
 # Verbs whose subject is spoken about, not speaking, when a cue noun is their object:
 # "Suu Kyi faced sharp criticism for …", "the plan drew questions about …".
-_RECEIVING_VERBS = frozenset({"face", "receive", "draw", "get", "attract", "endure", "field"})
+_SPOKEN_ABOUT_VERBS = frozenset({"face", "receive", "draw", "get", "attract", "endure",
+                                 "field"})
 # How a cue word's phrase hangs on the verb whose subject speaks: "made the more
 # controversial decision", "has been an outspoken supporter of", "in a sour mood about".
 _WORD_CUE_CLIMB = frozenset({"dobj", "attr", "acomp", "oprd", "pobj", "prep", "amod",
@@ -530,7 +531,7 @@ def speaker_of_word_cue(doc: Doc, start: int, end: int) -> Token | None:
             return None  # "In addition to questions about …": an adjunct, not the verb's
         head = head.head
     if head is None or head.pos_ not in ("VERB", "AUX") or \
-            head.lemma_.lower() in RAISING_VERBS | _RECEIVING_VERBS or \
+            head.lemma_.lower() in RAISING_VERBS | _SPOKEN_ABOUT_VERBS or \
             any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children):
         return None
     return subject_of(head)
@@ -1065,7 +1066,7 @@ def find_poll_findings(doc: Doc) -> list[ClaimDraft]:
 # when named, as the source (dev and train samples: 7 of 8).
 _CRITICISM_NOUNS = frozenset({"criticism", "ridicule", "scorn", "derision", "mockery",
                               "condemnation", "backlash", "rebuke"})
-_RECEIVING_VERBS = frozenset({"face", "draw", "receive", "spark", "earn"})
+_CRITICISM_VERBS = frozenset({"face", "draw", "receive", "spark", "earn"})
 
 
 def find_criticism_faced(doc: Doc) -> list[ClaimDraft]:
@@ -1073,7 +1074,7 @@ def find_criticism_faced(doc: Doc) -> list[ClaimDraft]:
     when the critics are not named."""
     drafts = []
     for verb in doc:
-        if verb.lemma_.lower() not in _RECEIVING_VERBS or verb.pos_ != "VERB":
+        if verb.lemma_.lower() not in _CRITICISM_VERBS or verb.pos_ != "VERB":
             continue
         noun = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i
                      and c.lemma_.lower() in _CRITICISM_NOUNS), None)
@@ -1161,16 +1162,16 @@ def find_hearsay(doc: Doc) -> list[ClaimDraft]:
 
 
 # "X seems to Y", "X appeared to Y": how things look to someone the writer does not name
-# (PolNeAR dev and train samples: 27 of 32 outside another claim are attributions).
-_APPEARANCE_VERBS = frozenset({"seem", "appear"})
+# (PolNeAR dev and train samples: 27 of 32 outside another claim are attributions); the
+# verbs are RAISING_VERBS.
 
 
 def _seems_to(token: Token) -> bool:
-    """"Melania seems to have vanished from the campaign trail": "seem" or "appear" with a
+    """"The coach seems to have lost interest in the league": "seem" or "appear" with a
     subject and an infinitive that is no cue verb of its own ("seemed to suggest that …" is
     the subject's claim)."""
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-    if token.lemma_.lower() not in _APPEARANCE_VERBS or subject is None or \
+    if token.lemma_.lower() not in RAISING_VERBS or subject is None or \
             subject.lower_ == "what":
         return False  # "what appeared to be a long fight": the writer's own wording
     infinitive = next((c for c in token.children if c.dep_ == "xcomp" and c.i > token.i), None)
