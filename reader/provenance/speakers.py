@@ -971,7 +971,18 @@ def _same_speaker(verb: Token, before: ClaimDraft) -> bool:
     subject = subject_of(verb)
     if subject is None:
         return False
-    return speaker.left_edge.i <= subject.i <= speaker.right_edge.i
+    return speaker.left_edge.i <= subject.i <= speaker.right_edge.i or \
+        _pronoun_for(subject, speaker)
+
+
+def _pronoun_for(subject: Token, speaker: Token) -> bool:
+    """'“…,” Obama said. He did not name a date. “…”': a "he" or "she" after a named
+    speaker's quote, with no other name between, is that speaker."""
+    if subject.lower_ not in ("he", "she") or subject.i <= speaker.i or \
+            not (speaker.ent_type_ == "PERSON" or speaker.pos_ == "PROPN"):
+        return False
+    return not any(t.dep_ in ("nsubj", "nsubjpass") and t.i != subject.i
+                   for t in subject.doc[speaker.right_edge.i + 1:subject.i])
 
 
 def _governs(doc: Doc, verb: Token, piece: QuotePiece) -> bool:

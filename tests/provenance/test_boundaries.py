@@ -82,6 +82,19 @@ def test_quote_after_a_sentence_that_is_no_speech_is_not_joined_to_it(analyze):
     assert "Our goal" not in r.claim_with("a deal")["content"]
 
 
+def test_quote_after_a_sentence_of_the_speaker_pronoun_goes_on_the_speaker(analyze):
+    r = analyze("\"We will talk again next month,\" Mayor Ana Ruiz said after meeting the "
+                "governor. He did not suggest a deal. \"Our goal is not a cycle of threats.\"")
+    claim = r.claim_with("Our goal is not")
+    assert "Ana Ruiz" in claim["source"] and "talk again" in claim["content"]
+
+
+def test_quote_after_a_sentence_of_another_subject_does_not_go_on(analyze):
+    r = analyze("\"We will talk again next month,\" Mayor Ana Ruiz said. The governor "
+                "refused, and he did not suggest a deal. \"Our goal is not a cycle of threats.\"")
+    assert "Our goal" not in r.claim_with("talk again")["content"]
+
+
 def test_frame_verb_lead_in_after_an_opening_clause(analyze):
     r = analyze("While the two argued about the budget, a friend commented: \"You care far "
                 "too much about the roads.\"")
