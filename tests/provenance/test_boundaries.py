@@ -433,3 +433,18 @@ def test_claim_and_admit_in_their_sense_of_things_are_no_cues(analyze):
 def test_admitted_mistakes_to_a_committee_is_still_a_claim(analyze):
     r = analyze("Mayor Ann Ruiz admitted mistakes to the committee.")
     assert r.claim_with("mistakes")["cue"] == "admitted"
+
+
+def test_said_the_same_or_as_much_is_a_claim_about_the_words_already_given(analyze):
+    r = analyze("Only 40 percent trusted the mayor, while 61 percent said the same of the "
+                "council. The union's lawyer said as much in a letter on Monday.")
+    same = r.claim_with("the same of the council")
+    assert same["content"] == "the same of the council" and same["source"] == "61 percent"
+    much = r.claim_with("as much")
+    assert much["content"] == "as much" and much["cue"] == "said"
+
+
+def test_said_the_same_thing_leaves_out_what_hangs_on_the_object(analyze):
+    r = analyze("A group of senior Democrats has said the same thing, including the "
+                "former governor.")
+    assert r.claim_with("the same thing")["content"] == "the same thing"
