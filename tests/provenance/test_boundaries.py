@@ -448,3 +448,15 @@ def test_said_the_same_thing_leaves_out_what_hangs_on_the_object(analyze):
     r = analyze("A group of senior Democrats has said the same thing, including the "
                 "former governor.")
     assert r.claim_with("the same thing")["content"] == "the same thing"
+
+
+def test_a_named_owners_attacks_on_someone_are_a_claim_about_them(analyze):
+    r = analyze("The senator's sharp attacks on the judge drew alarm among lawyers.")
+    claim = r.claim_with("the judge")
+    assert claim["content"] == "the judge" and claim["source"] == "The senator's"
+
+
+def test_attacks_with_no_named_owner_are_no_claim_of_the_noun(analyze):
+    r = analyze("Recent attacks on the port killed four people. His attacks on the "
+                "judge drew alarm among lawyers.")
+    assert not any(c["cue"] == "attacks" for c in r.claims())
