@@ -371,7 +371,8 @@ def find_verb_claims(doc: Doc) -> list[ClaimDraft]:
                 draft.cue = (cue_range(token)[0], it.idx + len(it))  # "put it"
                 drafts.append(draft)
             continue
-        if not (_is_cue_verb(token, verbs) or _purpose_discussion(token)) or \
+        if not (_is_cue_verb(token, verbs) or _purpose_discussion(token) or
+                _talks_about(token)) or \
                 is_writer_aside(token) or \
                 interrupting_cue(token) is not None:
             continue  # (a verb another cue interrupts is that cue's content)
@@ -397,6 +398,14 @@ def _talked_about(doc: Doc, verb: Token) -> ClaimDraft | None:
     return _draft(doc, verb, parts, RuleName.POSITION,
                   f"cue '{verb.text} about' → subject '{subject_of(verb)}'", None,
                   about.idx + len(about))
+
+
+def _talks_about(verb: Token) -> bool:
+    """"Ms. Ortiz talks about a regional compact": "talk about X" with its own subject."""
+    return verb.lemma_.lower() == "talk" and verb.pos_ == "VERB" and \
+        any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") for c in verb.children) and \
+        any(c.dep_ == "prep" and c.lower_ == "about" and c.i < c.right_edge.i
+            for c in verb.children)
 
 
 def _purpose_discussion(verb: Token) -> bool:

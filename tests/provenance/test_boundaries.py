@@ -460,3 +460,10 @@ def test_attacks_with_no_named_owner_are_no_claim_of_the_noun(analyze):
     r = analyze("Recent attacks on the port killed four people. His attacks on the "
                 "judge drew alarm among lawyers.")
     assert not any(c["cue"] == "attacks" for c in r.claims())
+
+
+def test_a_named_subject_talking_about_x_is_a_claim_about_x(analyze):
+    r = analyze("Ms. Ortiz talks about a regional compact, but the council is deeply "
+                "divided over the plan.")
+    claim = r.claim_with("a regional compact")
+    assert claim["content"] == "a regional compact" and claim["source"].endswith("Ortiz")
