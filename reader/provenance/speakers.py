@@ -761,11 +761,14 @@ def _after_speaking_sentence(search: _QuoteSearch, quotation: _Quotation) -> Cla
     if any(t.is_alpha for t in doc[sent.start:opening.start]):
         return None  # the quotation does not open its sentence
     before = doc[sent.start - 1].sent
-    if before.start_char < search.paragraphs[quotation.para][0]:
-        return None
     verb = before.root
+    goes_on = _continues_remarks(verb)
+    if before.start_char < search.paragraphs[quotation.para][0] and not (
+            goes_on and _opens_after_sentence_paragraph(search, quotation, before)):
+        return None
     verbs = cue_verbs()
-    if verb.pos_ != "VERB" or not (_is_cue(verb, verbs) or verb.lemma_.lower() in _SPEECH_LEMMAS):
+    if verb.pos_ != "VERB" or not (_is_cue(verb, verbs) or goes_on
+                                   or verb.lemma_.lower() in _SPEECH_LEMMAS):
         return None
     speaker = subject_of(verb)
     if speaker is None or speaker.pos_ == "PRON" and speaker.lower_ not in ("he", "she", "they"):
@@ -776,7 +779,8 @@ def _after_speaking_sentence(search: _QuoteSearch, quotation: _Quotation) -> Cla
     cue = cue_range(verb)
     claim = next((d for d in search.existing if d.cue == cue and d.source_token is not None
                   and d.end <= quotation.start), None)
-    if claim is not None and verb.lemma_.lower() not in _SPEECH_LEMMAS | _NAMING_LEMMAS:
+    if claim is not None and not goes_on and \
+            verb.lemma_.lower() not in _SPEECH_LEMMAS | _NAMING_LEMMAS:
         return None  # "He did not suggest retaliation. “…”": not who goes on speaking
     if claim is not None:
         if _cue_between(doc, claim, quotation.start):
@@ -790,6 +794,31 @@ def _after_speaking_sentence(search: _QuoteSearch, quotation: _Quotation) -> Cla
     return _claim_from(doc, quotation.parts, speaker, cue, RuleName.QUOTE_CUE,
                        f"quote after the sentence where '{speaker.text}' speaks ('{verb.text}')",
                        None, [quotation.quote_id])
+
+
+def _continues_remarks(verb: Token) -> bool:
+    """"Howard continued his remarks.", "She continued.": somebody goes on speaking (not
+    "continued to attack", "continued the attack")."""
+    if verb.lemma_.lower() != "continue" or verb.pos_ != "VERB":
+        return False
+    if any(c.dep_ in ("xcomp", "ccomp", "prep", "advcl") for c in verb.children):
+        return False
+    return all(c.lemma_.lower() in _LEAD_IN_NOUNS or c.lower_ in _LEAD_IN_NOUNS
+               for c in verb.children if c.dep_ == "dobj")
+
+
+def _opens_after_sentence_paragraph(search: _QuoteSearch, quotation: _Quotation,
+                                    sentence) -> bool:
+    """Whether the quotation opens its paragraph and the paragraph before is that one
+    sentence ("Howard continued his remarks.¶“Eight years ago …”")."""
+    before_para = search.previous(quotation.para)
+    if before_para < 0:
+        return False
+    start, end = search.paragraphs[before_para]
+    text = text_of(search.doc)
+    return not text[search.paragraphs[quotation.para][0]:quotation.start].strip() and \
+        not text[start:sentence.start_char].strip() and \
+        not any(ch.isalnum() for ch in text[sentence.end_char:end])
 
 
 def _follows_previous_paragraph(search: _QuoteSearch, quotation: _Quotation) -> ClaimDraft | None:

@@ -76,6 +76,19 @@ def test_quote_after_a_sentence_in_another_paragraph_has_no_speaker_from_it(anal
     assert r.claim_with("The city is watching us")["source"] is None
 
 
+def test_quote_paragraph_after_a_paragraph_saying_the_speaker_continued(analyze):
+    r = analyze("Ana Ruiz continued her remarks.\n\n\u201cThe city is watching us. We have to "
+                "show that we stand together.\u201d")
+    claim = r.claim_with("The city is watching us")
+    assert claim["source"] == "Ana Ruiz" and claim["cue"] == "continued"
+
+
+def test_quote_paragraph_after_continued_to_do_something_has_no_speaker(analyze):
+    r = analyze("Ana Ruiz continued to walk along the river.\n\n\u201cThe city is watching "
+                "us. We have to show that we stand together.\u201d")
+    assert r.claim_with("The city is watching us")["source"] is None
+
+
 def test_quote_after_a_sentence_that_is_no_speech_is_not_joined_to_it(analyze):
     r = analyze("\"We will talk again next month,\" Mayor Ana Ruiz said after meeting the "
                 "governor. He did not suggest a deal. \"Our goal is not a cycle of threats.\"")
