@@ -162,9 +162,18 @@ class _Pairing:
         family = family or _MARKS[self.text[i]][0]
         # An inner quote can only be of the other family: a second opening mark of the
         # same family while one is open means the first was never closed.
-        if self.stack and self.stack[-1][1] == family and family == DOUBLE:
+        if self.stack and self.stack[-1][1] == family and family == DOUBLE and \
+                not self._straight_around_curly(i):
             self.stack.pop()
         self.stack.append((i, family, self.text[i]))
+
+    def _straight_around_curly(self, i: int) -> bool:
+        """'"…, the question: “Do you …?” Forty, yes."': a paragraph opened and closed with
+        straight marks may hold a curly quotation inside."""
+        open_pos = self.stack[-1][0]
+        return self.text[open_pos] == '"' and open_pos == self.first and \
+            self.text[i] == "\u201c" and \
+            self.text[_trim_end(self.text, self.p_start, self.p_end) - 1] == '"'
 
     def close(self, i: int, family: str | None = None) -> None:
         family = family or _MARKS[self.text[i]][0]

@@ -480,3 +480,10 @@ def test_a_named_subject_talking_about_x_is_a_claim_about_x(analyze):
                 "divided over the plan.")
     claim = r.claim_with("a regional compact")
     assert claim["content"] == "a regional compact" and claim["source"].endswith("Ortiz")
+
+
+def test_lead_in_speaker_for_a_straight_quote_paragraph_holding_a_curly_one(analyze):
+    r = analyze("Ana Ruiz continued:\n\n\"The count is tight, but that does not explain the "
+                "figures, so let me read the survey line: \u201cShould the old pier be rebuilt "
+                "before the storms?\u201d Forty said yes. A second survey asked the same.\"")
+    assert r.claim_with("The count is tight")["source"] == "Ana Ruiz"

@@ -19,6 +19,17 @@ def test_curly_double_quotes():
     assert quoted("“We simply cannot,” said the mayor.") == ["We simply cannot,"]
 
 
+def test_curly_quote_inside_a_paragraph_of_straight_quotes_is_nested():
+    text = ('"The vote is close, and I will read you the question: \u201cShould the pier '
+            'stay open?\u201d Forty, yes; fifty, no."')
+    assert quoted(text) == [text[1:-1]]
+
+
+def test_curly_quote_after_an_unclosed_straight_mark_is_its_own():
+    text = 'The 5" pipe broke, and the mayor said \u201cWe will fix it soon.\u201d'
+    assert quoted(text) == ["We will fix it soon."]
+
+
 def test_a_closing_mark_typed_to_open_a_line_opens_it():
     text = "“The pier must stay.” ― Ana Ruiz\n”Fear. I am afraid the pier will close.” ― Tom Hale"
     assert quoted(text) == ["The pier must stay.", "Fear. I am afraid the pier will close."]
