@@ -1006,7 +1006,7 @@ def _same_speaker(verb: Token, before: ClaimDraft) -> bool:
 
 def _pronoun_for(subject: Token, speaker: Token) -> bool:
     """'“…,” Obama said. He did not name a date. “…”': a "he" or "she" after a named
-    speaker's quote, with no other name between, is that speaker."""
+    speaker's quote, with no other subject between, is that speaker."""
     if subject.lower_ not in ("he", "she") or subject.i <= speaker.i or \
             not (speaker.ent_type_ == "PERSON" or speaker.pos_ == "PROPN"):
         return False
@@ -1043,7 +1043,20 @@ def _adjacent(doc: Doc, verb: Token, group: list[QuotePiece]) -> bool:
         between = text_of(doc)[verb.idx + len(verb):first.start]
     else:
         return False
-    return len(between.split()) <= 3 and "\n" not in between.strip() and subject_of(verb) is not None
+    subject = subject_of(verb)
+    if subject is None or "\n" in between.strip():
+        return False
+    return len(between.split()) <= 3 or verb.idx >= last.end and _only_subject_between(
+        doc, verb, subject, last.end)
+
+
+def _only_subject_between(doc: Doc, verb: Token, subject: Token, start: int) -> bool:
+    """'“…?” a narrator in the city ad asks': nothing but the subject's phrase (a few words)
+    and punctuation between the quotation and its cue."""
+    between = [t for t in doc[max(0, verb.i - 8):verb.i] if t.idx >= start]
+    inside = {t.i for t in subject.subtree}
+    return can_speak(subject) and all(t.i in inside or t.is_punct or t.is_space for t in between) \
+        and not any(t.idx < start and t.i in inside for t in subject.subtree)
 
 
 def _absorb(holder: ClaimDraft, group: list[QuotePiece]) -> None:

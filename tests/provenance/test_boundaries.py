@@ -487,3 +487,10 @@ def test_lead_in_speaker_for_a_straight_quote_paragraph_holding_a_curly_one(anal
                 "figures, so let me read the survey line: \u201cShould the old pier be rebuilt "
                 "before the storms?\u201d Forty said yes. A second survey asked the same.\"")
     assert r.claim_with("The count is tight")["source"] == "Ana Ruiz"
+
+
+def test_quote_then_its_speakers_longer_phrase_then_the_cue(analyze):
+    r = analyze("\u201cYou work late. You pay your bills. So why didn\u2019t the mayor pay hers?\u201d "
+                "a spokesman for the mayor asks.")
+    claim = r.claim_with("You work late")
+    assert claim["source"] == "a spokesman for the mayor" and claim["cue"] == "asks"
