@@ -372,7 +372,7 @@ def find_verb_claims(doc: Doc) -> list[ClaimDraft]:
                 drafts.append(draft)
             continue
         if not (_is_cue_verb(token, verbs) or _purpose_discussion(token) or
-                _talks_about(token)) or \
+                _talks_about(token) or token.lemma_.lower() == "make") or \
                 is_writer_aside(token) or \
                 interrupting_cue(token) is not None:
             continue  # (a verb another cue interrupts is that cue's content)
@@ -381,8 +381,12 @@ def find_verb_claims(doc: Doc) -> list[ClaimDraft]:
             if draft is not None:
                 drafts.append(draft)
             continue
-        draft = _talked_about(doc, token) if token.lemma_.lower() == "talk" else \
-            _claim_for_verb(doc, token)
+        if token.lemma_.lower() == "make":
+            draft = _made_clear(doc, token)
+        elif token.lemma_.lower() == "talk":
+            draft = _talked_about(doc, token)
+        else:
+            draft = _claim_for_verb(doc, token)
         if draft is not None:
             drafts.append(draft)
     return drafts
@@ -398,6 +402,28 @@ def _talked_about(doc: Doc, verb: Token) -> ClaimDraft | None:
     return _draft(doc, verb, parts, RuleName.POSITION,
                   f"cue '{verb.text} about' → subject '{subject_of(verb)}'", None,
                   about.idx + len(about))
+
+
+def _made_clear(doc: Doc, verb: Token) -> ClaimDraft | None:
+    """"The mayor made it clear she would veto the plan", "made clear that …": the clause
+    made clear is the subject's claim, the cue "made (it) clear"."""
+    if verb.pos_ != "VERB" or subject_of(verb) is None:
+        return None
+    clear = next((c for c in verb.children if c.lower_ == "clear" and c.i > verb.i and
+                  c.dep_ in ("ccomp", "oprd", "acomp", "xcomp", "dobj")), None)
+    if clear is None or clear.i - verb.i > 2:
+        return None
+    # The parser hangs what is made clear on "clear" (a clause, or a noun phrase read as
+    # its subject: "makes clear the hurdles ahead") or on the verb.
+    after = [c for c in list(clear.children) + list(verb.children) if c.i > clear.i and
+             c.dep_ in ("ccomp", "advcl", "nsubj", "dobj")]
+    if not after or clear.i + 1 >= len(doc) or doc[clear.i + 1].is_punct:
+        return None
+    last = max(c.right_edge for c in after)
+    parts = [(doc[clear.i + 1].idx, last.idx + len(last))]
+    return _draft(doc, verb, parts, RuleName.POSITION,
+                  f"cue '{verb.text} clear' → subject '{subject_of(verb)}'", None,
+                  clear.idx + len(clear))
 
 
 def _talks_about(verb: Token) -> bool:

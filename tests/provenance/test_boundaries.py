@@ -494,3 +494,16 @@ def test_quote_then_its_speakers_longer_phrase_then_the_cue(analyze):
                 "a spokesman for the mayor asks.")
     claim = r.claim_with("You work late")
     assert claim["source"] == "a spokesman for the mayor" and claim["cue"] == "asks"
+
+
+def test_made_it_clear_reports_the_clause_made_clear(analyze):
+    r = analyze("In a radio interview, the mayor made it clear she would veto the plan. "
+                "The survey makes clear the hurdles ahead for both parties.")
+    claim = r.claim_with("she would veto")
+    assert claim["content"] == "she would veto the plan" and claim["cue"] == "made it clear"
+    assert r.claim_with("the hurdles")["content"] == "the hurdles ahead for both parties"
+
+
+def test_making_something_clear_with_no_clause_is_no_claim_of_make(analyze):
+    r = analyze("The director makes this clear in her new film.")
+    assert not any(c["cue"].startswith("makes") for c in r.claims())
