@@ -507,3 +507,16 @@ def test_made_it_clear_reports_the_clause_made_clear(analyze):
 def test_making_something_clear_with_no_clause_is_no_claim_of_make(analyze):
     r = analyze("The director makes this clear in her new film.")
     assert not any(c["cue"].startswith("makes") for c in r.claims())
+
+
+def test_a_released_ad_or_plan_is_the_claim_of_who_released_it(analyze):
+    r = analyze("The Ortiz campaign released an ad this week showing the governor mocking "
+                "nurses. The mayor first released his plan in March.")
+    ad = r.claim_with("an ad")
+    assert ad["content"] == "an ad this week showing the governor mocking nurses"
+    assert r.claim_with("his plan")["content"] == "his plan"
+
+
+def test_released_tax_returns_are_no_claim(analyze):
+    r = analyze("The county released its tax returns on Friday.")
+    assert r.claims() == []
