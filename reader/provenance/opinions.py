@@ -1,0 +1,162 @@
+"""How someone sees a thing: "X views Y as Z", "X considers Y Z", "Y is seen as Z".
+
+An opinion predicate says what its subject holds of its object, and PolNeAR marks it as
+the subject's attribution with the object and what is said of it as the content ("critics
+see the plan as a giveaway": source "critics", cue "see", content "the plan as a
+giveaway"); in the passive, with no agent, nobody is named ("the tunnel is considered a
+risk": content "the tunnel … a risk"). Only with a predicate: "saw the film", "considered
+the offer", "viewed the damage" name an act, not an opinion.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from reader.provenance.cues import cue_range, cue_verbs, noun_phrase_range, speaker_of_cue
+from reader.provenance.drafts import ClaimDraft, clean_parts, subtree_range
+from reader.vocabulary import RuleName
+
+# Verbs of holding an opinion whose object takes a predicate: "as Y" for all of them,
+# a bare predicate ("considered the loans too risky", "deemed it classified") for those
+# in _BARE_PREDICATE_VERBS. "see" and "view" only with "as" (or "favorably"): "saw him
+# leave", "viewed the site" are perception.
+_OPINION_VERBS = frozenset({"view", "see", "regard", "consider", "rate", "deem", "judge"})
+_BARE_PREDICATE_VERBS = frozenset({"consider", "rate", "deem", "judge"})
+# The small model lemmatizes "rated" as "rat".
+_RATE_FORMS = frozenset({"rate", "rates", "rated", "rating"})
+# "viewed him favorably": a poll's reading of an opinion, with an adverb as its predicate.
+_OPINION_ADVERBS = frozenset({"favorably", "unfavorably", "positively", "negatively",
+                              "favourably", "unfavourably"})
+# Dependencies the parser gives a bare predicate ("considered the loans too risky" makes
+# the object the subject of a small clause, "is considered a risk" an object predicate).
+_PREDICATE_DEPS = ("oprd", "ccomp", "xcomp", "acomp")
+
+
+def find_opinion_predicates(doc: Doc) -> list[ClaimDraft]:
+    """The claims of opinion predicates in `doc`, active and passive."""
+    drafts = []
+    for verb in doc:
+        if verb.pos_ != "VERB" or _lemma(verb) not in _OPINION_VERBS:
+            continue
+        draft = _passive_opinion(doc, verb) if _is_passive(verb) else _active_opinion(doc, verb)
+        if draft is not None:
+            drafts.append(draft)
+    return drafts
+
+
+def _lemma(verb: Token) -> str:
+    return "rate" if verb.lower_ in _RATE_FORMS else verb.lemma_.lower()
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _as_phrase(verb: Token, after: int) -> Token | None:
+    """The "as" that says what the object is taken for, after token index `after`: on the
+    verb, or on its object ("see the new dam as a threat")."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return next((c for c in list(verb.children) + [t for o in objects for t in o.children]
+                 if c.dep_ == "prep" and c.lower_ == "as" and c.i > after
+                 and c.i < c.right_edge.i), None)
+
+
+def _predicate(verb: Token, after: int) -> Token | None:
+    """What is said of the object: "as Y", a bare predicate (for the verbs that take one)
+    or an adverb of approval ("viewed him favorably"), after token index `after`."""
+    as_phrase = _as_phrase(verb, after)
+    if as_phrase is not None:
+        return as_phrase
+    lemma = _lemma(verb)
+    if lemma in _BARE_PREDICATE_VERBS:
+        # An adjective or noun predicate, not a clause with a verb of its own ("considered
+        # whether to run", "considered running").
+        bare = next((c for c in verb.children if c.dep_ in _PREDICATE_DEPS and c.i > after
+                     and c.pos_ in ("ADJ", "NOUN", "PROPN")), None)
+        if bare is not None:
+            return bare
+    if lemma == "view":
+        return next((c for c in verb.children if c.dep_ == "advmod" and c.i > after
+                     and c.lower_ in _OPINION_ADVERBS), None)
+    return None
+
+
+def _end_of_predicate(verb: Token, predicate: Token, stop: int | None = None) -> Token:
+    """The last word of what is said of the object: the predicate's own, or a comparison
+    the parser hung on the verb after it ("rated 30% of the claims as false, compared to
+    12% of the others"); not an agent ("by engineers"), nor past `stop`. Other clauses
+    after it ("…, after the agency released …", "…, encouraging …") are not part of it."""
+    last = predicate.right_edge
+    for child in verb.children:
+        if child.i > predicate.i and child.dep_ in ("prep", "advcl") and \
+                child.lower_ in ("compared", "than"):
+            last = max(last, child.right_edge, key=lambda t: t.i)
+    if stop is not None and last.i >= stop:
+        last = verb.doc[stop - 1]
+    return last
+
+
+def _active_opinion(doc: Doc, verb: Token) -> ClaimDraft | None:
+    """"Critics see the plan as a giveaway", "the lenders considered the loans too risky",
+    "which most lenders considered too risky": the object and its predicate, the subject's
+    claim."""
+    if verb.lemma_.lower() in cue_verbs():
+        return None  # "deemed it unsafe": read as a cue verb's object (cues._direct_object)
+    source_token, source_span = speaker_of_cue(verb)
+    if source_token is None:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    predicate = _predicate(verb, verb.i)
+    if predicate is None:
+        return None
+    if obj is None and predicate.dep_ == "ccomp":
+        # "considered the loans too risky": the parser's small clause holds the object.
+        small_subject = next((c for c in predicate.children if c.dep_ == "nsubj"), None)
+        if small_subject is None:
+            return None
+        parts = [subtree_range(predicate)]
+    elif obj is None or obj.tag_ == "WP" or obj.pos_ == "PRON" and obj.tag_ != "WDT" and \
+            obj.i < verb.i:
+        return None  # "what critics see as …": a phrase of the writer's sentence
+    elif obj.i < verb.i:
+        # "which most lenders considered too risky": the relative word and the predicate.
+        parts = [subtree_range(obj), subtree_range(predicate)]
+    else:
+        end = _end_of_predicate(verb, predicate)
+        parts = [(subtree_range(obj)[0], end.idx + len(end))]
+    parts = clean_parts(doc, parts)
+    if not parts:
+        return None
+    return ClaimDraft(content=parts, cue=cue_range(verb), source_token=source_token,
+                      source_span=source_span, rule=RuleName.OBJECT,
+                      why=f"opinion '{verb.text}' → subject '{source_token.text}', its object "
+                          "and what is said of it")
+
+
+def _passive_opinion(doc: Doc, verb: Token) -> ClaimDraft | None:
+    """"The tunnel is considered a risk", "the ferry was seen as unsafe (by engineers)": the
+    passive subject and its predicate, the agent's claim or nobody's."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
+    predicate = _predicate(verb, verb.i)
+    if subject is None or predicate is None or subject.tag_ == "WP" or \
+            subject.pos_ == "PRON" and subject.tag_ != "WDT" and subject.lower_ != "it":
+        return None
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    who = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    cue = cue_range(verb)
+    start = predicate.left_edge.i
+    if predicate.dep_ == "prep":
+        # "is seen as": the "as" goes on the cue.
+        cue = (cue[0], predicate.idx + len(predicate))
+        start = predicate.i + 1
+    end = _end_of_predicate(verb, predicate, agent.i if agent is not None and
+                            agent.i > predicate.i else None)
+    parts = clean_parts(doc, [subtree_range(subject), (doc[start].idx, end.idx + len(end))])
+    if len(parts) < 2:
+        return None
+    return ClaimDraft(
+        content=parts, cue=cue, source_token=who,
+        source_span=noun_phrase_range(who) if who is not None else None,
+        rule=RuleName.OBJECT if who is not None else RuleName.PASSIVE_UNATTRIBUTED,
+        why=f"passive opinion '{verb.text}'" + (f" by '{who.text}'" if who is not None
+                                                  else " with no agent: no source named"))

@@ -1,0 +1,63 @@
+"""Opinion predicates (reader.provenance.opinions): "X sees Y as Z", "Y is considered Z"."""
+
+from reader.provenance.opinions import find_opinion_predicates
+
+
+def _opinions(analyzer, text):
+    return [text[d.content[0][0]:d.content[-1][1]]
+            for d in find_opinion_predicates(analyzer.nlp(text))]
+
+
+def test_seeing_something_as_something_is_the_subjects_claim(analyze):
+    r = analyze("Farmers in the valley see the new dam as a threat to their water rights.")
+    claim = r.claim_with("the new dam")
+    assert claim["content"] == "the new dam as a threat to their water rights"
+    assert claim["cue"] == "see" and claim["source"] == "Farmers in the valley"
+
+
+def test_a_bare_predicate_after_consider_goes_with_its_object(analyze):
+    r = analyze("The lenders still considered the loans too risky.")
+    claim = r.claim_with("the loans")
+    assert claim["content"] == "the loans too risky" and claim["cue"] == "considered"
+    assert claim["source"] == "The lenders"
+
+
+def test_a_relative_word_is_what_the_opinion_is_held_of(analyze):
+    r = analyze("The bank made loans which most lenders considered too risky.")
+    claim = r.claim_with("too risky")
+    assert claim["content"] == "which | too risky" and claim["source"] == "most lenders"
+
+
+def test_a_rating_runs_on_through_its_comparison(analyze):
+    r = analyze("Most reviewers rated half of the films as weak, compared to a third last year.")
+    claim = r.claim_with("half of the films")
+    assert claim["content"] == "half of the films as weak, compared to a third last year"
+    assert claim["cue"] == "rated"
+
+
+def test_a_poll_viewing_someone_favorably(analyze):
+    r = analyze("Sixty percent of the voters viewed the governor favorably.")
+    assert r.claim_with("the governor")["content"] == "the governor favorably"
+
+
+def test_a_passive_opinion_with_no_agent_names_no_source(analyze):
+    r = analyze("The tunnel under the river is considered a risk to nearby homes.")
+    claim = r.claim_with("The tunnel")
+    assert claim["content"] == "The tunnel under the river | a risk to nearby homes"
+    assert claim["cue"] == "is considered" and claim["source"] is None
+
+
+def test_a_passive_opinion_with_as_takes_as_into_the_cue_and_the_agent_as_source(analyze):
+    r = analyze("The old ferry was seen as unsafe by the harbor engineers.")
+    claim = r.claim_with("The old ferry")
+    assert claim["content"] == "The old ferry | unsafe" and claim["cue"] == "was seen as"
+    assert claim["source"] == "the harbor engineers"
+
+
+def test_seeing_or_considering_with_no_predicate_is_no_opinion(analyzer):
+    assert _opinions(analyzer, "She saw the film twice. He considered the offer for a week. "
+                               "They viewed the damage from the hill. We considered running.") == []
+
+
+def test_what_the_writer_says_someone_sees_as_is_no_claim_of_its_own(analyzer):
+    assert _opinions(analyzer, "What critics see as a giveaway is a modest tax cut.") == []
