@@ -14,6 +14,7 @@ from reader.provenance import lexicons
 from reader.provenance.cues import can_speak, cue_range, cue_verbs, noun_phrase_range, subject_of
 from reader.provenance.drafts import ClaimDraft, clean_parts, subtract, text_of
 from reader.provenance.quotes import QuotePiece, looks_like_title
+from reader.provenance.sources import person_genders
 from reader.vocabulary import RuleName
 
 # Words that turn a colon lead-in into a block quote's cue even without a verb
@@ -1006,12 +1007,16 @@ def _same_speaker(verb: Token, before: ClaimDraft) -> bool:
 
 def _pronoun_for(subject: Token, speaker: Token) -> bool:
     """'“…,” Obama said. He did not name a date. “…”': a "he" or "she" after a named
-    speaker's quote, with no other subject between, is that speaker."""
+    speaker's quote, with no other subject between, is that speaker, unless the text has
+    shown the speaker to be of the other gender ("Ms. Ruiz … she said" earlier, then "He")."""
     if subject.lower_ not in ("he", "she") or subject.i <= speaker.i or \
             not (speaker.ent_type_ == "PERSON" or speaker.pos_ == "PROPN"):
         return False
-    return not any(t.dep_ in ("nsubj", "nsubjpass") and t.i != subject.i
-                   for t in subject.doc[speaker.right_edge.i + 1:subject.i])
+    if any(t.dep_ in ("nsubj", "nsubjpass") and t.i != subject.i
+           for t in subject.doc[speaker.right_edge.i + 1:subject.i]):
+        return False
+    known = person_genders(subject.doc).get(speaker.lower_.replace("’s", "").replace("'s", ""))
+    return known is None or known == ("f" if subject.lower_ == "she" else "m")
 
 
 def _governs(doc: Doc, verb: Token, piece: QuotePiece) -> bool:

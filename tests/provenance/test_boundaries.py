@@ -520,3 +520,17 @@ def test_a_released_ad_or_plan_is_the_claim_of_who_released_it(analyze):
 def test_released_tax_returns_are_no_claim(analyze):
     r = analyze("The county released its tax returns on Friday.")
     assert r.claims() == []
+
+
+def test_quote_after_a_pronoun_of_the_other_gender_does_not_go_on(analyze):
+    r = analyze("Ms. Ana Ruiz spoke first, and she thanked the crews. \"We will talk again "
+                "next month,\" Ms. Ruiz said after meeting the governor. He did not suggest a "
+                "deal. \"Our goal is not a cycle of threats.\"")
+    assert "Our goal" not in r.claim_with("talk again")["content"]
+
+
+def test_quote_after_a_pronoun_of_the_same_gender_goes_on(analyze):
+    r = analyze("Ms. Ana Ruiz spoke first, and she thanked the crews. \"We will talk again "
+                "next month,\" Ms. Ruiz said after meeting the governor. She did not suggest a "
+                "deal. \"Our goal is not a cycle of threats.\"")
+    assert "Our goal" in r.claim_with("talk again")["content"]
