@@ -872,6 +872,7 @@ def _direct_object(doc: Doc, verb: Token, subj: Token) -> _Reading | None:
         return None
     tail = [c for c in verb.children if c.i >= objects[0].i and
             c.dep_ in ("dobj", "prep", "xcomp", "oprd", "advcl") and
+            not _circumstance_clause(c) and
             not (c.dep_ == "prep" and c.lower_ in ("in", "on", "at", "during", "after",
                                                    "before", "since", "with")
                  and not (document_subject and c.lower_ == "with"))]
@@ -917,6 +918,24 @@ def _echo_of_earlier_words(doc: Doc, verb: Token, subj: Token) -> _Reading | Non
                             f"cue '{verb.text}' → subject '{subj.text}', content "
                             f"'{obj.text}' standing for words already given")
     return None
+
+
+# Words opening an adverbial clause of time or circumstance ("as drivers lined up").
+_CIRCUMSTANCE_MARKS = frozenset({"as", "while", "when", "until", "after", "before", "once"})
+
+
+def _circumstance_clause(token: Token) -> bool:
+    """An adverbial clause of time or circumstance hung on the cue verb says when, not
+    what: "condemned the toll plan as drivers lined up", "could refuse licenses until the
+    audit was finished", "mentioned the flood while touring the valley". Not a manner
+    ("described it as if it were …") or a topic ("when it comes to schools"), and not a
+    reason ("because …"), which PolNeAR keeps in the content as often as not."""
+    if token.dep_ != "advcl":
+        return False
+    if token.lemma_ == "come" and any(c.lower_ == "it" for c in token.children):
+        return False
+    marks = {c.lower_ for c in token.children if c.dep_ in ("mark", "advmod") and c.i < token.i}
+    return bool(marks & _CIRCUMSTANCE_MARKS) and not marks & {"if", "though"}
 
 
 def _names_no_words(lemma: str, obj: Token, verb: Token) -> bool:
@@ -1008,13 +1027,15 @@ def _passive_with_agent(doc: Doc, verb: Token) -> ClaimDraft | None:
 def _coordinated_reports(verb: Token, clauses: list[Token]) -> list[Token]:
     """Reporting verbs coordinated inside a reported clause that start a new report: the
     same verb form as the cue ("says … and tells the crowd …") or a subject of their own
-    ("more than 4 in 10 said …, and three-quarters said …")."""
+    ("more than 4 in 10 said …, and three-quarters said …"). A conjunct opened by its own
+    "that" is a second clause of the same report ("said she would consider a tax, and
+    that she favored cutting fees")."""
     verbs = cue_verbs()
     found = []
     for clause in clauses:
         for token in clause.subtree:
             if token.i <= clause.i or token.dep_ != "conj" or token.pos_ != "VERB" or \
-                    token.lemma_.lower() not in verbs:
+                    token.lemma_.lower() not in verbs or _has_that_mark(token):
                 continue
             has_content = any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in token.children)
             own_subject = any(c.dep_ in _SUBJECT_DEPS for c in token.children)

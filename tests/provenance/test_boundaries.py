@@ -534,3 +534,36 @@ def test_quote_after_a_pronoun_of_the_same_gender_goes_on(analyze):
                 "next month,\" Ms. Ruiz said after meeting the governor. She did not suggest a "
                 "deal. \"Our goal is not a cycle of threats.\"")
     assert "Our goal" in r.claim_with("talk again")["content"]
+
+
+def test_object_content_stops_before_a_clause_of_time(analyze):
+    r = analyze("The council condemned the new toll plan as drivers lined up at the bridge on "
+                "Monday.")
+    assert r.claim_with("the new toll plan")["content"] == "the new toll plan"
+
+
+def test_object_content_stops_before_until_and_while(analyze):
+    r = analyze("Regulators could refuse licenses until the audit was finished. The mayor "
+                "mentioned the flood to reporters while touring the valley.")
+    assert r.claim_with("licenses")["content"] == "licenses"
+    assert "touring" not in r.claim_with("the flood")["content"]
+
+
+def test_object_content_keeps_a_manner_clause_and_a_topic(analyze):
+    r = analyze("The senator described the budget as if it were a ransom note. The governor "
+                "defended his record when it comes to schools.")
+    assert "ransom note" in r.claim_with("the budget")["content"]
+    assert "when it comes to schools" in r.claim_with("his record")["content"]
+
+
+def test_a_second_that_clause_is_part_of_the_same_report(analyze):
+    r = analyze("Ruiz said she would consider a new tax, and that she favored cutting fees "
+                "for students.")
+    claim = r.claim_with("she would consider a new tax")
+    assert "she favored cutting fees for students" in claim["content"]
+    assert len(r.claims()) == 1
+
+
+def test_a_coordinated_report_of_its_own_stays_apart(analyze):
+    r = analyze("Ruiz said she would consider a new tax and says she favors cutting fees.")
+    assert "favors" not in r.claim_with("she would consider a new tax")["content"]
