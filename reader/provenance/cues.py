@@ -632,11 +632,11 @@ def _clausal_complement(doc: Doc, verb: Token) -> _Reading | None:
     """"Butler said (that) …" and "…, a source said": the verb's clause, less the writer's
     asides, claims of their own and coordinated new reports inside it."""
     clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
-    if len(clauses) > 1:
-        # "The revelation set off fireworks on Friday: Republicans said they …": a clause
-        # before a colon or semicolon is the writer's lead, not what the cue reports.
-        clauses = [c for c in clauses if not (c.i < verb.i and any(
-            t.text in (":", ";") for t in verb.doc[c.right_edge.i + 1:verb.i]))]
+    # "The revelation set off fireworks on Friday: Republicans said they …", "The rule is
+    # simple: voters prefer a winner": a clause before a colon, a semicolon or a line
+    # break is the writer's lead, not what the cue after it reports.
+    clauses = [c for c in clauses if not (c.i < verb.i and any(
+        t.text in (":", ";") or "\n" in t.text for t in verb.doc[c.right_edge.i + 1:verb.i]))]
     if not clauses:
         return None
     parts = [subtree_range(c) for c in clauses]

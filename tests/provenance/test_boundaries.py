@@ -567,3 +567,14 @@ def test_a_second_that_clause_is_part_of_the_same_report(analyze):
 def test_a_coordinated_report_of_its_own_stays_apart(analyze):
     r = analyze("Ruiz said she would consider a new tax and says she favors cutting fees.")
     assert "favors" not in r.claim_with("she would consider a new tax")["content"]
+
+
+def test_a_clause_before_a_colon_is_not_what_the_cue_after_it_reports(analyze):
+    r = analyze("The lesson is simple: voters prefer a candidate who can win.")
+    assert all("lesson" not in c["content"] for c in r.claims())
+
+
+def test_a_line_before_a_line_break_is_not_what_the_cue_after_it_reports(analyze):
+    r = analyze("Farm towns brace for the storm;\nGrowers hope for a short winter after a long "
+                "drought.")
+    assert all("brace" not in c["content"] for c in r.claims())
