@@ -264,3 +264,24 @@ def test_to_talk_about_as_a_visits_purpose_is_its_subjects_claim(analyze):
     claim = r.claim_with("ways to mend relationships")
     assert claim["content"] == "ways to mend relationships with residents"
     assert claim["cue"].endswith("about") and claim["source"] == "The governor"
+
+
+def test_a_passive_cue_participle_after_its_noun_reports_the_noun_phrase(analyze):
+    r = analyze("The county will keep its clinics open, a plan announced earlier this year. "
+                "Much of the rise came from the strict rules proposed during the first term.")
+    plan = r.claim_with("a plan")
+    assert plan["content"] == "a plan" and plan["cue"] == "announced" and plan["source"] is None
+    rules = r.claim_with("the strict rules")
+    assert rules["content"] == "the strict rules" and rules["cue"] == "proposed"
+
+
+def test_a_passive_cue_participle_with_an_agent_is_the_agents_claim(analyze):
+    r = analyze("The cuts proposed by the council were modest.")
+    claim = r.claim_with("The cuts")
+    assert claim["content"] == "The cuts" and claim["source"] == "the council"
+
+
+def test_a_passive_cue_participle_with_an_infinitive_is_left_to_the_infinitive(analyzer):
+    from reader.provenance.constructions import find_sourceless_passives
+    doc = analyzer.nlp("The party sent staff to the states expected to be close.")
+    assert find_sourceless_passives(doc) == []
