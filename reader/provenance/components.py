@@ -203,6 +203,7 @@ class AttributionFinder:
         verb_drafts += cues.find_poll_findings(doc) if has_parse else []
         verb_drafts += cues.find_criticism_faced(doc) if has_parse else []
         verb_drafts += opinions.find_opinion_predicates(doc) if has_parse else []
+        verb_drafts += opinions.find_stances(doc) if has_parse else []
         verb_drafts += speakers.speaker_label_claims(doc, paragraphs) if has_parse else []
         verb_drafts += cues.find_noun_cues(doc) if has_parse else []
         verb_drafts += constructions.find_sourceless_passives(doc) if has_parse else []

@@ -61,3 +61,30 @@ def test_seeing_or_considering_with_no_predicate_is_no_opinion(analyzer):
 
 def test_what_the_writer_says_someone_sees_as_is_no_claim_of_its_own(analyzer):
     assert _opinions(analyzer, "What critics see as a giveaway is a modest tax cut.") == []
+
+
+def test_an_opinion_of_someone_is_the_holders_claim_about_them(analyze):
+    r = analyze("More residents had an unfavorable opinion of the mayor than a year ago.")
+    claim = r.claim_with("the mayor")
+    assert claim["content"] == "the mayor" and claim["source"] == "More residents"
+    assert claim["cue"] == "had an unfavorable opinion of"
+
+
+def test_praise_and_mentions_go_with_what_their_preposition_governs(analyze):
+    r = analyze("The old charter makes no mention of the river. "
+                "The senator has praise for the new budget.")
+    mention = r.claim_with("the river")
+    assert mention["content"] == "the river" and mention["cue"] == "makes no mention of"
+    assert r.claim_with("the new budget")["cue"] == "has praise for"
+
+
+def test_a_breakdown_after_including_is_not_part_of_the_stance(analyze):
+    r = analyze("Most residents have a negative response to his plan, including 20% who say "
+                "they would move.")
+    assert r.claim_with("his plan")["content"] == "his plan"
+
+
+def test_a_question_for_someone_is_no_stance(analyzer):
+    from reader.provenance.opinions import find_stances
+    assert find_stances(analyzer.nlp("She had a question for the governor.")) == []
+    assert find_stances(analyzer.nlp("He has questions about the audit.")) != []
