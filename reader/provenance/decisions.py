@@ -1,0 +1,53 @@
+"""Decisions as positions: "the board decided (that) the library should close", "the
+campaign decided to skip the debate".
+
+PolNeAR marks what someone decided as that someone's attribution: the clause or the
+infinitive is the content, "decided" the cue (dev and train samples: 6 of 7 outside
+quotations and other claims). The verb stays off the cue-verb list
+(scripts/learn_cue_lexicon.py leaves it out, since its other readings, "the vote will
+decide the race", are no attributions); here it is read only with a clause or an
+infinitive and a subject. (The noun, "the senator's decision to resign", was measured:
+it adds as many false claims as it finds.)
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from reader.provenance.cues import cue_range, speaker_of_cue, trailing_asides_cut
+from reader.provenance.drafts import ClaimDraft, clean_parts, subtree_range
+from reader.vocabulary import RuleName
+
+
+def find_decisions(doc: Doc) -> list[ClaimDraft]:
+    """The claims of "decide" with a clause or an infinitive."""
+    drafts = []
+    for token in doc:
+        if token.lemma_.lower() == "decide" and token.pos_ == "VERB":
+            draft = _decided(doc, token)
+            if draft is not None:
+                drafts.append(draft)
+    return drafts
+
+
+def _infinitive_after(head: Token) -> Token | None:
+    return next((c for c in head.children if c.dep_ == "xcomp" and c.i > head.i
+                 and any(a.tag_ == "TO" for a in c.children)), None)
+
+
+def _decided(doc: Doc, verb: Token) -> ClaimDraft | None:
+    """"The board decided the library should close", "we decided to invite both": the
+    subject's position, the clause or the infinitive."""
+    content = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None) \
+        or _infinitive_after(verb)
+    if content is None:
+        return None
+    source_token, source_span = speaker_of_cue(verb)
+    if source_token is None:
+        return None
+    parts = clean_parts(doc, trailing_asides_cut(doc, [subtree_range(content)]))
+    if not parts:
+        return None
+    return ClaimDraft(content=parts, cue=cue_range(verb), source_token=source_token,
+                      source_span=source_span, rule=RuleName.POSITION,
+                      why=f"'{verb.text}' with what was decided → subject '{source_token.text}'")
