@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Span
 
 from reader.document.model import NON_ARTICLE_KINDS, Block
 from reader.provenance import (assemble, constructions, cues, decisions, learned, lexicons,
-                                opinions, speakers)
+                                opinions, speakers, topics)
 from reader.provenance.drafts import text_of
 from reader.provenance.framing import FramingFinder
 from reader.provenance.headline import headline_assertion
@@ -206,6 +206,7 @@ class AttributionFinder:
         verb_drafts += opinions.find_opinion_predicates(doc) if has_parse else []
         verb_drafts += opinions.find_stances(doc) if has_parse else []
         verb_drafts += decisions.find_decisions(doc) if has_parse else []
+        verb_drafts += topics.find_spoken_topics(doc) if has_parse else []
         verb_drafts += speakers.speaker_label_claims(doc, paragraphs) if has_parse else []
         verb_drafts += cues.find_noun_cues(doc) if has_parse else []
         verb_drafts += constructions.find_sourceless_passives(doc) if has_parse else []
