@@ -212,3 +212,28 @@ def find_stances(doc: Doc) -> list[ClaimDraft]:
             source_token=source_token, source_span=source_span, rule=RuleName.POSITION,
             why=f"'{verb.text} … {noun.text} {prep.text}' → subject '{source_token.text}'"))
     return drafts
+
+
+def find_knowledge(doc: Doc) -> list[ClaimDraft]:
+    """"We now know that the agency is also investigating", "I knew this talk was wrong":
+    what someone says they know is their claim (PolNeAR dev and train samples, "know" with
+    a clause in sentences without quotation marks: 10 of 12 marked). Not in a question
+    ("Do you know where …?")."""
+    drafts = []
+    for verb in doc:
+        if verb.lemma_.lower() != "know" or verb.pos_ != "VERB":
+            continue
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+        if clause is None or any(t.text == "?" for t in verb.sent):
+            continue
+        source_token, source_span = speaker_of_cue(verb)
+        if source_token is None:
+            continue
+        parts = clean_parts(doc, trailing_asides_cut(doc, [subtree_range(clause)]))
+        if not parts:
+            continue
+        drafts.append(ClaimDraft(content=parts, cue=cue_range(verb), source_token=source_token,
+                                 source_span=source_span, rule=RuleName.POSITION,
+                                 why=f"'{verb.text}' with what is known → subject "
+                                     f"'{source_token.text}'"))
+    return drafts

@@ -88,3 +88,15 @@ def test_a_question_for_someone_is_no_stance(analyzer):
     from reader.provenance.opinions import find_stances
     assert find_stances(analyzer.nlp("She had a question for the governor.")) == []
     assert find_stances(analyzer.nlp("He has questions about the audit.")) != []
+
+
+def test_what_someone_says_they_know_is_their_claim(analyze):
+    r = analyze("The donors now know that the agency is also auditing the charity.")
+    claim = r.claim_with("the agency is also auditing")
+    assert claim["content"] == "that the agency is also auditing the charity"
+    assert claim["cue"] == "know" and claim["source"] == "The donors"
+
+
+def test_knowing_in_a_question_is_no_claim(analyzer):
+    from reader.provenance.opinions import find_knowledge
+    assert find_knowledge(analyzer.nlp("Do you know where the mayor keeps her records?")) == []
