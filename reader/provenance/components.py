@@ -206,6 +206,7 @@ class AttributionFinder:
         verb_drafts += opinions.find_opinion_predicates(doc) if has_parse else []
         verb_drafts += opinions.find_stances(doc) if has_parse else []
         verb_drafts += opinions.find_knowledge(doc) if has_parse else []
+        verb_drafts += opinions.find_attitudes(doc) if has_parse else []
         verb_drafts += decisions.find_decisions(doc) if has_parse else []
         verb_drafts += topics.find_spoken_topics(doc) if has_parse else []
         verb_drafts += speakers.speaker_label_claims(doc, paragraphs) if has_parse else []

@@ -1,6 +1,7 @@
-"""How someone sees a thing: "X views Y as Z", "X considers Y Z", "Y is seen as Z", and
-the stances a light verb states: "X had an unfavorable opinion of Y", "X makes no mention
-of Y".
+"""How someone sees a thing: "X views Y as Z", "X considers Y Z", "Y is seen as Z"; the
+stances a light verb states: "X had an unfavorable opinion of Y", "X makes no mention of
+Y"; what someone knows ("we now know that …"); and attitudes stated with "be": "X has been
+critical of Y", "X is a supporter of Y".
 
 An opinion predicate says what its subject holds of its object, and PolNeAR marks it as
 the subject's attribution with the object and what is said of it as the content ("critics
@@ -14,8 +15,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from reader.provenance.cues import (cue_range, cue_verbs, noun_phrase_range, speaker_of_cue,
-                                    trailing_asides_cut)
+from reader.provenance.cues import (can_speak, cue_range, cue_verbs, noun_phrase_range,
+                                    speaker_of_cue, trailing_asides_cut)
 from reader.provenance.drafts import ClaimDraft, clean_parts, subtree_range
 from reader.vocabulary import RuleName
 
@@ -237,3 +238,82 @@ def find_knowledge(doc: Doc) -> list[ClaimDraft]:
                                  why=f"'{verb.text}' with what is known → subject "
                                      f"'{source_token.text}'"))
     return drafts
+
+
+# "has been critical of the senator", "were concerned about the shift", "is a fervent
+# supporter of the mayor", "is against it": an attitude stated with "be" is the subject's
+# position on what the preposition governs (dev and train samples: 17 of 21 outside
+# quotations and other claims marked, cue "be" through the preposition). The adjectives'
+# prepositions are their attitude's own: "critical of", not "critical to".
+_ATTITUDE_ADJECTIVES = {
+    "critical": ("of",), "concerned": ("about", "over"), "worried": ("about", "over"),
+    "skeptical": ("of", "about"), "sceptical": ("of", "about"), "cynical": ("about",),
+    "mistrustful": ("of",), "distrustful": ("of",), "suspicious": ("of",), "wary": ("of",),
+    "sympathetic": ("to", "toward", "towards"), "favorable": ("to", "toward", "towards"),
+    "supportive": ("of",), "opposed": ("to",), "hostile": ("to", "toward", "towards"),
+    "dismissive": ("of",),
+}
+# Adjectives whose clause is what the subject holds: "are convinced (that) this is …".
+_CONVICTION_ADJECTIVES = frozenset({"convinced", "confident", "certain"})
+_PARTISAN_NOUNS = frozenset({"supporter", "opponent", "critic", "fan", "booster", "champion",
+                             "proponent", "backer", "foe", "admirer", "skeptic"})
+# Subjects that are no one holding a view: "it is clear …", "there is …", "that is …".
+_NO_HOLDERS = frozenset({"it", "there", "this", "that", "what"})
+
+
+def find_attitudes(doc: Doc) -> list[ClaimDraft]:
+    """Attitudes stated with "be": "X has been critical of Y", "X is a supporter of Y",
+    "X is against Y", "X is convinced (that) Y"."""
+    drafts = []
+    for verb in doc:
+        if verb.lemma_ != "be":
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lower_ in _NO_HOLDERS or not can_speak(subject):
+            continue  # "Monday's debate will be his first against …": no one holds it
+        found = _attitude_of(verb)
+        if found is None:
+            continue
+        content, cue_end = found
+        source_token, source_span = speaker_of_cue(verb)
+        if source_token is None:
+            continue
+        start = content.left_edge if content.dep_ == "ccomp" else verb.doc[content.i + 1]
+        end = content.right_edge
+        parts = clean_parts(doc, trailing_asides_cut(doc, [(start.idx, end.idx + len(end))]))
+        if not parts:
+            continue
+        drafts.append(ClaimDraft(
+            content=parts, cue=(cue_range(verb)[0], cue_end.idx + len(cue_end)),
+            source_token=source_token, source_span=source_span, rule=RuleName.POSITION,
+            why=f"attitude stated with '{verb.text} … {cue_end.text}' → subject "
+                f"'{source_token.text}'"))
+    return drafts
+
+
+def _attitude_of(verb: Token) -> tuple[Token, Token] | None:
+    """The preposition (or clause) whose object is what the attitude is about, and the
+    last word of the cue."""
+    for child in verb.children:
+        if child.i < verb.i:
+            continue
+        lower = child.lower_
+        if child.dep_ == "acomp" and lower in _ATTITUDE_ADJECTIVES:
+            prep = next((c for c in child.children if c.dep_ == "prep"
+                         and c.lower_ in _ATTITUDE_ADJECTIVES[lower] and c.i < c.right_edge.i),
+                        None)
+            if prep is not None:
+                return prep, prep
+        if child.dep_ == "acomp" and lower in _CONVICTION_ADJECTIVES:
+            clause = next((c for c in child.children if c.dep_ == "ccomp" and c.i > child.i),
+                          None)
+            if clause is not None:
+                return clause, child
+        if child.dep_ == "attr" and child.lemma_.lower() in _PARTISAN_NOUNS:
+            prep = next((c for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
+                         and c.i < c.right_edge.i), None)
+            if prep is not None:
+                return prep, prep
+        if child.dep_ == "prep" and lower == "against" and child.i < child.right_edge.i:
+            return child, child
+    return None

@@ -100,3 +100,26 @@ def test_what_someone_says_they_know_is_their_claim(analyze):
 def test_knowing_in_a_question_is_no_claim(analyzer):
     from reader.provenance.opinions import find_knowledge
     assert find_knowledge(analyzer.nlp("Do you know where the mayor keeps her records?")) == []
+
+
+def test_an_attitude_stated_with_be_is_the_subjects_claim(analyze):
+    r = analyze("The senator has been critical of the mayor for years. "
+                "Many farmers are concerned about the new dam.")
+    mayor = r.claim_with("the mayor")
+    assert mayor["content"] == "the mayor" and mayor["cue"] == "has been critical of"
+    assert mayor["source"] == "The senator"
+    assert r.claim_with("the new dam")["cue"] == "are concerned about"
+
+
+def test_a_partisan_noun_or_against_states_a_position(analyze):
+    r = analyze("The doctor is a fervent supporter of the new clinic. The governor is "
+                "against the toll.")
+    assert r.claim_with("the new clinic")["cue"] == "is a fervent supporter of"
+    assert r.claim_with("the toll")["cue"] == "is against"
+
+
+def test_an_adjective_with_another_preposition_or_a_non_holder_states_no_attitude(analyzer):
+    from reader.provenance.opinions import find_attitudes
+    doc = analyzer.nlp("The bridge is critical to the economy. It is clear that the plan "
+                       "failed. The final game will be their first against a rival.")
+    assert find_attitudes(doc) == []
