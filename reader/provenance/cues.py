@@ -552,6 +552,26 @@ def speaker_of_cue(verb: Token) -> tuple[Token | None, tuple[int, int] | None]:
     return _source_fields(verb)
 
 
+def subject_claim(doc: Doc, verb: Token, first: Token, last: Token, why: str,
+                  cue_end: Token | None = None) -> ClaimDraft | None:
+    """The claim of `verb`'s speaker whose content runs from `first` to `last` (less the
+    writer's trailing asides), the cue the verb with its auxiliaries (up to `cue_end` when
+    given): a position (RuleName.POSITION), `why` followed by its speaker. None when the
+    verb has no speaker or nothing is left of the content."""
+    source_token, source_span = _source_fields(verb)
+    if source_token is None or last.i < first.i:
+        return None
+    parts = clean_parts(doc, trailing_asides_cut(doc, [(first.idx, last.idx + len(last))]))
+    if not parts:
+        return None
+    cue = cue_range(verb)
+    if cue_end is not None:
+        cue = (cue[0], cue_end.idx + len(cue_end))
+    return ClaimDraft(content=parts, cue=cue, source_token=source_token,
+                      source_span=source_span, rule=RuleName.POSITION,
+                      why=f"{why} → subject '{source_token.text}'")
+
+
 # Verbs whose subject is spoken about, not speaking, when a cue noun is their object:
 # "Suu Kyi faced sharp criticism for …", "the plan drew questions about …".
 _SPOKEN_ABOUT_VERBS = frozenset({"face", "receive", "draw", "get", "attract", "endure",

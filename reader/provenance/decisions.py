@@ -14,9 +14,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from reader.provenance.cues import cue_range, speaker_of_cue, trailing_asides_cut
-from reader.provenance.drafts import ClaimDraft, clean_parts, subtree_range
-from reader.vocabulary import RuleName
+from reader.provenance.cues import subject_claim
+from reader.provenance.drafts import ClaimDraft
 
 
 def find_decisions(doc: Doc) -> list[ClaimDraft]:
@@ -47,15 +46,8 @@ def _ruled(doc: Doc, verb: Token) -> ClaimDraft | None:
         None)
     if content is None:
         return None
-    source_token, source_span = speaker_of_cue(verb)
-    if source_token is None:
-        return None
-    parts = clean_parts(doc, trailing_asides_cut(doc, [subtree_range(content)]))
-    if not parts:
-        return None
-    return ClaimDraft(content=parts, cue=cue_range(verb), source_token=source_token,
-                      source_span=source_span, rule=RuleName.POSITION,
-                      why=f"'{verb.text}' with what was ruled → subject '{source_token.text}'")
+    return subject_claim(doc, verb, content.left_edge, content.right_edge,
+                         f"'{verb.text}' with what was ruled")
 
 
 def _infinitive_after(head: Token) -> Token | None:
@@ -70,12 +62,5 @@ def _decided(doc: Doc, verb: Token) -> ClaimDraft | None:
         or _infinitive_after(verb)
     if content is None:
         return None
-    source_token, source_span = speaker_of_cue(verb)
-    if source_token is None:
-        return None
-    parts = clean_parts(doc, trailing_asides_cut(doc, [subtree_range(content)]))
-    if not parts:
-        return None
-    return ClaimDraft(content=parts, cue=cue_range(verb), source_token=source_token,
-                      source_span=source_span, rule=RuleName.POSITION,
-                      why=f"'{verb.text}' with what was decided → subject '{source_token.text}'")
+    return subject_claim(doc, verb, content.left_edge, content.right_edge,
+                         f"'{verb.text}' with what was decided")

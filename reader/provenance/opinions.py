@@ -16,7 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from reader.provenance.cues import (can_speak, cue_range, cue_verbs, noun_phrase_range,
-                                    speaker_of_cue, trailing_asides_cut)
+                                    speaker_of_cue, subject_claim)
 from reader.provenance.drafts import ClaimDraft, clean_parts, subtree_range
 from reader.vocabulary import RuleName
 
@@ -197,21 +197,15 @@ def find_stances(doc: Doc) -> list[ClaimDraft]:
                     and c.i < c.right_edge.i), key=lambda c: c.i, default=None)
         if prep is None:
             continue
-        source_token, source_span = speaker_of_cue(verb)
-        if source_token is None:
-            continue
         first, last = doc[prep.i + 1], prep.right_edge
         # "a negative response to her nomination, including 21% who …": the breakdown
         # after the comma is the writer's, and often someone else's claim.
         last = next((doc[t.i - 2] for t in doc[first.i + 1:last.i + 1]
                      if t.lower_ == "including" and doc[t.i - 1].text == ","), last)
-        parts = clean_parts(doc, trailing_asides_cut(doc, [(first.idx, last.idx + len(last))]))
-        if not parts:
-            continue
-        drafts.append(ClaimDraft(
-            content=parts, cue=(cue_range(verb)[0], prep.idx + len(prep)),
-            source_token=source_token, source_span=source_span, rule=RuleName.POSITION,
-            why=f"'{verb.text} … {noun.text} {prep.text}' → subject '{source_token.text}'"))
+        draft = subject_claim(doc, verb, first, last,
+                              f"'{verb.text} … {noun.text} {prep.text}'", cue_end=prep)
+        if draft is not None:
+            drafts.append(draft)
     return drafts
 
 
@@ -227,16 +221,10 @@ def find_knowledge(doc: Doc) -> list[ClaimDraft]:
         clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
         if clause is None or any(t.text == "?" for t in verb.sent):
             continue
-        source_token, source_span = speaker_of_cue(verb)
-        if source_token is None:
-            continue
-        parts = clean_parts(doc, trailing_asides_cut(doc, [subtree_range(clause)]))
-        if not parts:
-            continue
-        drafts.append(ClaimDraft(content=parts, cue=cue_range(verb), source_token=source_token,
-                                 source_span=source_span, rule=RuleName.POSITION,
-                                 why=f"'{verb.text}' with what is known → subject "
-                                     f"'{source_token.text}'"))
+        draft = subject_claim(doc, verb, clause.left_edge, clause.right_edge,
+                              f"'{verb.text}' with what is known")
+        if draft is not None:
+            drafts.append(draft)
     return drafts
 
 
@@ -275,19 +263,12 @@ def find_attitudes(doc: Doc) -> list[ClaimDraft]:
         if found is None:
             continue
         content, cue_end = found
-        source_token, source_span = speaker_of_cue(verb)
-        if source_token is None:
-            continue
-        start = content.left_edge if content.dep_ == "ccomp" else verb.doc[content.i + 1]
-        end = content.right_edge
-        parts = clean_parts(doc, trailing_asides_cut(doc, [(start.idx, end.idx + len(end))]))
-        if not parts:
-            continue
-        drafts.append(ClaimDraft(
-            content=parts, cue=(cue_range(verb)[0], cue_end.idx + len(cue_end)),
-            source_token=source_token, source_span=source_span, rule=RuleName.POSITION,
-            why=f"attitude stated with '{verb.text} … {cue_end.text}' → subject "
-                f"'{source_token.text}'"))
+        first = content.left_edge if content.dep_ == "ccomp" else doc[content.i + 1]
+        draft = subject_claim(doc, verb, first, content.right_edge,
+                              f"attitude stated with '{verb.text} … {cue_end.text}'",
+                              cue_end=cue_end)
+        if draft is not None:
+            drafts.append(draft)
     return drafts
 
 

@@ -15,9 +15,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from reader.provenance.cues import cue_range, speaker_of_cue, trailing_asides_cut
-from reader.provenance.drafts import ClaimDraft, clean_parts
-from reader.vocabulary import RuleName
+from reader.provenance.cues import subject_claim
+from reader.provenance.drafts import ClaimDraft
 
 # Verb lemma → the prepositions that introduce what is spoken about.
 _TOPIC_PREPS = {
@@ -46,20 +45,8 @@ def _spoken_topic(doc: Doc, verb: Token, preps: tuple[str, ...]) -> ClaimDraft |
                 and c.i > verb.i and c.i < c.right_edge.i), key=lambda c: c.i, default=None)
     if prep is None:
         return None
-    between = [t for t in doc[verb.i + 1:prep.i]]
     if any(not (t.dep_ in _ADDRESSEE_DEPS or t.head.dep_ in _ADDRESSEE_DEPS
-                or t.dep_ in ("advmod", "prt", "det")) for t in between):
+                or t.dep_ in ("advmod", "prt", "det")) for t in doc[verb.i + 1:prep.i]):
         return None  # "spoke for an hour about …", "wrote a book about …": not the topic's cue
-    source_token, source_span = speaker_of_cue(verb)
-    if source_token is None:
-        return None
-    first = doc[prep.i + 1]
-    parts = clean_parts(doc, trailing_asides_cut(
-        doc, [(first.idx, prep.right_edge.idx + len(prep.right_edge))]))
-    if not parts:
-        return None
-    return ClaimDraft(content=parts, cue=(cue_range(verb)[0], prep.idx + len(prep)),
-                      source_token=source_token, source_span=source_span,
-                      rule=RuleName.POSITION,
-                      why=f"'{verb.text} … {prep.text}' with its topic → subject "
-                          f"'{source_token.text}'")
+    return subject_claim(doc, verb, doc[prep.i + 1], prep.right_edge,
+                         f"'{verb.text} … {prep.text}' with its topic", cue_end=prep)
