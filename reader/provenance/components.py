@@ -40,7 +40,8 @@ from spacy.tokens import Doc, Span
 
 from reader.document.model import NON_ARTICLE_KINDS, Block
 from reader.provenance import (assemble, constructions, cues, decisions, learned, lexicons,
-                                opinions, speakers, topics)
+                               opinions, speakers, topics)
+from reader.provenance.language import is_english
 from reader.provenance.drafts import text_of
 from reader.provenance.framing import FramingFinder
 from reader.provenance.headline import headline_assertion
@@ -237,7 +238,9 @@ class AttributionFinder:
             drafts = constructions.join_shared_cues(doc, drafts)
         sources, source_ids = resolve_sources(doc, drafts)
         hits = []
-        if framing is not None:
+        # The framing word lists and tagger know English words only ("die" is no loaded
+        # word on a German page).
+        if framing is not None and is_english(text_of(doc)):
             attributed = [part for d in drafts for part in d.content]
             hits = framing.find(doc, attributed, excluded, drafts, scare)
             names = {id(d): next((src.name for src in sources if src.id == sid), None)

@@ -333,3 +333,17 @@ def test_a_loaded_noun_that_modifies_another_is_a_loaded_word_not_name_calling(a
     assert analyze("The report was a smear.").framing().get("smear") == "name-calling"
     modifier = analyze("The smear campaign against the mayor began in June.")
     assert modifier.framing().get("smear") == "loaded-word"
+
+
+def test_an_article_in_another_language_gets_no_framing(analyze):
+    # The English word lists and tagger would mark the German article "die" as loaded.
+    german = analyze("Die Schule in der Altstadt bekommt einen neuen Anbau. Schüler, die dort "
+                     "lernen, sollen ab Herbst mehr Platz haben. Die Eltern, die lange auf die "
+                     "Pläne gewartet haben, sind zufrieden. Lehrer, die im alten Gebäude "
+                     "unterrichten, ziehen im Winter um. Die Stadt zahlt den größten Teil.")
+    assert german.framing() == {}
+    english = analyze("The city opened the new bridge on Monday after three years of work. The "
+                      "absurd delays cost the taxpayers twelve million dollars, and the reckless "
+                      "contractor walked away with a bonus. Residents are glad of the shorter "
+                      "trips, and shop owners hope for more customers this summer.")
+    assert english.framing() == {"absurd": "loaded-word", "reckless": "loaded-word"}
