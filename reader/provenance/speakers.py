@@ -1337,7 +1337,8 @@ def speaker_label_claims(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Cl
     also quoted line by line: '"WALLACE: Let’s start …'): a name before a colon at the
     start of a paragraph, and the speaker's words after it."""
     drafts = []
-    for start, end in paragraphs:
+    labelled: dict[int, ClaimDraft] = {}
+    for number, (start, end) in enumerate(paragraphs):
         if text_of(doc)[start:start + 1] in _OPENING_MARKS and text_of(doc)[start + 1:start + 2].isupper():
             start += 1
         line_end = text_of(doc).find("\n", start, end)
@@ -1385,4 +1386,50 @@ def speaker_label_claims(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Cl
             content=parts, cue=(colon, colon + 1), source_token=head,
             source_span=(first.idx, head.idx + len(head)), rule=RuleName.SPEAKER_LABEL,
             why=f"speaker label '{text_of(doc)[first.idx:head.idx + len(head)]}:' before the words"))
+        labelled[number] = drafts[-1]
+    _continue_transcript_lines(doc, paragraphs, labelled)
     return drafts
+
+
+# A paragraph of the speaker's own words speaks in the first or second person.
+_SPEAKING_WORDS = frozenset({"i", "i'm", "i’m", "me", "my", "we", "our", "us", "you", "your"})
+# Paragraphs with no label that may stand between two lines of one transcript.
+MAX_UNLABELLED_TRANSCRIPT_PARAGRAPHS = 3
+
+
+def _continue_transcript_lines(doc: Doc, paragraphs: list[tuple[int, int]],
+                               labelled: dict[int, ClaimDraft]) -> None:
+    """In a transcript, a paragraph with no label between two labelled ones goes on with
+    the speaker before it ('PENCE: Well, look, …' ¶ 'But the truth is that I …' ¶
+    'WALLACE: …'): the words of the previous label's claim, when it speaks in the first or
+    second person and names no other speaker ('…,” Ruiz said'). A stage direction
+    ("(CROSSTALK.)") is nobody's words; nothing after the transcript's last label is
+    joined, nor anything between labels that stand further apart than a transcript's."""
+    text = text_of(doc)
+    numbers = sorted(labelled)
+    for here, after in zip(numbers, numbers[1:]):
+        if after - here - 1 > MAX_UNLABELLED_TRANSCRIPT_PARAGRAPHS:
+            continue
+        draft = labelled[here]
+        for number in range(here + 1, after):
+            start, end = paragraphs[number]
+            words = text[start:end].strip().strip('"“”').strip()
+            if not words or words[0] in "([":
+                continue  # a stage direction
+            if not any(w.strip(".,;:!?—–-\"“”‘’'").lower() in _SPEAKING_WORDS
+                       for w in words.split()) or _names_a_speaker(doc, start, end):
+                break
+            parts = clean_parts(doc, [(start, end)], min_chars=2)
+            if not parts:
+                break
+            draft.content = draft.content + parts
+            draft.why += "; the transcript's next paragraph goes on with the same speaker"
+
+
+def _names_a_speaker(doc: Doc, start: int, end: int) -> bool:
+    """Whether a paragraph has a cue verb of its own with a named subject ("Ruiz said")."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    verbs = cue_verbs()
+    return span is not None and any(
+        t.lemma_.lower() in verbs and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN"
+                                          for c in t.children) for t in span)

@@ -251,6 +251,32 @@ def test_a_transcript_quoted_line_by_line_is_each_labelled_speakers(analyze):
     assert r.claim_with("will the mayor sign it")["source"] == "HOST"
 
 
+def test_a_transcript_paragraph_with_no_label_goes_on_with_the_speaker_before_it(analyze):
+    r = analyze("The mayor spoke to a radio host on Sunday about the flooded tunnel.\n\n"
+                "HOST: Will the tunnel open again this winter?\n\n"
+                "MAYOR: Look, the engineers are still counting the cracks in the walls.\n\n"
+                "But I think we can open one lane before the holidays, and my office will say "
+                "so as soon as we know.\n\n"
+                "(LAUGHTER.)\n\n"
+                "HOST: Thank you, Mayor.\n\n"
+                "Still, I have my doubts about the whole project.\n")
+    claim = r.claim_with("counting the cracks")
+    assert claim["source"] == "MAYOR" and "we can open one lane" in claim["content"]
+    assert "LAUGHTER" not in claim["content"]
+    # After the transcript's last label the writer speaks again.
+    assert "my doubts" not in r.claim_with("Thank you, Mayor")["content"]
+
+
+def test_a_paragraph_between_transcript_lines_stays_apart_when_it_names_its_speaker(analyze):
+    r = analyze("HOST: Will the tunnel open again this winter?\n\n"
+                "MAYOR: Look, the engineers are still counting the cracks in the walls.\n\n"
+                "\"I think we need a second opinion,\" Ana Ruiz said later.\n\n"
+                "The tunnel has been closed since March.\n\n"
+                "HOST: Thank you, Mayor.\n")
+    claim = r.claim_with("counting the cracks")
+    assert "second opinion" not in claim["content"] and "closed since" not in claim["content"]
+
+
 def test_a_verb_outside_the_lists_that_frames_a_spoken_quotation_gives_its_speaker(analyze):
     r = analyze("\"Councillor Reyes, I will save you the trouble - we are not paying,\" the "
                 "harbour board's chairwoman riffed on the councillor's question, drawing laughter.")
