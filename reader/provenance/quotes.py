@@ -315,8 +315,23 @@ def _straight_by_open_marks(pairing: _Pairing, i: int, role: str) -> str | None:
     return "close" if pairing.stack and pairing.stack[-1][1] == family else "open"
 
 
+def _opener_typed_for_closer(pairing: _Pairing, i: int, role: str) -> str | None:
+    """“…here,“ said Ms. Ruiz: an opening mark typed where the open quotation ends, right
+    after its last word or punctuation and before a space, closes it."""
+    text = pairing.text
+    if role != "open" or text[i] != "\u201c" or not pairing.stack or \
+            pairing.stack[-1][1] != DOUBLE:
+        return None
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if (_is_word(before) or before in ".,;:!?…") and (after.isspace() or after in ".,;:!?)"):
+        return "close"
+    return None
+
+
 # Tried in order after the spacing has spoken; each may settle the role.
-_ROLE_RULES = (_closes_alternate_opener, _reversed_guillemet_opens, _straight_by_open_marks)
+_ROLE_RULES = (_opener_typed_for_closer, _closes_alternate_opener, _reversed_guillemet_opens,
+               _straight_by_open_marks)
 
 
 def _trim_end(text: str, start: int, end: int) -> int:

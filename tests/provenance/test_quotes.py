@@ -39,6 +39,17 @@ def test_a_closing_mark_after_a_word_still_closes():
     assert quoted("“We won” and left.") == ["We won"]
 
 
+def test_an_opening_mark_typed_to_close_a_quotation_closes_it():
+    text = ("\u201cThe race could turn on this county,\u201c said Ana Ruiz, a council member. "
+            "She left early.")
+    assert quoted(text) == ["The race could turn on this county,"]
+
+
+def test_an_opening_mark_before_a_word_still_opens():
+    text = "She said \u201cno\u201d and then \u201cnever again.\u201d"
+    assert quoted(text) == ["no", "never again."]
+
+
 def test_curly_single_quotes():
     assert quoted("The sign read ‘closed for good’ on Monday.") == ["closed for good"]
 

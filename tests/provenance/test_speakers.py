@@ -277,6 +277,13 @@ def test_a_paragraph_between_transcript_lines_stays_apart_when_it_names_its_spea
     assert "second opinion" not in claim["content"] and "closed since" not in claim["content"]
 
 
+def test_a_comment_as_colon_lead_in_gives_the_quotation_its_speaker(analyze):
+    r = analyze("Similar statements by Ruiz and Hale were rated.\n\nOn July 6, 2015, Ruiz made "
+                "the following comment:\n\n“For families who rent, the flood money is 33 percent. "
+                "If they own, it is 36 percent.”")
+    assert r.claim_with("For families who rent")["source"] == "Ruiz"
+
+
 def test_a_verb_outside_the_lists_that_frames_a_spoken_quotation_gives_its_speaker(analyze):
     r = analyze("\"Councillor Reyes, I will save you the trouble - we are not paying,\" the "
                 "harbour board's chairwoman riffed on the councillor's question, drawing laughter.")
