@@ -578,3 +578,18 @@ def test_a_line_before_a_line_break_is_not_what_the_cue_after_it_reports(analyze
     r = analyze("Farm towns brace for the storm;\nGrowers hope for a short winter after a long "
                 "drought.")
     assert all("brace" not in c["content"] for c in r.claims())
+
+
+def test_a_reason_after_the_reported_clause_is_part_of_what_was_said(analyze):
+    r = analyze("Councillor Hale said the plan smacked of favoritism, because the mayor had "
+                "picked the builder herself.")
+    assert "because the mayor had picked the builder" in r.claim_with("favoritism")["content"]
+
+
+def test_whom_the_words_were_told_is_not_what_was_said(analyze):
+    r = analyze("The clerk disclosed the figures to reporters on Monday. The pastor mentioned "
+                "the storm to me.")
+    assert r.claim_with("the figures")["content"] == "the figures"
+    assert r.claim_with("the storm")["content"] == "the storm"
+    r = analyze("Critics likened the tax to a toll booth.")
+    assert r.claim_with("the tax")["content"] == "the tax to a toll booth"
