@@ -6,6 +6,7 @@ import logging
 from collections.abc import Iterable, Iterator
 
 from reader.document.model import Article
+from reader.provenance import language
 from reader.provenance.model import Analysis
 
 from reader.provenance.pipelines import DEFAULT_MODEL  # noqa: F401  (re-exported)
@@ -99,6 +100,7 @@ class Analyzer:
         return self._nlp is not None
 
     def load(self) -> None:
+        language.preload()
         _ = self.nlp
 
     @property

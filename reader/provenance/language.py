@@ -15,6 +15,7 @@ page 0.76 or more (a page of sports scores, the lowest), PTC's articles 0.9997 o
 
 from __future__ import annotations
 
+import threading
 from functools import cache
 
 # Shorter texts are taken as English: too few n-grams to tell.
@@ -25,12 +26,27 @@ READ_CHARS = 2000
 MAX_ENGLISH_PROBABILITY = 0.01
 
 
+_LOADING = threading.Lock()
+
+
 @cache
-def _identifier():
-    """The language identifier, loaded on first use (about 0.3 s: the model is unpacked)."""
+def _load():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def _identifier():
+    """The language identifier, loaded once (0.3 to 1 s: its model is unpacked from xz)."""
+    with _LOADING:
+        return _load()
+
+
+def preload() -> None:
+    """Start loading the identifier in a background thread, so that the first analysis
+    need not wait for it: the unpacking runs beside the loading of the spaCy pipeline
+    (Python's lzma releases the GIL while it decompresses)."""
+    threading.Thread(target=_identifier, name="language-identifier", daemon=True).start()
 
 
 def english_probability(text: str) -> float:

@@ -30,3 +30,27 @@ def test_a_text_too_short_to_tell_is_taken_as_english():
     assert not is_english(GERMAN)
     assert is_english("Die Eltern sind zufrieden.")
     assert is_english("   \n")
+
+
+def test_preload_loads_the_identifier_in_the_background():
+    import time
+
+    from reader.provenance import language
+
+    language._load.cache_clear()
+    language.preload()
+    deadline = time.monotonic() + 60
+    while language._load.cache_info().currsize == 0 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert language._load.cache_info().currsize == 1
+    assert language._identifier() is language._load()
+    assert not is_english(GERMAN)
+
+
+def test_loading_the_analyzer_starts_loading_the_identifier(monkeypatch):
+    from reader.provenance import Analyzer, language
+
+    started = []
+    monkeypatch.setattr(language, "preload", lambda: started.append(True))
+    Analyzer().load()
+    assert started == [True]
