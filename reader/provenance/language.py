@@ -22,8 +22,8 @@ from functools import cache
 MIN_CHARS = 200
 # The leading characters read: enough to tell a page's language, and about 2 ms.
 READ_CHARS = 2000
-# Below this probability of English (normalised over the languages) a text is not English.
-MAX_ENGLISH_PROBABILITY = 0.01
+# The least probability of English (normalised over the languages) of an English text.
+MIN_ENGLISH_PROBABILITY = 0.01
 
 
 _LOADING = threading.Lock()
@@ -59,4 +59,4 @@ def is_english(text: str) -> bool:
     sample = text.strip()
     if len(sample) < MIN_CHARS:
         return True
-    return english_probability(sample) >= MAX_ENGLISH_PROBABILITY
+    return english_probability(sample) >= MIN_ENGLISH_PROBABILITY
