@@ -48,5 +48,26 @@ def _spoken_topic(doc: Doc, verb: Token, preps: tuple[str, ...]) -> ClaimDraft |
     if any(not (t.dep_ in _ADDRESSEE_DEPS or t.head.dep_ in _ADDRESSEE_DEPS
                 or t.dep_ in ("advmod", "prt", "det")) for t in doc[verb.i + 1:prep.i]):
         return None  # "spoke for an hour about …", "wrote a book about …": not the topic's cue
-    return subject_claim(doc, verb, doc[prep.i + 1], prep.right_edge,
+    return subject_claim(doc, verb, doc[prep.i + 1], _end_of_topic(verb, prep),
                          f"'{verb.text} … {prep.text}' with its topic", cue_end=prep)
+
+
+# Prepositions that set a speech in time, place or company ("spoke of X in an interview",
+# "to reporters", "from the podium"): not more of its topic.
+_SETTING_PREPS = frozenset({"in", "at", "on", "during", "after", "before", "since", "with",
+                            "for", "by", "to", "from", "over", "under", "near", "amid",
+                            "despite", "without", "outside", "inside", "while"})
+
+
+def _end_of_topic(verb: Token, prep: Token) -> Token:
+    """The topic's last word: the preposition's object, and what the parser hung on the
+    verb after it that goes on describing it ("spoke of his flights over the bay, past the
+    lighthouse …") or names a second topic ("…, and how the town grew")."""
+    last = prep.right_edge
+    for child in verb.children:
+        if child.i <= last.i:
+            continue
+        wh_clause = child.dep_ == "conj" and child.left_edge.tag_ in ("WRB", "WP")
+        if child.dep_ == "prep" and child.lower_ not in _SETTING_PREPS or wh_clause:
+            last = child.right_edge
+    return last

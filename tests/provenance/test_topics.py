@@ -21,3 +21,18 @@ def test_speech_verbs_with_no_topic_right_after_them_are_left_alone(analyzer):
     doc = analyzer.nlp("She spoke for an hour about the budget. The host asked him about "
                        "the audit. The chef wrote a book about bread.")
     assert find_spoken_topics(doc) == []
+
+
+def test_a_topic_goes_on_through_what_the_parser_hung_on_the_verb(analyze):
+    r = analyze("The pilot spoke emotionally of his many flights over the bay, past the "
+                "lighthouse and the old pier. The mayor spoke warmly of the old mill and how "
+                "the town grew around it.")
+    assert r.claim_with("his many flights")["content"] == \
+        "his many flights over the bay, past the lighthouse and the old pier"
+    assert r.claim_with("the old mill")["content"] == \
+        "the old mill and how the town grew around it"
+
+
+def test_a_topics_setting_is_not_part_of_it(analyze):
+    r = analyze("The mayor spoke of the mill in an interview on Tuesday.")
+    assert r.claim_with("the mill")["content"] == "the mill"
