@@ -90,3 +90,13 @@ def explain(kind: str, *, label: str | None = None, who: str | None = None,
                   "words.").format(who=_sentence_start(who), cue=cue)
     return tr("{who} is the source; the writer retells it in their own words.").format(
         who=_sentence_start(who))
+
+
+def not_english_notice(language_name: str | None, tr: Translate = _same) -> str:
+    """What the reader is told when an article is not analysed because it is not English
+    (`language_name`: the language's name, or py3langid's code for a rare one)."""
+    if language_name:
+        return tr("This article appears to be in {language}. Provenance Reader reads "
+                  "English only, so nothing is coloured.").format(language=language_name)
+    return tr("This article does not appear to be in English. Provenance Reader reads "
+              "English only, so nothing is coloured.")

@@ -121,6 +121,10 @@ def analyze_main(argv: list[str]) -> int:
                 failed = True
                 progress.write(f"provenance-reader: {shown_name(outcome.path)}: "
                                f"{outcome.error}", file=sys.stderr)
+            elif outcome.analysis is not None and outcome.analysis.not_english:
+                # Said, never silent: its object has no spans because of its language.
+                progress.write(f"provenance-reader: {shown_name(outcome.path)}: "
+                               f"{_not_english(outcome.analysis)}", file=sys.stderr)
             sink.add(outcome)
             progress.update()
     except _Refused as error:
@@ -130,6 +134,13 @@ def analyze_main(argv: list[str]) -> int:
         progress.close()
         sink.close()
     return EXIT_FAILED_INPUT if failed else EXIT_OK
+
+
+def _not_english(analysis) -> str:
+    name = analysis.language.name
+    where = f"in {name}" if name else "not in English"
+    return (f"the article appears to be {where}; Provenance Reader reads English only, so "
+            'it has no spans, claims or sources (its "language" field says so).')
 
 
 class _Refused(Exception):

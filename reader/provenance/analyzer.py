@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from reader.document.model import Article
 from reader.provenance import language
+from reader.provenance.language import LanguageDecision
 from reader.provenance.model import Analysis
 
 from reader.provenance.pipelines import DEFAULT_MODEL  # noqa: F401  (re-exported)
@@ -139,58 +140,71 @@ class Analyzer:
         the pipeline's max_length (loads the model, so call it only on a cache miss)."""
         return len(article.text) <= min(self.chunk_above, self.nlp.max_length)
 
-    def _make_doc(self, article: Article):
+    def _make_doc(self, article: Article, decision: LanguageDecision | None = None):
         doc = self.nlp.make_doc(article.text)
         doc._.provenance_blocks = [b.to_dict() for b in article.blocks]
+        if decision is not None:
+            doc._.provenance_language = decision.to_dict()
         return doc
 
-    def cached(self, article: Article) -> Analysis | None:
+    def _cache_key(self, article: Article, english_anyway: bool) -> str:
+        # An analysis run anyway on a text that is not English is kept apart.
+        return self.cache.key(article, self.model_key + ("+english-anyway" if english_anyway
+                                                         else ""))
+
+    def cached(self, article: Article, english_anyway: bool = False) -> Analysis | None:
         """The cached analysis of `article`, or None; never loads the model."""
         if self.cache is None:
             return None
-        return self.cache.get(self.cache.key(article, self.model_key), article.text)
+        return self.cache.get(self._cache_key(article, english_anyway), article.text)
 
-    def _store(self, article: Article, analysis: Analysis) -> None:
+    def _store(self, article: Article, analysis: Analysis, english_anyway: bool = False) -> None:
         if self.cache is not None:
-            self.cache.put(self.cache.key(article, self.model_key), analysis, article.text)
+            self.cache.put(self._cache_key(article, english_anyway), analysis, article.text)
 
-    def analyze(self, article: Article) -> Analysis:
-        hit = self.cached(article)
+    def analyze(self, article: Article, english_anyway: bool = False) -> Analysis:
+        """The analysis of `article`. One that is not English (reader.provenance.language)
+        gets none of the English analysis, and says so in `analysis.language`, unless
+        `english_anyway` (a reader who knows better)."""
+        hit = self.cached(article, english_anyway)
         if hit is not None:
             return hit
         if not self.whole(article):
             from reader.provenance.chunking import analyze_chunked
 
-            analysis = analyze_chunked(self, article, self.chunk_chars)
+            analysis = analyze_chunked(self, article, self.chunk_chars, english_anyway)
         else:
-            doc = self.nlp(self._make_doc(article))
+            decision = language.decide(article.text, force=english_anyway)
+            doc = self.nlp(self._make_doc(article, decision))
             analysis = doc._.provenance
             analysis.model = self.model_label
-        self._store(article, analysis)
+        self._store(article, analysis, english_anyway)
         return analysis
 
-    def iter_analyze(self, article: Article):
+    def iter_analyze(self, article: Article, english_anyway: bool = False):
         """analyze() in steps, for a caller that shows progress: yields a
         chunking.ChunkProgress after each chunk (once for an article that is short or
         cached); the last one's `merged` is the whole analysis, which is then cached."""
         from reader.provenance.chunking import ChunkProgress, iter_chunked
 
         total = len(article.text)
-        analysis = self.cached(article)
+        analysis = self.cached(article, english_anyway)
         if analysis is None and self.whole(article):
-            analysis = self.analyze(article)
+            analysis = self.analyze(article, english_anyway)
         if analysis is not None:
             yield ChunkProgress(done=total, total=total, part=analysis, merged=analysis)
             return
         progress = None
-        for progress in iter_chunked(self, article, self.chunk_chars):
+        for progress in iter_chunked(self, article, self.chunk_chars, english_anyway):
             yield progress
-        self._store(article, progress.merged)
+        self._store(article, progress.merged, english_anyway)
 
-    def run_pipeline(self, articles: Iterable[Article], batch_size: int = 8
-                     ) -> Iterator[Analysis]:
-        """The pipeline alone over `articles` with nlp.pipe: no cache, no chunking."""
-        docs = (self._make_doc(a) for a in articles)
+    def run_pipeline(self, articles: Iterable[Article], batch_size: int = 8,
+                     decision: LanguageDecision | None = None) -> Iterator[Analysis]:
+        """The pipeline alone over `articles` with nlp.pipe: no cache, no chunking. Each
+        article's language is told from its own text, or is `decision` for all (the
+        chunks of one article)."""
+        docs = (self._make_doc(a, decision or language.decide(a.text)) for a in articles)
         for doc in self.nlp.pipe(docs, batch_size=batch_size):
             analysis = doc._.provenance
             analysis.model = self.model_label

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from reader.document.model import Article, Block
+from reader.provenance import language
 from reader.provenance.model import Analysis, Claim, Source
 from reader.provenance.quotes import find_quotes, paragraph_ranges
 
@@ -128,6 +129,7 @@ class ChunkMerger:
         whole-text offsets and merged ids (its sources as merged so far)."""
         merged = self.analysis
         merged.model = merged.model or chunk.model
+        merged.language = merged.language or chunk.language
 
         def shift(pair):
             return (pair[0] + offset, pair[1] + offset) if pair else None
@@ -160,7 +162,8 @@ class ChunkMerger:
                                  claim=claim_ids.get(span.claim)))
         merged.claims.extend(claims)
         merged.spans.extend(spans)
-        return Analysis(spans=spans, claims=claims, sources=touched, model=merged.model)
+        return Analysis(spans=spans, claims=claims, sources=touched, model=merged.model,
+                        language=merged.language)
 
 
 @dataclass(frozen=True)
@@ -171,21 +174,24 @@ class ChunkProgress:
     merged: Analysis  # everything so far (the same object each time, growing)
 
 
-def iter_chunked(analyzer, article: Article, chunk_chars: int = DEFAULT_CHUNK_CHARS
-                 ) -> Iterator[ChunkProgress]:
+def iter_chunked(analyzer, article: Article, chunk_chars: int = DEFAULT_CHUNK_CHARS,
+                 english_anyway: bool = False) -> Iterator[ChunkProgress]:
     """Analyse `article` chunk by chunk through analyzer.nlp.pipe, one chunk in memory at a
-    time; yields after each chunk."""
+    time; yields after each chunk. The language is told once, from the article's start,
+    so that every chunk is analysed alike."""
     ranges = chunk_ranges(article, chunk_chars, min(MAX_CHUNK_CHARS, analyzer.nlp.max_length))
     merger = ChunkMerger()
     parts = (sub_article(article, s, e) for s, e in ranges)
-    for (start, end), analysis in zip(ranges, analyzer.run_pipeline(parts, batch_size=1)):
+    decision = language.decide(article.text, force=english_anyway)
+    analyses = analyzer.run_pipeline(parts, batch_size=1, decision=decision)
+    for (start, end), analysis in zip(ranges, analyses):
         part = merger.add(analysis, start)
         yield ChunkProgress(done=end, total=len(article.text), part=part, merged=merger.analysis)
 
 
-def analyze_chunked(analyzer, article: Article, chunk_chars: int = DEFAULT_CHUNK_CHARS
-                    ) -> Analysis:
+def analyze_chunked(analyzer, article: Article, chunk_chars: int = DEFAULT_CHUNK_CHARS,
+                    english_anyway: bool = False) -> Analysis:
     merged = Analysis()
-    for progress in iter_chunked(analyzer, article, chunk_chars):
+    for progress in iter_chunked(analyzer, article, chunk_chars, english_anyway):
         merged = progress.merged
     return merged

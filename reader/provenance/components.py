@@ -15,6 +15,9 @@ Everything the components store on a Doc is plain data, so docs go through
     doc._.provenance_data       the analysis as its JSON object (docs/design.md §3) plus "model"
     doc._.provenance_quotes     the paired quotation marks, one dict per QuotePiece
     doc._.provenance_blocks     block structure, set by the caller: [{"kind", "start", "end"}]
+    doc._.provenance_language   the caller's language decision (a dict of
+                                reader.provenance.language.LanguageDecision), optional:
+                                without it the component tells the language from the text
     doc._.provenance_tags       the learned tagger's [label, probability] per token, when
                                 `provenance_tagger` runs before (reader.provenance.tagger)
 
@@ -41,7 +44,7 @@ from spacy.tokens import Doc, Span
 from reader.document.model import NON_ARTICLE_KINDS, Block
 from reader.provenance import (assemble, constructions, cues, decisions, learned, lexicons,
                                opinions, speakers, topics)
-from reader.provenance.language import is_english
+from reader.provenance.language import LanguageDecision, decide
 from reader.provenance.drafts import text_of
 from reader.provenance.framing import FramingFinder
 from reader.provenance.headline import headline_assertion
@@ -69,10 +72,19 @@ def _span_analysis(span: Span) -> VoiceSpan | None:
     return None if record is None else VoiceSpan.from_dict(record)
 
 
-for _name in ("provenance_data", "provenance_blocks", "provenance_quotes"):
+for _name in ("provenance_data", "provenance_blocks", "provenance_quotes",
+              "provenance_language"):
     Doc.set_extension(_name, default=None, force=True)
 Doc.set_extension("provenance", getter=_analysis_of, force=True)
 Span.set_extension("provenance", getter=_span_analysis, force=True)
+
+
+def language_of(doc: Doc) -> LanguageDecision:
+    """doc._.provenance_language when the caller set it, else the language of the text."""
+    given = doc._.provenance_language
+    if given is None:
+        return decide(text_of(doc))
+    return given if isinstance(given, LanguageDecision) else LanguageDecision.from_dict(given)
 
 
 def blocks_of(doc: Doc) -> list[Block]:
@@ -184,6 +196,18 @@ class AttributionFinder:
         return doc
 
     def _analyse(self, doc: Doc, framing: FramingFinder | None) -> Analysis:
+        language = language_of(doc)
+        if not language.analysed:
+            # Cue words, parses, the learned tagger and framing know English only (on a
+            # German page "Akten" became a source); quotation marks alone cannot tell
+            # speech from a title or a term there either. So nothing is coloured, and the
+            # decision travels with the analysis for the window and the JSON to say.
+            return Analysis(model=self.model, language=language)
+        analysis = self._analyse_english(doc, framing)
+        analysis.language = language
+        return analysis
+
+    def _analyse_english(self, doc: Doc, framing: FramingFinder | None) -> Analysis:
         blocks = blocks_of(doc)
         paragraphs = _paragraphs(doc, blocks)
         pieces = quote_pieces_of(doc)
@@ -239,8 +263,9 @@ class AttributionFinder:
         sources, source_ids = resolve_sources(doc, drafts)
         hits = []
         # The framing word lists and tagger know English words only ("die" is no loaded
-        # word on a German page).
-        if framing is not None and is_english(text_of(doc)):
+        # word on a German page): a text that is not English comes here only when the
+        # reader asked for the whole English analysis anyway (_analyse).
+        if framing is not None:
             attributed = [part for d in drafts for part in d.content]
             hits = framing.find(doc, attributed, excluded, drafts, scare)
             names = {id(d): next((src.name for src in sources if src.id == sid), None)

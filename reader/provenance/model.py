@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from reader.provenance.language import LanguageDecision
+
 from reader.vocabulary import (  # noqa: F401  (re-exported: the vocabulary of the result)
     CLAIM_KINDS, KINDS, SOURCE_TYPES, ClaimKind, Kind, SourceType)
 
@@ -114,6 +116,14 @@ class Analysis:
     claims: list[Claim] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
     model: str | None = None
+    # The text's language and whether the English analysis ran on it (None: not decided,
+    # e.g. an analysis built by hand or cached before the field existed).
+    language: LanguageDecision | None = None
+
+    @property
+    def not_english(self) -> bool:
+        """Whether the English analysis was left out because the text is not English."""
+        return self.language is not None and not self.language.analysed
 
     def claim(self, claim_id: str | None) -> Claim | None:
         return next((c for c in self.claims if c.id == claim_id), None)
@@ -132,6 +142,7 @@ class Analysis:
             "spans": [s.to_dict() for s in self.spans],
             "claims": [c.to_dict() for c in self.claims],
             "sources": [s.to_dict() for s in self.sources],
+            **({"language": self.language.to_dict()} if self.language is not None else {}),
         }
 
     @classmethod
@@ -140,4 +151,6 @@ class Analysis:
         return cls(spans=[VoiceSpan.from_dict(s) for s in record.get("spans", [])],
                    claims=[Claim.from_dict(c) for c in record.get("claims", [])],
                    sources=[Source.from_dict(s) for s in record.get("sources", [])],
-                   model=model)
+                   model=model,
+                   language=(LanguageDecision.from_dict(record["language"])
+                             if record.get("language") else None))

@@ -1,0 +1,122 @@
+"""An article that is not English gets none of the English analysis, says why in its
+`language` field, and gets it all when the reader asks for it anyway. Invented paragraphs."""
+
+import json
+
+import pytest
+
+from reader.cli import main
+from reader.document import article_from_text
+from reader.provenance.cache import AnalysisCache
+from reader.provenance.chunking import analyze_chunked
+from reader.provenance.language import LanguageDecision
+from reader.provenance.model import Analysis
+
+GERMAN = (
+    "Stadtrat stimmt für die neue Bücherei\n\n"
+    "Der Stadtrat hat am Dienstagabend mit knapper Mehrheit beschlossen, die alte Bücherei "
+    "am Marktplatz umzubauen. „Wir haben lange genug gewartet“, sagte die Bürgermeisterin "
+    "Anna Keller nach der Sitzung. Laut den Akten der Verwaltung kostet der Umbau rund zwei "
+    "Millionen Euro.\n\n"
+    "Kritiker meinen, das Geld wäre in den Schulen besser angelegt. Ein Sprecher der "
+    "Opposition erklärte, man werde den Beschluss prüfen lassen.\n")
+FRENCH = (
+    "Le conseil municipal a voté mardi soir la rénovation de la vieille bibliothèque de la "
+    "place du marché. « Nous avons assez attendu », a déclaré la maire Claire Dubois après "
+    "la séance. Selon les documents de la mairie, les travaux coûteront environ deux millions "
+    "d'euros, et les critiques estiment que cet argent serait mieux placé dans les écoles.\n")
+SPANISH = (
+    "El ayuntamiento aprobó el martes por la noche la reforma de la vieja biblioteca de la "
+    "plaza mayor. «Hemos esperado demasiado», dijo la alcaldesa Lucía Romero después de la "
+    "sesión. Según los documentos del ayuntamiento, las obras costarán unos dos millones de "
+    "euros, y los críticos afirman que ese dinero estaría mejor invertido en las escuelas.\n")
+ENGLISH = (
+    "The council voted on Tuesday night to rebuild the old library on the market square. "
+    "\"We have waited long enough,\" Mayor Anna Keller said after the meeting. According to "
+    "the council's papers, the work will cost about two million euros, and critics claimed "
+    "that the money would do more good in the schools.\n")
+
+
+@pytest.mark.parametrize("text, code, name", [(GERMAN, "de", "German"),
+                                              (FRENCH, "fr", "French"),
+                                              (SPANISH, "es", "Spanish")])
+def test_a_paragraph_in_another_language_gets_no_english_analysis(analyzer, text, code, name):
+    analysis = analyzer.analyze(article_from_text(text))
+    assert analysis.language == LanguageDecision(code=code, english=False, analysed=False)
+    assert analysis.language.name == name
+    assert analysis.not_english
+    assert (analysis.spans, analysis.claims, analysis.sources) == ([], [], [])
+
+
+def test_analyse_anyway_runs_the_english_rules():
+    from reader.provenance import Analyzer
+
+    analysis = Analyzer().analyze(article_from_text(GERMAN), english_anyway=True)
+    assert analysis.language == LanguageDecision(code="de", english=False, analysed=True)
+    assert not analysis.not_english
+    # The English rules pair the German quotation marks and colour what they hold.
+    assert any(s.kind == "quote" and "gewartet" in GERMAN[s.start:s.end]
+               for s in analysis.spans)
+    assert analysis.claims
+
+
+def test_an_english_paragraph_is_analysed_and_says_so(analyzer):
+    analysis = analyzer.analyze(article_from_text(ENGLISH))
+    assert analysis.language == LanguageDecision(code="en", english=True, analysed=True)
+    assert "Anna Keller" in {s.name for s in analysis.sources}
+    assert {"quote", "paraphrase"} <= {s.kind for s in analysis.spans}
+    forced = analyzer.analyze(article_from_text(ENGLISH), english_anyway=True)
+    assert forced.to_dict() == analysis.to_dict()
+
+
+def test_a_text_too_short_to_tell_is_analysed_as_english(analyzer):
+    analysis = analyzer.analyze(article_from_text("„Wir warten“, sagte Anna Keller."))
+    assert analysis.language == LanguageDecision(code=None, english=True, analysed=True)
+
+
+def test_every_chunk_of_a_long_article_follows_the_article_s_language(analyzer):
+    article = article_from_text(GERMAN * 6)
+    merged = analyze_chunked(analyzer, article, chunk_chars=600)
+    assert merged.not_english and merged.language.code == "de"
+    assert merged.spans == [] and merged.sources == []
+    forced = analyze_chunked(analyzer, article, chunk_chars=600, english_anyway=True)
+    assert forced.language.analysed and forced.spans
+
+
+def test_the_decision_goes_through_json_and_the_cache(analyzer, tmp_path):
+    analysis = analyzer.analyze(article_from_text(GERMAN))
+    record = json.loads(json.dumps(analysis.to_dict()))
+    assert record["language"] == {"code": "de", "name": "German", "english": False,
+                                  "analysed": False}
+    assert Analysis.from_dict(record).language == analysis.language
+    # An analysis from before the field existed has no decision, and is not called foreign.
+    assert not Analysis.from_dict({"spans": [], "claims": [], "sources": []}).not_english
+
+    from reader.provenance import Analyzer
+    cached = Analyzer(cache=AnalysisCache(tmp_path))
+    cached._nlp = analyzer.nlp
+    article = article_from_text(GERMAN)
+    plain = cached.analyze(article)
+    anyway = cached.analyze(article, english_anyway=True)
+    # Read back from the cache, each is the one asked for: the forced one is kept apart.
+    assert cached.cached(article).not_english
+    assert cached.cached(article, english_anyway=True).to_dict() == anyway.to_dict()
+    assert plain.not_english and anyway.spans
+
+
+def test_the_component_alone_tells_the_language(analyzer):
+    """In anyone's spaCy pipeline (no Analyzer), the component decides from the text."""
+    doc = analyzer.nlp(GERMAN)
+    assert doc._.provenance.not_english
+    assert list(doc.spans["provenance"]) == []
+
+
+def test_analyze_says_it_on_stderr_and_in_the_json(tmp_path, capsys):
+    path = tmp_path / "gemeinderat.txt"
+    path.write_text(GERMAN, encoding="utf-8")
+    assert main(["analyze", str(path)]) == 0
+    out, err = capsys.readouterr()
+    record = json.loads(out)
+    assert record["language"]["name"] == "German" and not record["language"]["analysed"]
+    assert record["spans"] == [] and record["sources"] == []
+    assert "gemeinderat.txt" in err and "in German" in err and "English only" in err
