@@ -72,8 +72,9 @@ class AnalyzerHolder:
             self._analyzer = Analyzer(self.model_name, cache=AnalysisCache())
         return self._analyzer
 
-    def cached(self, article):
-        """The cached analysis of `article`, or None; imports neither spaCy nor the model."""
+    def cached(self, article, english_anyway: bool = False):
+        """The cached analysis of `article`, or None; imports neither spaCy nor the model.
+        `english_anyway`: the English analysis asked for on a text that is not English."""
         with self._lock:
             if self._error is not None:
                 return None
@@ -82,7 +83,7 @@ class AnalyzerHolder:
             if lookup is None:
                 return None
             try:
-                return lookup(article)
+                return lookup(article, english_anyway=True) if english_anyway else lookup(article)
             except Exception:  # noqa: BLE001 - a broken cache costs the hit, not the analysis
                 log.warning("the analysis cache could not be read", exc_info=True)
                 return None
@@ -101,23 +102,26 @@ class AnalyzerHolder:
             _freeze_heap()
             return analyzer
 
-    def analyze(self, article):
+    def analyze(self, article, english_anyway: bool = False):
         analyzer = self.get()
         with self._lock:  # one document at a time through the pipeline
+            if english_anyway:
+                return analyzer.analyze(article, english_anyway=True)
             return analyzer.analyze(article)
 
-    def iter_analyze(self, article):
+    def iter_analyze(self, article, english_anyway: bool = False):
         """Progress steps (done, total, part, merged) of the analysis of `article`: one per
         chunk of a long document, a single one otherwise."""
         analyzer = self.get()
         with self._lock:
             steps = getattr(analyzer, "iter_analyze", None)
+            forced = {"english_anyway": True} if english_anyway else {}
             if steps is None:
-                analysis = analyzer.analyze(article)
+                analysis = analyzer.analyze(article, **forced)
                 total = len(article.text)
                 yield Step(done=total, total=total, part=analysis, merged=analysis)
                 return
-            yield from steps(article)
+            yield from steps(article, **forced)
 
 
 class Step(NamedTuple):
@@ -139,9 +143,10 @@ class _Signals(QObject):
 
 class _AnalysisJob(QRunnable):
     def __init__(self, job_id: int, article, holder: AnalyzerHolder, signals: _Signals,
-                 cancelled: threading.Event, prepare=None):
+                 cancelled: threading.Event, prepare=None, english_anyway: bool = False):
         super().__init__()
         self.job_id, self.article, self.holder = job_id, article, holder
+        self.english_anyway = english_anyway
         self.signals, self.cancelled = signals, cancelled
         self.prepare = prepare
         self.setAutoDelete(True)
@@ -161,7 +166,7 @@ class _AnalysisJob(QRunnable):
 
     def run(self) -> None:
         try:
-            hit = self.holder.cached(self.article)
+            hit = self.holder.cached(self.article, self.english_anyway)
             if hit is not None:
                 self._finish(hit)
                 return
@@ -175,7 +180,7 @@ class _AnalysisJob(QRunnable):
             if self.cancelled.is_set():
                 return
             self.signals.stage.emit(self.job_id, STAGE_ANALYSIS)
-            steps = self.holder.iter_analyze(self.article)
+            steps = self.holder.iter_analyze(self.article, self.english_anyway)
             analysis = None
             try:
                 for step in steps:
@@ -230,13 +235,15 @@ class AnalysisRunner(QObject):
         self.prepare = None
         self.prepared = None
 
-    def start(self, article) -> int:
+    def start(self, article, english_anyway: bool = False) -> int:
+        """Analyse `article` (`english_anyway`: with the English rules even if it is not
+        English)."""
         self.cancel()
         self._job_id += 1
         self._cancelled = threading.Event()
         self.running = True
         self.pool.start(_AnalysisJob(self._job_id, article, self.holder, self._signals,
-                                     self._cancelled, self.prepare))
+                                     self._cancelled, self.prepare, english_anyway))
         return self._job_id
 
     def cancel(self) -> None:

@@ -26,6 +26,7 @@ from reader.ui.corrections_ui import Corrections, menu_text
 from reader.ui.export_actions import Exporter
 from reader.ui.find_bar import FindBar
 from reader.ui.help_page import HelpDialog
+from reader.ui.language_banner import LanguageBanner, language_notice
 from reader.ui.legend_bar import LegendBar
 from reader.ui.load_worker import LoadRunner
 from reader.ui.menus import MainMenu
@@ -84,6 +85,8 @@ class MainWindow(QMainWindow):
         self.index: AnalysisIndex | None = None
         self.current_span: str | None = None
         self.step_kind: str | None = None  # None: every shown kind
+        # The reader asked for the English analysis of an article that is not English.
+        self.english_anyway = False
         self._system_style: str | None = None
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
@@ -97,6 +100,7 @@ class MainWindow(QMainWindow):
         self.legend = LegendBar(self)
         self.caption_bar = CaptionBar(self)
         self.caption_bar.hide()
+        self.language_banner = LanguageBanner(self)
         self.find_bar = FindBar(self)
         self.quiz_mode = QuizMode(self)
         self.source_link = SourceLink(self)
@@ -139,6 +143,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.legend)
         layout.addWidget(self.caption_bar)
         layout.addWidget(self.quiz_mode.bar)
+        layout.addWidget(self.language_banner)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.find_bar)
         self.setCentralWidget(central)
@@ -200,6 +205,7 @@ class MainWindow(QMainWindow):
         self.panel.sort_box.currentIndexChanged.connect(
             lambda _i: self.settings.set_value("panel/sort", self.panel.sort))
         self.legend.toggled.connect(self.on_kind_toggled)
+        self.language_banner.analyseAnyway.connect(self.analyse_anyway)
         # A bound method, so Qt drops the connection when this window goes.
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
 
@@ -294,6 +300,9 @@ class MainWindow(QMainWindow):
         self.quiz_mode.leave()
         self.corrections.clear()
         self.article, self.index, self.current_span = article, None, None
+        self.english_anyway = False
+        self.language_banner.show_for(None)
+        self.panel.set_note(None)
         self.view.set_article(article)
         self.source_link.set_url(article.url)
         self._panel_stale = False
@@ -319,6 +328,18 @@ class MainWindow(QMainWindow):
         self._show_progress(True)
         self.set_status(self.tr("Analysing…") if self.runner.holder.loaded
                         else self.tr("Loading language model…"))
+
+    def analyse_anyway(self) -> None:
+        """Run the whole English analysis on the shown article, which was left unanalysed
+        because it does not look English (a teacher's English article misjudged)."""
+        if self.article is None or self.english_anyway:
+            return
+        self.english_anyway = True
+        self.language_banner.show_for(None)
+        self.actions["analyse_anyway"].setEnabled(False)
+        self.runner.start(self.article, english_anyway=True)
+        self._show_progress(True)
+        self.set_status(self.tr("Analysing as English…"))
 
     def _remember_position(self) -> None:
         if self.article is not None and self.article.path:
@@ -433,8 +454,18 @@ class MainWindow(QMainWindow):
             self._minimap_timer.start()
         else:
             self._update_minimap()
+        notice = language_notice(analysis)
+        self.language_banner.show_for(analysis)
+        self.panel.set_note(notice if analysis.not_english else None)
+        self.actions["analyse_anyway"].setEnabled(analysis.not_english)
         if not self.quiz_mode.active:
-            self.set_status(self.summary(counts, len(analysis.sources)))
+            summary = self.summary(counts, len(analysis.sources))
+            if analysis.not_english:
+                summary = notice
+            elif notice is not None:
+                summary = self.tr("{summary} (analysed as English at your request)").format(
+                    summary=summary)
+            self.set_status(summary)
         self.presentation.refresh()
         self.update_edit_actions()
         if self.who_speaks_dialog is not None and self.who_speaks_dialog.isVisible():

@@ -137,6 +137,8 @@ class MainMenu(QObject):
                     view_menu).setEnabled(False)
         self.action("who_speaks", self.tr("&Who Speaks…"), w.show_who_speaks, view_menu)
         self.action("page_images", self.tr("Page &Images…"), w.show_page_images, view_menu)
+        self.action("analyse_anyway", self.tr("&Analyse Anyway as English"), w.analyse_anyway,
+                    view_menu).setEnabled(False)
         view_menu.addSeparator()
         self.model_menu = view_menu.addMenu(self.tr("Language &Model"))
         # Filled when opened: finding the installed pipelines takes a moment.

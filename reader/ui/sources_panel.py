@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView,
-                               QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+                               QLabel, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+                               QWidget)
 
 from reader.vocabulary import SOURCE_TYPE_PLURALS
 
@@ -73,6 +74,11 @@ class SourcesPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
+        # Why the list is empty, when the analysis says (an article not in English).
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        self.note.hide()
+        layout.addWidget(self.note)
         layout.addWidget(self.tree, 1)
         self._items: dict[tuple[str, str], QTreeWidgetItem] = {}
         self._steps = None  # the rows still to add, when they come in slices
@@ -88,6 +94,11 @@ class SourcesPanel(QWidget):
         a few hundred per event-loop turn (a long document has thousands of claims)."""
         self.index = index
         self._rebuild(sliced)
+
+    def set_note(self, text: str | None) -> None:
+        """Say above the (empty) list why it has no sources; None: no note."""
+        self.note.setText(_tr("No sources. {reason}").format(reason=text) if text else "")
+        self.note.setVisible(bool(text))
 
     def set_sort(self, sort: str) -> None:
         if sort not in SORTS:
