@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from html import escape
 
 from reader import __version__
+from reader.claim_label import claim_label, needs_cue, one_line, shorten
 from reader.document.model import NON_ARTICLE_KINDS, Article
 from reader.document.pagedate import date_with_origin
 from reader.export.stats import UNATTRIBUTED, VoiceShares, voice_shares
@@ -156,9 +157,10 @@ def answer_key_rows(article: Article, analysis: Analysis,
             who = f"{source.name} ({SOURCE_TYPE_TITLES.get(source.type, source.type)})"
         else:
             who = "the writer" if kinds == ["framing"] else "nobody named"
-        words = " … ".join(" ".join(article.text[s.start:s.end].split()) for s in spans)
-        if len(words) > 120:
-            words = words[:119].rstrip() + "…"
+        if claim is not None and claim.content:
+            words = claim_label(article.text, claim, limit=120, joined=True)
+        else:
+            words = shorten(" … ".join(one_line(article.text[s.start:s.end]) for s in spans), 120)
         rows.append((where, " + ".join(KIND_TITLES[k] for k in kinds), who, words))
     return rows
 
@@ -369,11 +371,11 @@ def _sources_table(text: str, analysis: Analysis) -> str:
 
 
 def _claim_item(text: str, analysis: Analysis, claim) -> str:
-    content = " … ".join(" ".join(text[s:e].split()) for s, e in claim.content)
-    if len(content) > 400:
-        content = content[:399] + "…"
+    # A topic-only content comes with its cue ("has been critical of: the mayor"); the
+    # cue of any other claim follows it, muted.
+    content = claim_label(text, claim, limit=400, joined=True)
     cue = (f' <span class="muted">— cue “{escape(text[claim.cue_span[0]:claim.cue_span[1]])}”</span>'
-           if claim.cue_span else "")
+           if claim.cue_span and not needs_cue(text, claim) else "")
     corrected = (f' <span class="corrected-mark">{CORRECTED_MARK}</span>'
                  if any(s.corrected for s in analysis.spans_of_claim(claim.id)) else "")
     # No added quotation marks: a paraphrase is not the source's exact words.

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QRect, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics, QTextCursor
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
 
+from reader.claim_label import claim_label
 from reader.ui.palette import KIND_STYLES, kind_colours
 from reader.ui.palette import tr as palette_tr
 from reader.ui.span_card import plain_sentence, source_type_title
@@ -175,8 +176,7 @@ class CaptionBar(QFrame):
         self.head.setText(f"{titles} — <b>{escape(who)}</b>")
         self.counter.setText(_tr("{n} of {total}").format(n=number, total=total))
         if claim is not None and claim.content:
-            words = " … ".join(" ".join(index.text[s:e].split())
-                               for s, e in sorted(claim.content))
+            words = claim_label(index.text, claim, limit=None, joined=True)
         else:
             words = " … ".join(" ".join(index.text[s.start:s.end].split()) for s in spans)
         self._texts = (words, plain_sentence(index, first))

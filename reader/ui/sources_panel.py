@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
                                QLabel, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
                                QWidget)
 
+from reader.claim_label import claim_label
 from reader.vocabulary import SOURCE_TYPE_PLURALS
 
 ROLE = Qt.ItemDataRole.UserRole
@@ -235,10 +236,11 @@ class SourcesPanel(QWidget):
         return item
 
     def _claim_row(self, parent, claim) -> None:
-        start, end = min(claim.content)[0], max(e for _, e in claim.content)
-        text = self.index.snippet(start, end)
-        item = self._row(parent, text, ROW_CLAIM, claim.id)
-        item.setToolTip(0, self.index.snippet(start, end, limit=400))
+        """The claim as what its source said or did: its words, with the cue when they
+        alone would not say it ("has been critical of: the mayor"); longer in the tooltip."""
+        text = self.index.text
+        item = self._row(parent, claim_label(text, claim), ROW_CLAIM, claim.id)
+        item.setToolTip(0, claim_label(text, claim, limit=400))
 
     def _span_row(self, parent, span) -> None:
         text = self.index.snippet(span.start, span.end)

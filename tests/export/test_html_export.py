@@ -119,7 +119,11 @@ def test_sources_and_claims_and_chart():
     text = unescape(re.sub(r"<[^>]+>", " ", page))
     for name in ("Ann Ortiz", "critics", "Unattributed", "Mayor"):
         assert name in text
-    assert "the plan a disgrace — cue “called”" in " ".join(text.split())
+    # A short paraphrase is listed with its cue in front (reader/claim_label.py) ...
+    assert "called: the plan a disgrace" in " ".join(text.split())
+    assert "cue “called”" not in text
+    # ... a quotation with its cue after it, muted.
+    assert "“We cannot keep it open,” — cue “said”" in " ".join(text.split())
     assert "Who speaks" in text and "45 % own words" in text  # 14 of 31
     assert "16 % quoted · 16 % retold" in text
     assert "1 of 12 words" in text

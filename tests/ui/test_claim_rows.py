@@ -1,0 +1,56 @@
+"""The real window: a claim whose content is only a topic ("critical of the mayor") is
+listed in the sources panel with its cue; quotations and long paraphrases as their words
+(an invented article, the real model)."""
+
+from PySide6.QtCore import Qt
+
+from reader.ui.sources_panel import ROW_CLAIM, ROW_SOURCE
+
+ARTICLE = """Council weighs new bridge plan
+
+Senator Alma Reyes has been critical of the mayor. Councillor Tom Beck spoke warmly of her first term. "We decided to invite both," said Dana Holt, the chair of the board.
+
+Beck said that the bridge would open next spring if the council approves the money in its June budget vote, and that tolls would stay low for residents.
+"""
+
+
+def _rows_of(window, name):
+    index = window.index
+    source = next(s for s in index.sources.values() if s.name.endswith(name))
+    item = window.panel.item(ROW_SOURCE, source.id)
+    return [item.child(i) for i in range(item.childCount())]
+
+
+def test_a_topic_claim_reads_as_what_the_source_said(qtbot, window, open_article, tmp_path):
+    path = tmp_path / "bridge.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    open_article(path)
+    reyes = _rows_of(window, "Reyes")
+    assert [row.text(0) for row in reyes] == ["has been critical of: the mayor"]
+    beck = [row.text(0) for row in _rows_of(window, "Beck")]
+    assert beck[0] == "spoke warmly of: her first term"
+    # A long paraphrase and a quotation are listed as their own words, as before.
+    assert beck[1].startswith("that the bridge would open next spring")
+    assert [row.text(0) for row in _rows_of(window, "Holt")] == ['"We decided to invite both,"']
+    # Clicking the row still selects the claim's own words in the article.
+    row = reyes[0]
+    assert row.data(0, Qt.ItemDataRole.UserRole)[0] == ROW_CLAIM
+    tree = window.panel.tree
+    tree.scrollToItem(row)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton,
+                     pos=tree.visualItemRect(row).center())
+    assert window.view.selected_text() == "the mayor"
+    assert row.toolTip(0) == "has been critical of: the mayor"
+
+
+def test_presentation_caption_shows_the_cue_of_a_topic_claim(window, open_article, tmp_path):
+    path = tmp_path / "bridge.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    index = open_article(path)
+    claim = next(c for c in index.claims.values()
+                 if index.text[c.start:c.end] == "her first term")
+    window.actions["presentation"].trigger()
+    step = next(i for i, s in enumerate(window.presentation.steps) if s[0].claim == claim.id)
+    window.presentation.go_to(step)
+    assert "spoke warmly of: her first term" in window.caption_bar.text()
+    window.actions["presentation"].trigger()
