@@ -6,12 +6,12 @@ from PySide6.QtCore import Qt
 
 from reader.ui.sources_panel import ROW_CLAIM, ROW_SOURCE
 
-ARTICLE = """Council weighs new bridge plan
-
-Senator Alma Reyes has been critical of the mayor. Councillor Tom Beck spoke warmly of her first term. "We decided to invite both," said Dana Holt, the chair of the board.
-
-Beck said that the bridge would open next spring if the council approves the money in its June budget vote, and that tolls would stay low for residents.
-"""
+ARTICLE = ("Council weighs new bridge plan\n\n"
+           "Senator Alma Reyes has been critical of the mayor. Councillor Tom Beck spoke "
+           "warmly of her first term. \"We decided to invite both,\" said Dana Holt, the "
+           "chair of the board.\n\n"
+           "Beck said that the bridge would open next spring if the council approves the "
+           "money in its June budget vote, and that tolls would stay low for residents.\n")
 
 
 def _rows_of(window, name):
