@@ -100,3 +100,20 @@ def not_english_notice(language_name: str | None, tr: Translate = _same) -> str:
                   "English only, so nothing is coloured.").format(language=language_name)
     return tr("This article does not appear to be in English. Provenance Reader reads "
               "English only, so nothing is coloured.")
+
+
+def language_notice(analysis, tr: Translate = _same) -> str | None:
+    """What the reader is told about the analysis's language (reader.provenance.language),
+    or None for an English text (or an analysis with no decision): not analysed, or
+    analysed with the English rules at the reader's request."""
+    decision = getattr(analysis, "language", None)
+    if decision is None or decision.english:
+        return None
+    if not decision.analysed:
+        return not_english_notice(decision.name, tr)
+    if decision.name:
+        return tr("This article appears to be in {language}. It was analysed with the "
+                  "English rules at your request, so the colours may be wrong."
+                  ).format(language=decision.name)
+    return tr("This article does not appear to be in English. It was analysed with the "
+              "English rules at your request, so the colours may be wrong.")

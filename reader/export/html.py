@@ -24,6 +24,7 @@ from reader.document.pagedate import date_with_origin
 from reader.export.stats import UNATTRIBUTED, VoiceShares, voice_shares
 from reader.palette import (CORRECTED_MARK, CUE_DESCRIPTIONS, EXPORT_PALETTE, KIND_STYLES,
                             SURFACES, WRITER_COLOUR)
+from reader.plain_language import language_notice
 from reader.provenance.model import Analysis, VoiceSpan
 from reader.vocabulary import FRAMING_LABELS, KINDS, SOURCE_TYPE_TITLES, Kind
 
@@ -49,6 +50,7 @@ def render_html(article: Article, analysis: Analysis, *, variant: str = SCREEN,
     shares = voice_shares(article, analysis)
     body = "".join((
         _header(article),
+        _language_note(analysis),
         _legend(variant),
         '<section class="article"><h2>The article</h2>',
         _article_body(article, analysis, variant),
@@ -347,6 +349,12 @@ class _SpanFacts:
         return "\n".join(lines)
 
 
+def _language_note(analysis: Analysis) -> str:
+    """The language notice (an article not in English), as the window shows it."""
+    notice = language_notice(analysis)
+    return f'<p class="language-note"><strong>{escape(notice)}</strong></p>' if notice else ""
+
+
 def _sources_table(text: str, analysis: Analysis) -> str:
     rows = []
     groups = [(s.name, SOURCE_TYPE_TITLES.get(s.type, s.type), s.description,
@@ -362,7 +370,9 @@ def _sources_table(text: str, analysis: Analysis) -> str:
         rows.append(f"<tr><td>{who}</td><td>{escape(type_title)}</td>"
                     f'<td>{f"<ol>{items}</ol>" if items else "—"}</td></tr>')
     if not rows:
-        rows.append('<tr><td colspan="3">No sources found.</td></tr>')
+        reason = language_notice(analysis) if analysis.not_english else None
+        rows.append(f'<tr><td colspan="3">No sources found.{" " + escape(reason) if reason else ""}'
+                    '</td></tr>')
     return ('<section class="sources"><h2>Sources and their claims</h2>'
             '<table class="sources" cellspacing="0" cellpadding="4" width="100%">'
             '<thead><tr><th width="24%">Source</th><th width="16%">Type</th>'

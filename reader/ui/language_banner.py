@@ -7,7 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
-from reader.plain_language import TRANSLATION_CONTEXT, not_english_notice
+from reader.plain_language import TRANSLATION_CONTEXT
+from reader.plain_language import language_notice as plain_language_notice
 
 
 def _tr(text: str) -> str:
@@ -19,19 +20,8 @@ def _plain_tr(text: str) -> str:
 
 
 def language_notice(analysis) -> str | None:
-    """What the window says about the analysis's language, or None when there is nothing
-    to say (an English text, or an analysis with no decision)."""
-    decision = getattr(analysis, "language", None)
-    if decision is None or decision.english:
-        return None
-    if not decision.analysed:
-        return not_english_notice(decision.name, _plain_tr)
-    if decision.name:
-        return _tr("This article appears to be in {language}. It was analysed with the "
-                   "English rules at your request, so the colours may be wrong."
-                   ).format(language=decision.name)
-    return _tr("This article does not appear to be in English. It was analysed with the "
-               "English rules at your request, so the colours may be wrong.")
+    """The window's notice about the analysis's language (None: nothing to say)."""
+    return plain_language_notice(analysis, _plain_tr)
 
 
 class LanguageBanner(QFrame):

@@ -120,3 +120,16 @@ def test_analyze_says_it_on_stderr_and_in_the_json(tmp_path, capsys):
     assert record["language"]["name"] == "German" and not record["language"]["analysed"]
     assert record["spans"] == [] and record["sources"] == []
     assert "gemeinderat.txt" in err and "in German" in err and "English only" in err
+
+
+def test_the_html_export_says_why_nothing_is_coloured(analyzer):
+    from reader.export.html import render_html
+
+    article = article_from_text(GERMAN)
+    page = render_html(article, analyzer.analyze(article))
+    assert "This article appears to be in German" in page
+    assert "No sources found. This article appears to be in German" in page
+    body = page[page.index('<section class="article">'):]
+    assert "<mark" not in body[:body.index("</section>")]
+    english = article_from_text(ENGLISH)
+    assert "appears to be in" not in render_html(english, analyzer.analyze(english))
