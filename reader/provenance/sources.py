@@ -303,7 +303,39 @@ def _classify(doc: Doc, draft: ClaimDraft, known: dict):
         return NOT_A_SOURCE
     if behind is not None:
         draft.source_token, draft.source_span = behind, noun_phrase_range(behind)
+    if draft.rule == RuleName.SPEAKER_LABEL:
+        label = _transcript_label(doc, draft.source_span, known)
+        if label is not None:
+            return label
     return _classify_mention(doc, draft.source_token, draft.source_span, known)
+
+
+# Who speaks in a transcript by a role, not a name ("HOST:", "MODERATOR:").
+_TRANSCRIPT_ROLES = frozenset({"host", "co-host", "moderator", "anchor", "interviewer",
+                               "questioner", "caller", "announcer", "narrator", "presenter"})
+
+
+def _transcript_label(doc: Doc, span: tuple[int, int], known: dict) -> _Entry | None:
+    """A transcript's speaker label in capitals is one source however often it comes: the
+    tagger reads capitals as it pleases (one "HOST:" an organisation, the next a person).
+    A label with a person's name, a title ("MAYOR LINDQVIST:") or a speaking role
+    ("HOST:") is a person, grouped by its last word; any other ("CNN:") is read as usual
+    the first time and taken as that source after."""
+    text = text_of(doc)[span[0]:span[1]]
+    letters = [c for c in text if c.isalpha()]
+    if not letters or not all(c.isupper() for c in letters):
+        return None
+    words = text.replace("’S", "").replace("'S", "").split()
+    named = _strip_titles(words)
+    last = named[-1].lower() if named else ""
+    if any(t.ent_type_ == "PERSON" for t in doc.char_span(*span, alignment_mode="expand") or ()) \
+            or len(named) < len(words) or last in _TRANSCRIPT_ROLES or \
+            last in lexicons.load("role_nouns"):
+        return _Entry((SourceType.PERSON, last), SourceType.PERSON, text, None, span[0])
+    same = next((e for e in known.values() if e.name == text), None)
+    if same is None:
+        return None
+    return _Entry(same.key, same.type, same.name, None, span[0])
 
 
 def _speaker_behind(doc: Doc, draft: ClaimDraft):

@@ -320,3 +320,25 @@ def test_whom_a_verb_holds_to_account_for_doing_something_did_it(analyze):
     r = analyze("On Thursday, the committee held Okafor in contempt of the council for refusing "
                 "to appear at a hearing despite a summons.")
     assert r.claim_with("to appear at a hearing")["source"] == "Okafor"
+
+
+def test_a_transcript_label_in_capitals_is_one_person_however_the_tagger_reads_it(analyze):
+    r = analyze("Radio interview with the mayor about the new bridge.\n\n"
+                "HOST: Welcome to the show. What is the plan for the bridge?\n\n"
+                "MAYOR LINDQVIST: We will open the north span in May and the south span "
+                "in the autumn.\n\n"
+                "HOST: Listeners have told us the cost worries them.\n\n"
+                "MAYOR LINDQVIST: The council has set aside forty million for it.\n")
+    hosts = [s for s in r.analysis.sources if s.name == "HOST"]
+    assert len(hosts) == 1 and hosts[0].type == "person"
+    assert r.source("MAYOR LINDQVIST").type == "person"
+    assert r.claim_with("the cost worries them")["source"] == "HOST"
+    assert r.claim_with("forty million")["source"] == "MAYOR LINDQVIST"
+
+
+def test_a_transcript_label_without_a_name_or_role_keeps_its_first_reading(analyze):
+    r = analyze("A transcript of the evening broadcast.\n\n"
+                "NEWSDESK: The river has risen by two metres since the morning.\n\n"
+                "MAYOR LINDQVIST: Our volunteers are moving sandbags to the school.\n\n"
+                "NEWSDESK: The council says the bridge will stay closed overnight.\n")
+    assert len([s for s in r.analysis.sources if s.name == "NEWSDESK"]) == 1
