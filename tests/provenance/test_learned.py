@@ -363,3 +363,46 @@ def test_a_learned_noun_cue_names_no_one_who_receives_it_or_an_empty_it(analyzer
                             "hardly surprising") is None
     text = "The meeting produced a memorable headline: the union would strike."
     assert _word_cue_source(analyzer, text, "the union would strike", "headline:") is None
+
+
+# With OPEN_MIN_CONFIDENCE set (measured, not shipped), a learned claim whose source fails
+# the gate is kept without that source, unless it is unsure, quotes words or asks.
+
+_LEADERS = ("The two leaders sidestepped tricky questions about their own policies.",
+            ["B-SOURCE", "I-SOURCE", "I-SOURCE", "B-CUE", "B-CONTENT"] + ["I-CONTENT"] * 5
+            + ["O"])
+
+
+def test_open_sources_keep_the_claim_without_the_source_the_gate_kept_out(analyzer,
+                                                                           monkeypatch):
+    monkeypatch.setattr(learned, "OPEN_MIN_CONFIDENCE", 0.7)
+    monkeypatch.setattr(learned, "FILL_THRESHOLD", None)  # the gate alone, no linker fill
+    doc, drafts = _one_learned(analyzer, *_LEADERS)
+    merged = learned.merge([], drafts, doc)
+    assert len(merged) == 1 and merged[0].source_token is None
+    assert "source left open (the tagger's 'The two leaders'" in merged[0].why
+    doc, drafts = _one_learned(analyzer, *_LEADERS)
+    drafts[0].confidence = 0.69
+    assert learned.merge([], drafts, doc) == []
+
+
+def test_open_sources_take_no_quotation_and_no_question(analyzer, monkeypatch):
+    monkeypatch.setattr(learned, "OPEN_MIN_CONFIDENCE", 0.7)
+    monkeypatch.setattr(learned, "FILL_THRESHOLD", None)
+    text = "The council ordered “premium” steel for the new bridge."
+    labels = ["B-SOURCE", "I-SOURCE", "B-CUE"] + ["B-CONTENT"] + ["I-CONTENT"] * 7 + ["O"]
+    doc, drafts = _one_learned(analyzer, text, labels)
+    assert learned.merge([], drafts, doc) == []
+    text = "Lee asked Kim about the audit of the northern depot."
+    labels = ["B-SOURCE", "B-CUE"] + ["B-CONTENT"] + ["I-CONTENT"] * 7 + ["O"]
+    doc, drafts = _one_learned(analyzer, text, labels)
+    assert learned.merge([], drafts, doc) == []
+    doc, drafts = _one_learned(analyzer, text.replace("asked", "praised")
+                               .replace("about", "for"), labels)
+    assert len(learned.merge([], drafts, doc)) == 1
+
+
+def test_shipped_merge_drops_what_the_gate_stops(analyzer):
+    assert learned.OPEN_MIN_CONFIDENCE is None
+    doc, drafts = _one_learned(analyzer, *_LEADERS)
+    assert learned.merge([], drafts, doc) == []
