@@ -3,15 +3,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView,
+                               QStyledItemDelegate,
                                QLabel, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
                                QWidget)
 
-from reader.claim_label import claim_label
+from reader.claim_label import claim_label, needs_cue
 from reader.vocabulary import SOURCE_TYPE_PLURALS
 
 ROLE = Qt.ItemDataRole.UserRole
+# Set on a row whose text wraps rather than being cut at the panel's edge: a claim listed
+# with its cue ("had an unfavorable opinion of: the contractor"), whose content comes last.
+WRAP_ROLE = Qt.ItemDataRole.UserRole + 1
 # What a row stands for: (ROW_SOURCE, source id), (ROW_CLAIM, claim id), (ROW_SPAN, span id)
 ROW_GROUP, ROW_SOURCE, ROW_CLAIM, ROW_SPAN = "group", "source", "claim", "span"
 # A long list of framing rows would push the sources out of sight; it starts folded.
@@ -28,6 +32,30 @@ SORTS = {
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("SourcesPanel", text)
+
+
+class WrappingRows(QStyledItemDelegate):
+    """Rows marked WRAP_ROLE are as tall as their text wrapped at the first column's width
+    (a tree view asks its delegate for a row's height without telling it the width)."""
+
+    def __init__(self, tree: QTreeWidget):
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option, index) -> QSize:
+        size = super().sizeHint(option, index)
+        if index.column() != 0 or not index.data(WRAP_ROLE):
+            return size
+        depth, parent = 1, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        # The text starts after the indentation and the item's margins (about 8 px).
+        width = self.tree.header().sectionSize(0) - self.tree.indentation() * depth - 8
+        if width < 40:
+            return size
+        bounds = option.fontMetrics.boundingRect(QRect(0, 0, width, 100_000),
+                                                 Qt.TextFlag.TextWordWrap, index.data() or "")
+        return QSize(size.width(), max(size.height(), bounds.height() + 2))
 
 
 class SourcesPanel(QWidget):
@@ -64,6 +92,13 @@ class SourcesPanel(QWidget):
         # Names are elided, never scrolled sideways out of sight.
         self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tree.setUniformRowHeights(False)
+        self.tree.setItemDelegate(WrappingRows(self.tree))
+        # A wrapped row's height follows the panel's width, laid out once the resizing stops.
+        self._relayout_timer = QTimer(self)
+        self._relayout_timer.setSingleShot(True)
+        self._relayout_timer.setInterval(50)
+        self._relayout_timer.timeout.connect(self.tree.doItemsLayout)
+        header.sectionResized.connect(self._on_column_resized)
         self.tree.itemSelectionChanged.connect(self._on_selection)
         self.tree.headerItem().setToolTip(1, _tr("Number of claims"))
         self.tree.headerItem().setToolTip(2, _tr("Share of the article's words that are "
@@ -87,6 +122,10 @@ class SourcesPanel(QWidget):
         self._build_timer.setSingleShot(True)
         self._build_timer.setInterval(0)
         self._build_timer.timeout.connect(self._next_rows)
+
+    def _on_column_resized(self, column: int, _old: int, _new: int) -> None:
+        if column == 0:
+            self._relayout_timer.start()
 
     # Content ---------------------------------------------------------------------------
 
@@ -241,6 +280,8 @@ class SourcesPanel(QWidget):
         text = self.index.text
         item = self._row(parent, claim_label(text, claim), ROW_CLAIM, claim.id)
         item.setToolTip(0, claim_label(text, claim, limit=400))
+        if needs_cue(text, claim):
+            item.setData(0, WRAP_ROLE, True)
 
     def _span_row(self, parent, span) -> None:
         text = self.index.snippet(span.start, span.end)

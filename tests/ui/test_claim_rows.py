@@ -54,3 +54,36 @@ def test_presentation_caption_shows_the_cue_of_a_topic_claim(window, open_articl
     window.presentation.go_to(step)
     assert "spoke warmly of: her first term" in window.caption_bar.text()
     window.actions["presentation"].trigger()
+
+
+def test_a_row_with_its_cue_wraps_at_the_panel_width(qtbot):
+    from reader.provenance.model import Analysis, Claim, Source
+    from reader.ui.analysis_index import AnalysisIndex
+    from reader.ui.sources_panel import SourcesPanel
+
+    text = ("The residents' union had an unfavorable opinion of the contractor. "
+            "The union said the bridge would open next spring if the council approves it.")
+    cue, topic = "had an unfavorable opinion of", "the contractor"
+    said = "the bridge would open next spring if the council approves it"
+    claims = [Claim("c1", "u", None, (text.index(cue), text.index(cue) + len(cue)),
+                    [(text.index(topic), text.index(topic) + len(topic))], "paraphrase"),
+              Claim("c2", "u", None, (text.index("said"), text.index("said") + 4),
+                    [(text.index(said), text.index(said) + len(said))], "paraphrase")]
+    source = Source("u", "The residents' union", "organization", mentions=[(0, 20)],
+                    claims=["c1", "c2"])
+    panel = SourcesPanel()
+    qtbot.addWidget(panel)
+    panel.resize(260, 400)
+    panel.show()
+    panel.set_index(AnalysisIndex(text, Analysis([], claims, [source])))
+    topic_row, long_row = panel.item(ROW_CLAIM, "c1"), panel.item(ROW_CLAIM, "c2")
+    tree = panel.tree
+    assert topic_row.text(0) == "had an unfavorable opinion of: the contractor"
+    one_line = tree.visualItemRect(panel.item(ROW_SOURCE, "u")).height()
+    # Narrow: the row with its cue takes two lines or more, so its content is not cut off;
+    # a long paraphrase stays one line, cut at the edge as before.
+    qtbot.waitUntil(lambda: tree.visualItemRect(topic_row).height() >= 2 * one_line - 4)
+    assert tree.visualItemRect(long_row).height() < 2 * one_line - 4
+    # Wide: one line again, once the panel has been laid out at its new width.
+    panel.resize(1200, 400)
+    qtbot.waitUntil(lambda: tree.visualItemRect(topic_row).height() < 2 * one_line - 4)
