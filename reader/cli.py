@@ -4,7 +4,8 @@
     provenance-reader article.html         the window, with that article
     provenance-reader FOLDER               the library of the articles in FOLDER
     provenance-reader --compare A B        two articles side by side
-    python -m reader analyze [--format json|jsonl|parquet] [-o OUT] [--jobs N] PATH...
+    python -m reader analyze [--format json|jsonl|parquet] [-o OUT] [--jobs N]
+                           [--english-anyway] PATH...
     python -m reader compare A B           two articles compared, as JSON
     python -m reader collection FOLDER --csv OUT   a row of figures per article, as CSV
 

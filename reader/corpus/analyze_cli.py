@@ -10,7 +10,9 @@ With several files it prints (or writes) one JSON line each, keeps going past a 
 cannot read (a line with "path" and "error"), and exits with status 1 at the end if any
 failed. Analyses are cached on disk (reader.provenance.cache) unless --no-cache; --jobs N
 analyses in N processes, --dask ADDRESS on a Dask cluster (reader.corpus.dask_run); the
-output is in the same order whichever runs it. With -o, the articles already in the output
+output is in the same order whichever runs it. --english-anyway gives every article the
+English analysis, even one that appears not to be English (otherwise left empty, with its
+"language" field and a line on stderr saying why). With -o, the articles already in the output
 are skipped, so an interrupted run is resumed by running the same command again.
 """
 
@@ -62,6 +64,10 @@ def analyze_parser() -> argparse.ArgumentParser:
     parser.add_argument("--max-size", type=_positive_megabytes, default=DEFAULT_MAX_MB,
                         metavar="MB",
                         help=f"largest article text to accept, in MB (default {DEFAULT_MAX_MB})")
+    parser.add_argument("--english-anyway", action="store_true",
+                        help="give every article the English analysis, even one that "
+                             "appears not to be in English (whose analysis is otherwise "
+                             "empty); its colours may then be wrong")
     parser.add_argument("--jobs", type=int, default=1, metavar="N",
                         help="analyse in N processes, each loading the model once (default 1)")
     parser.add_argument("--dask", default=None, metavar="ADDRESS",
@@ -160,7 +166,8 @@ def _outcomes(args, paths: list[str]):
                                        max_chars=max_chars, cache=args.cache,
                                        batch_size=args.batch_size,
                                        partition_size=args.partition_size or PARTITION_SIZE,
-                                       rows=args.format == "parquet"):
+                                       rows=args.format == "parquet",
+                                       english_anyway=args.english_anyway):
                 yield outcome
         except (DaskUnavailable, ModelError) as error:
             raise _Refused(str(error)) from None
@@ -172,7 +179,8 @@ def _outcomes(args, paths: list[str]):
     analyzer = Analyzer(args.model, cache=AnalysisCache() if args.cache else None)
     try:
         with CorpusRunner(analyzer, max_chars, args.batch_size, args.jobs,
-                          long_text_progress=args.progress) as runner:
+                          long_text_progress=args.progress,
+                          english_anyway=args.english_anyway) as runner:
             for outcome in runner.run(paths):
                 yield outcome
     except ModelError as error:

@@ -27,8 +27,8 @@ class DaskUnavailable(Exception):
 
 def run_on_dask(address, paths: list[str], *, model_name: str | None = None,
                 max_chars: int, cache: bool = True, batch_size: int = 8,
-                partition_size: int = PARTITION_SIZE, rows: bool = True
-                ) -> Iterator[Outcome]:
+                partition_size: int = PARTITION_SIZE, rows: bool = True,
+                english_anyway: bool = False) -> Iterator[Outcome]:
     """Outcomes in the order of `paths`. `address` is a scheduler address or a
     distributed.Client (or anything Client accepts, such as a LocalCluster)."""
     try:
@@ -50,7 +50,7 @@ def run_on_dask(address, paths: list[str], *, model_name: str | None = None,
         partitions = [paths[i:i + partition_size] for i in range(0, len(paths), partition_size)]
         futures = client.map(analyze_partition, partitions, model_name=model_name,
                              max_chars=max_chars, cache=cache, batch_size=batch_size,
-                             rows=rows, pure=False)
+                             rows=rows, english_anyway=english_anyway, pure=False)
         for future in futures:
             try:
                 outcomes = future.result()

@@ -41,12 +41,15 @@ def worker_analyzer(model_name: str | None = None, cache: bool = True):
 
 def analyze_partition(paths: list[str], *, model_name: str | None = None,
                       max_chars: int = DEFAULT_MAX_CHARS, cache: bool = True,
-                      batch_size: int = 8, rows: bool = False) -> list[Outcome]:
+                      batch_size: int = 8, rows: bool = False,
+                      english_anyway: bool = False) -> list[Outcome]:
     """One Outcome per path, in order. With `rows`, each carries its table rows
-    (`outcome.rows`), made here on the worker rather than by the caller."""
+    (`outcome.rows`), made here on the worker rather than by the caller.
+    `english_anyway`: every article gets the English analysis, whatever its language."""
     analyzer = worker_analyzer(model_name, cache)
     with _lock:  # spaCy's pipeline is not for two threads at once
-        outcomes = list(CorpusRunner(analyzer, max_chars, batch_size).run(paths))
+        outcomes = list(CorpusRunner(analyzer, max_chars, batch_size,
+                                     english_anyway=english_anyway).run(paths))
     if rows:
         for outcome in outcomes:
             outcome.rows = rows_of(outcome.path, outcome.article, outcome.analysis,

@@ -50,8 +50,11 @@ class CorpusRunner:
     first outcome that needs the model) when the model cannot be loaded."""
 
     def __init__(self, analyzer, max_chars: int, batch_size: int = 8, jobs: int = 1,
-                 long_text_progress: bool | None = False):
+                 long_text_progress: bool | None = False, english_anyway: bool = False):
         self.analyzer = analyzer
+        # Every article gets the English analysis, whatever its language (analyze
+        # --english-anyway).
+        self.english_anyway = english_anyway
         # A bar on stderr through each text analysed in chunks (None: when it is a terminal).
         self.long_text_progress = long_text_progress
         self.max_chars = max_chars
@@ -88,7 +91,7 @@ class CorpusRunner:
                 outcomes.append(Outcome(path, error=str(error)))
         loaded = [o for o in outcomes if o.article is not None]
         for outcome in loaded:
-            outcome.analysis = self.analyzer.cached(outcome.article)
+            outcome.analysis = self.analyzer.cached(outcome.article, self.english_anyway)
         missing = [o for o in loaded if o.analysis is None]
         if missing:
             todo = [o.article for o in missing]
@@ -108,11 +111,13 @@ class CorpusRunner:
         """analyze_batch, except that a text analysed in chunks goes alone, with a bar on
         stderr that advances chunk by chunk (a 10 MB text takes minutes)."""
         if self.long_text_progress is False:
-            return analyze_batch(self.analyzer, articles, self.batch_size)
+            return analyze_batch(self.analyzer, articles, self.batch_size, self.english_anyway)
         long = {i for i, article in enumerate(articles) if not self.analyzer.whole(article)}
         short = iter(analyze_batch(self.analyzer, [a for i, a in enumerate(articles)
-                                                   if i not in long], self.batch_size))
-        return [analyze_with_bar(self.analyzer, article, self.long_text_progress)
+                                                   if i not in long], self.batch_size,
+                                   self.english_anyway))
+        return [analyze_with_bar(self.analyzer, article, self.long_text_progress,
+                                 self.english_anyway)
                 if i in long else next(short) for i, article in enumerate(articles)]
 
     def _in_processes(self, articles: list[Article]) -> list:
@@ -129,7 +134,7 @@ class CorpusRunner:
             cache = self.analyzer.cache
             self._pool = context.Pool(self.jobs, initializer=_worker_start, initargs=(
                 self.analyzer.model_name, cache.folder if cache is not None else None,
-                self.batch_size))
+                self.batch_size, self.english_anyway))
         batches = [articles[i:i + self.batch_size]
                    for i in range(0, len(articles), self.batch_size)]
         out: list = []
@@ -140,15 +145,18 @@ class CorpusRunner:
         return out
 
 
-def analyze_batch(analyzer, articles: list[Article], batch_size: int) -> list:
+def analyze_batch(analyzer, articles: list[Article], batch_size: int,
+                  english_anyway: bool = False) -> list:
     """Analyses (or one-sentence error strings), one per article, in order."""
     try:
-        return list(analyzer.analyze_many(articles, batch_size=batch_size))
+        return list(analyzer.analyze_many(articles, batch_size=batch_size,
+                                          english_anyway=english_anyway))
     except Exception:  # noqa: BLE001 - one bad article must not cost the others
-        return [_analyze_one(analyzer, a) for a in articles]
+        return [_analyze_one(analyzer, a, english_anyway) for a in articles]
 
 
-def analyze_with_bar(analyzer, article: Article, enabled: bool | None):
+def analyze_with_bar(analyzer, article: Article, enabled: bool | None,
+                     english_anyway: bool = False):
     """The analysis of one long `article` (or its error sentence), with a bar on stderr
     over its characters."""
     from reader.progress import progress_bar
@@ -156,16 +164,16 @@ def analyze_with_bar(analyzer, article: Article, enabled: bool | None):
     try:
         with progress_bar(len(article.text), description="Analysing", unit=" chars",
                           enabled=enabled, scale=True, leave=False) as bar:
-            for step in analyzer.iter_analyze(article):
+            for step in analyzer.iter_analyze(article, english_anyway):
                 bar.update(step.done - bar.n)
         return step.merged
     except Exception as error:  # noqa: BLE001 - one bad article must not cost the others
         return analysis_failure(error)
 
 
-def _analyze_one(analyzer, article: Article):
+def _analyze_one(analyzer, article: Article, english_anyway: bool = False):
     try:
-        return analyzer.analyze(article)
+        return analyzer.analyze(article, english_anyway)
     except Exception as error:  # noqa: BLE001
         return analysis_failure(error)
 
@@ -180,16 +188,18 @@ def analysis_failure(error: BaseException) -> str:
 
 _worker_analyzer = None
 _worker_batch_size = 8
+_worker_english_anyway = False
 
 
-def _worker_start(model_name, cache_folder, batch_size) -> None:
-    global _worker_analyzer, _worker_batch_size
+def _worker_start(model_name, cache_folder, batch_size, english_anyway=False) -> None:
+    global _worker_analyzer, _worker_batch_size, _worker_english_anyway
     from reader.provenance import Analyzer
     from reader.provenance.cache import AnalysisCache
 
     cache = AnalysisCache(cache_folder) if cache_folder is not None else None
     _worker_analyzer = Analyzer(model_name, cache=cache)
     _worker_batch_size = batch_size
+    _worker_english_anyway = english_anyway
 
 
 def _worker_analyze(articles: list[Article]):
@@ -199,4 +209,5 @@ def _worker_analyze(articles: list[Article]):
         _worker_analyzer.load()
     except ModelError as error:
         return error
-    return analyze_batch(_worker_analyzer, articles, _worker_batch_size)
+    return analyze_batch(_worker_analyzer, articles, _worker_batch_size,
+                         _worker_english_anyway)

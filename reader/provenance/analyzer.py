@@ -200,32 +200,36 @@ class Analyzer:
         self._store(article, progress.merged, english_anyway)
 
     def run_pipeline(self, articles: Iterable[Article], batch_size: int = 8,
-                     decision: LanguageDecision | None = None) -> Iterator[Analysis]:
+                     decision: LanguageDecision | None = None,
+                     english_anyway: bool = False) -> Iterator[Analysis]:
         """The pipeline alone over `articles` with nlp.pipe: no cache, no chunking. Each
-        article's language is told from its own text, or is `decision` for all (the
-        chunks of one article)."""
-        docs = (self._make_doc(a, decision or language.decide(a.text)) for a in articles)
+        article's language is told from its own text (analysed whatever it is with
+        `english_anyway`), or is `decision` for all (the chunks of one article)."""
+        docs = (self._make_doc(a, decision or language.decide(a.text, force=english_anyway))
+                for a in articles)
         for doc in self.nlp.pipe(docs, batch_size=batch_size):
             analysis = doc._.provenance
             analysis.model = self.model_label
             yield analysis
 
-    def analyze_many(self, articles: Iterable[Article], batch_size: int = 8) -> Iterator[Analysis]:
+    def analyze_many(self, articles: Iterable[Article], batch_size: int = 8,
+                     english_anyway: bool = False) -> Iterator[Analysis]:
         """Analyses in the order of `articles`; the short ones that miss the cache go
-        through nlp.pipe together."""
+        through nlp.pipe together. `english_anyway` as for analyze(), for every one."""
         articles = list(articles)
-        results: list[Analysis | None] = [self.cached(a) for a in articles]
+        results: list[Analysis | None] = [self.cached(a, english_anyway) for a in articles]
         piped = [i for i, (a, r) in enumerate(zip(articles, results))
                  if r is None and self.whole(a)]
-        stream = self.run_pipeline((articles[i] for i in piped), batch_size)
+        stream = self.run_pipeline((articles[i] for i in piped), batch_size,
+                                   english_anyway=english_anyway)
         piped_at = set(piped)
         for i, article in enumerate(articles):
             if results[i] is None:
                 if i in piped_at:
                     analysis = next(stream)
-                    self._store(article, analysis)
+                    self._store(article, analysis, english_anyway)
                 else:
-                    analysis = self.analyze(article)
+                    analysis = self.analyze(article, english_anyway)
                 results[i] = analysis
             yield results[i]
             results[i] = None  # what is yielded is the caller's to keep

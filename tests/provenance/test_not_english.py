@@ -133,3 +133,57 @@ def test_the_html_export_says_why_nothing_is_coloured(analyzer):
     assert "<mark" not in body[:body.index("</section>")]
     english = article_from_text(ENGLISH)
     assert "appears to be in" not in render_html(english, analyzer.analyze(english))
+
+
+def _german_and_french_files(tmp_path):
+    paths = []
+    for name, text in (("gemeinderat.txt", GERMAN), ("conseil.txt", FRENCH),
+                       ("gemeinderat2.txt", GERMAN.replace("Dienstagabend", "Mittwochabend"))):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_analyze_english_anyway_analyses_every_article(tmp_path, capsys, jobs):
+    paths = _german_and_french_files(tmp_path)
+    assert main(["analyze", "--format", "jsonl", "--no-cache", "--jobs", jobs,
+                 "--batch-size", "1", *paths]) == 0
+    plain = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["language"]["analysed"] for r in plain] == [False, False, False]
+    assert main(["analyze", "--format", "jsonl", "--english-anyway", "--jobs", jobs,
+                 "--batch-size", "1", *paths]) == 0
+    out, err = capsys.readouterr()
+    forced = [json.loads(line) for line in out.splitlines()]
+    assert [r["path"] for r in forced] == paths
+    assert [(r["language"]["code"], r["language"]["english"], r["language"]["analysed"])
+            for r in forced] == [("de", False, True), ("fr", False, True), ("de", False, True)]
+    assert forced[0]["spans"] and forced[2]["spans"]  # the „…“ quote, as in the window
+    assert "English only" not in err
+    # The cache keeps the forced analyses apart: a plain run after it is still empty.
+    assert main(["analyze", "--format", "jsonl", paths[0]]) == 0
+    assert json.loads(capsys.readouterr().out)["spans"] == []
+
+
+def test_analyze_english_anyway_on_one_file_and_in_help(tmp_path, capsys):
+    path = _german_and_french_files(tmp_path)[0]
+    assert main(["analyze", "--english-anyway", "--no-cache", path]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert record["language"]["analysed"] and record["spans"]
+    with pytest.raises(SystemExit):
+        main(["analyze", "--help"])
+    assert "--english-anyway" in capsys.readouterr().out
+
+
+def test_a_partition_for_a_cluster_takes_english_anyway(tmp_path):
+    """What `analyze --dask --english-anyway` runs on each worker (reader.corpus.partitions)."""
+    from reader.corpus.partitions import analyze_partition
+
+    paths = _german_and_french_files(tmp_path)
+    plain = analyze_partition(paths, cache=False, rows=True)
+    forced = analyze_partition(paths, cache=False, rows=True, english_anyway=True)
+    assert [o.analysis.language.analysed for o in plain] == [False, False, False]
+    assert [o.analysis.language.analysed for o in forced] == [True, True, True]
+    assert forced[0].analysis.spans and not plain[0].analysis.spans
+    assert forced[0].rows[1] and not plain[0].rows[1]  # claim rows only when analysed
