@@ -15,7 +15,8 @@ from reader.provenance.model import Analysis
 PART_SEPARATOR = " … "
 
 ARTICLE_COLUMNS = (
-    "path", "title", "byline", "date", "publisher", "url", "model", "words", "claims",
+    "path", "title", "byline", "date", "publisher", "url", "model", "language", "english",
+    "analysed", "words", "claims",
     "quote_spans", "paraphrase_spans", "framing_spans", "sources", "anonymous_sources",
     "unattributed_claims", "quoted_words", "retold_words", "unattributed_words",
     "writer_words", "anonymous_share", "framing_per_1000", "error",
@@ -36,9 +37,16 @@ def article_row(path: str, article: Article | None, analysis: Analysis | None,
         row["error"] = error
         return row
     figures = article_figures(article, analysis, path)
+    decision = analysis.language
     row.update(
         title=article.title, byline=article.byline, date=article.date,
         publisher=article.publisher, url=article.url, model=analysis.model,
+        # The language decision (reader.provenance.language): an article that is not
+        # English has no analysis unless it was run anyway (analysed). None: an analysis
+        # from before the decision was kept.
+        language=decision.code if decision else None,
+        english=decision.english if decision else None,
+        analysed=decision.analysed if decision else None,
         words=figures.words, claims=len(analysis.claims), quote_spans=figures.quote_spans,
         paraphrase_spans=figures.paraphrase_spans, framing_spans=figures.framing_spans,
         sources=len(figures.sources), anonymous_sources=len(figures.anonymous),
@@ -89,7 +97,8 @@ def schemas():
     import pyarrow as pa
 
     text, number = pa.string(), pa.int64()
-    article_types = {"anonymous_share": pa.float64(), "framing_per_1000": pa.float64()}
+    article_types = {"anonymous_share": pa.float64(), "framing_per_1000": pa.float64(),
+                     "english": pa.bool_(), "analysed": pa.bool_()}
     for name in ("words", "claims", "quote_spans", "paraphrase_spans", "framing_spans",
                  "sources", "anonymous_sources", "unattributed_claims", "quoted_words",
                  "retold_words", "unattributed_words", "writer_words"):

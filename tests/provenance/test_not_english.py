@@ -187,3 +187,33 @@ def test_a_partition_for_a_cluster_takes_english_anyway(tmp_path):
     assert [o.analysis.language.analysed for o in forced] == [True, True, True]
     assert forced[0].analysis.spans and not plain[0].analysis.spans
     assert forced[0].rows[1] and not plain[0].rows[1]  # claim rows only when analysed
+
+
+def test_the_parquet_articles_table_carries_the_language_decision(tmp_path, capsys):
+    import pandas
+
+    german, french, _ = _german_and_french_files(tmp_path)
+    english = tmp_path / "council.txt"
+    english.write_text(ENGLISH, encoding="utf-8")
+    short = tmp_path / "short.txt"
+    short.write_text("Der Rat tagt.", encoding="utf-8")
+    missing = str(tmp_path / "missing.txt")
+    paths = [german, french, str(english), str(short), missing]
+
+    def rows(out, *options):
+        main(["analyze", "--no-cache", "--format", "parquet", "-o", str(out), *options, *paths])
+        capsys.readouterr()
+        table = pandas.read_parquet(out / "articles").set_index("path")
+        return {path: (table.at[path, "language"], table.at[path, "english"],
+                       table.at[path, "analysed"], table.at[path, "claims"])
+                for path in paths}
+
+    plain = rows(tmp_path / "plain")
+    assert plain[german][:3] == ("de", False, False) and plain[german][3] == 0
+    assert plain[french][:3] == ("fr", False, False)
+    assert plain[str(english)][:3] == ("en", True, True) and plain[str(english)][3] > 0
+    assert plain[str(short)][1:3] == (True, True) and pandas.isna(plain[str(short)][0])
+    assert all(pandas.isna(value) for value in plain[missing])
+    forced = rows(tmp_path / "forced", "--english-anyway")
+    assert forced[german][:3] == ("de", False, True) and forced[german][3] > 0
+    assert forced[str(english)] == plain[str(english)]
