@@ -92,12 +92,21 @@ def explain(kind: str, *, label: str | None = None, who: str | None = None,
         who=_sentence_start(who))
 
 
-def not_english_notice(language_name: str | None, tr: Translate = _same) -> str:
+def not_english_notice(language_name: str | None, tr: Translate = _same,
+                       corrected: bool = False) -> str:
     """What the reader is told when an article is not analysed because it is not English
-    (`language_name`: the language's name, or py3langid's code for a rare one)."""
+    (`language_name`: the language's name, or py3langid's code for a rare one);
+    `corrected`: the reader has marked spans of it, which are coloured."""
+    if language_name and corrected:
+        return tr("This article appears to be in {language}. Provenance Reader reads "
+                  "English only, so nothing is coloured but your own corrections."
+                  ).format(language=language_name)
     if language_name:
         return tr("This article appears to be in {language}. Provenance Reader reads "
                   "English only, so nothing is coloured.").format(language=language_name)
+    if corrected:
+        return tr("This article does not appear to be in English. Provenance Reader reads "
+                  "English only, so nothing is coloured but your own corrections.")
     return tr("This article does not appear to be in English. Provenance Reader reads "
               "English only, so nothing is coloured.")
 
@@ -110,7 +119,8 @@ def language_notice(analysis, tr: Translate = _same) -> str | None:
     if decision is None or decision.english:
         return None
     if not decision.analysed:
-        return not_english_notice(decision.name, tr)
+        # Its only spans are the reader's own corrections (Mark the Selection As …).
+        return not_english_notice(decision.name, tr, corrected=bool(analysis.spans))
     if decision.name:
         return tr("This article appears to be in {language}. It was analysed with the "
                   "English rules at your request, so the colours may be wrong."

@@ -361,3 +361,35 @@ def test_undo_hides_a_hover_card_that_describes_the_old_analysis(qtbot, window, 
     window.actions["undo"].trigger()
     # Hidden at once (Qt fades it out within a few hundred ms; a card left up stays 10 s).
     qtbot.waitUntil(lambda: not QToolTip.isVisible(), timeout=1000)
+
+
+def test_own_corrections_on_an_article_that_is_not_english_are_said(window, tmp_path,
+                                                                    open_article):
+    """An unanalysed German article (invented): the bar says nothing is coloured, until the
+    reader marks a span, which is coloured; then the bar and status bar say so."""
+    german = ("Bäckerei schließt nach hundert Jahren\n\n"
+              "Die älteste Bäckerei der Altstadt schließt am Samstag für immer. „Ohne "
+              "Nachfolger geht es nicht weiter“, sagte der Bäckermeister Karl Vogt am "
+              "Mittwoch. Viele Kunden kamen noch einmal vorbei, um sich zu verabschieden, "
+              "und kauften die letzten Brezeln des Hauses.\n")
+    path = tmp_path / "baeckerei.txt"
+    path.write_text(german, encoding="utf-8")
+    index = open_article(path)
+    banner = window.language_banner
+    assert index.spans == [] and banner.isVisible()
+    assert banner.message.text().endswith("so nothing is coloured.")
+
+    start = german.index("Ohne Nachfolger")
+    end = german.index("weiter") + len("weiter")
+    window.view.select_range(start, end)
+    menu_action(window.context_menu(start + 2), "add_quote").trigger()
+    assert [(s.start, s.end, s.corrected) for s in window.index.spans] == [(start, end, True)]
+    assert len(window.view.extraSelections()) == 1  # the reader's span is coloured
+    for said in (banner.message.text(), window.status_label.text()):
+        assert "appears to be in German" in said
+        assert said.endswith("so nothing is coloured but your own corrections.")
+    assert banner.anyway_button.isVisible()
+
+    window.actions["undo"].trigger()  # no correction left: nothing is coloured again
+    assert window.index.spans == []
+    assert banner.message.text().endswith("so nothing is coloured.")
