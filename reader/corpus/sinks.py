@@ -116,6 +116,7 @@ class ParquetSink:
         self.articles_dir.mkdir(parents=True, exist_ok=True)
         self.claims_dir.mkdir(parents=True, exist_ok=True)
         self.part_size = part_size
+        self._refuse_other_columns()
         self._drop_orphan_claims()
         self._next = 1 + max(self._parts(self.articles_dir) or [-1])
         self._articles: list[dict] = []
@@ -124,6 +125,20 @@ class ParquetSink:
     @staticmethod
     def _parts(folder: Path) -> list[int]:
         return [int(m.group(1)) for p in folder.iterdir() if (m := _PART_RE.fullmatch(p.name))]
+
+    def _refuse_other_columns(self) -> None:
+        """Parts of another version's articles table (other columns) would be read with
+        the first part's columns, silently losing the rest: resume only the same table."""
+        import pyarrow.parquet as pq
+
+        from reader.corpus.tables import ARTICLE_COLUMNS
+
+        for number in self._parts(self.articles_dir):
+            names = pq.read_schema(self.articles_dir / PART.format(number)).names
+            if names != list(ARTICLE_COLUMNS):
+                raise OSError(f"{self.folder} holds an articles table with other columns "
+                              "(written by another version of Provenance Reader); write "
+                              "to a new folder.")
 
     def _drop_orphan_claims(self) -> None:
         kept = set(self._parts(self.articles_dir))

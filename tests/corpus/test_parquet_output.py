@@ -96,3 +96,17 @@ def test_output_that_is_a_file_is_refused(corpus, tmp_path, capsys):
     code, _, err = analyze(capsys, str(corpus), "--format", "parquet", "-o", str(target))
     assert code == 2 and "writes a folder" in err
     assert target.read_text(encoding="utf-8") == "x"
+
+
+def test_a_table_with_other_columns_is_not_resumed(corpus, article_paths, tmp_path, capsys):
+    """Parts with two sets of columns would be read with the first part's, silently losing
+    the others: a table written by another version is refused, in one sentence."""
+    out = tmp_path / "tables"
+    analyze(capsys, article_paths[0], "--format", "parquet", "-o", str(out))
+    part = next((out / "articles").glob("*.parquet"))
+    pq.write_table(pq.read_table(part).drop(["language", "english", "analysed"]), part)
+    code, printed, err = analyze(capsys, *article_paths, "--format", "parquet", "-o", str(out))
+    assert code == 2 and printed == ""
+    assert "other columns" in err and "write to a new folder" in err
+    assert "Traceback" not in err
+    assert len(list((out / "articles").glob("*.parquet"))) == 1  # nothing written
