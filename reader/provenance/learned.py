@@ -438,7 +438,7 @@ def merge(rule_drafts: list[ClaimDraft], learned: list[ClaimDraft], doc: Doc | N
             if draft.source_token is None and id(draft) not in not_speaker:
                 word_cue_speaker(doc, draft)
         for draft in added:
-            draft.content = one_side(doc, draft)
+            draft.content = within_relative_clause(doc, one_side(doc, draft), draft.cue)
         for draft in added:
             snapped = complement_content(doc, draft)
             others = [r for d in (*rule_drafts, *added) if d is not draft
@@ -557,6 +557,34 @@ def one_side(doc: Doc, draft: ClaimDraft) -> list[tuple[int, int]]:
                 return [(max(token.left_edge.idx, start), min(right.idx + len(right), end)),
                         *after]
     return after
+
+
+def within_relative_clause(doc: Doc, content: list[tuple[int, int]],
+                           cue: tuple[int, int] | None) -> list[tuple[int, int]]:
+    """A learned content after a cue verb of a relative clause stops where the clause
+    does: "a consultancy that critics describe as [a cost-cutting outfit], even proposed
+    selling the building" — the predicate that follows the clause is the main sentence's,
+    not the critics'. Only a verb right after the clause (past punctuation and adverbs)
+    ends it: the parser hangs a dash's list ("— from X to Y") outside a clause it belongs
+    to. Content that would be left empty stays as tagged."""
+    if cue is None:
+        return content
+    verb = next((t for t in doc.char_span(cue[0], cue[1], alignment_mode="expand") or ()
+                 if t.dep_ == "relcl"), None)
+    if verb is None:
+        return content
+    following = [t for t in doc[verb.right_edge.i + 1:verb.sent.end]
+                 if not (t.is_punct or t.pos_ == "ADV")][:1]
+    if not following or following[0].pos_ not in ("VERB", "AUX"):
+        return content  # "— from X to Y": a list the parser hung elsewhere may go on
+    text = text_of(doc)
+    end = verb.right_edge.idx + len(verb.right_edge)
+    clipped = [(start, min(stop, end)) for start, stop in content
+               if start < end or stop <= cue[0]]
+    clipped = [(start, stop) for start, stop in clipped
+               if text[start:stop].strip(" ,;:—–-")]
+    return [(start, start + len(text[start:stop].rstrip(" ,;:—–-")))
+            for start, stop in clipped] or content
 
 
 def _word_tokens(doc: Doc, ranges) -> list[Token]:

@@ -406,3 +406,32 @@ def test_shipped_merge_drops_what_the_gate_stops(analyzer):
     assert learned.OPEN_MIN_CONFIDENCE is None
     doc, drafts = _one_learned(analyzer, *_LEADERS)
     assert learned.merge([], drafts, doc) == []
+
+
+# A learned content after the cue verb of a relative clause stops where the clause does.
+
+def test_a_learned_content_in_a_relative_clause_stops_at_its_end(analyzer):
+    text = ("The new road plan, drawn up by a firm that neighbours describe as a careless "
+            "builder, even proposed closing the old market.")
+    doc = analyzer.nlp(text)
+    cue = (text.index("describe"), text.index("describe") + len("describe"))
+    content = [(text.index("as a careless"), len(text) - 1)]
+    assert _words(doc, learned.within_relative_clause(doc, content, cue)) == [
+        "as a careless builder"]
+
+
+def test_a_learned_content_of_a_main_clause_cue_is_left_alone(analyzer):
+    text = "Neighbours describe the firm as a careless builder, and the council agrees."
+    doc = analyzer.nlp(text)
+    cue = (text.index("describe"), text.index("describe") + len("describe"))
+    content = [(text.index("the firm"), len(text) - 1)]
+    assert learned.within_relative_clause(doc, content, cue) == content
+
+
+def test_a_learned_content_going_on_past_a_dash_is_left_alone(analyzer):
+    text = ("She met voters who had talked about the stories they had come to trust — from "
+            "the moon landing being staged to the river being poisoned.")
+    doc = analyzer.nlp(text)
+    cue = (text.index("talked"), text.index("talked") + len("talked"))
+    content = [(text.index("the stories"), len(text) - 1)]
+    assert learned.within_relative_clause(doc, content, cue) == content
