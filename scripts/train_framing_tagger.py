@@ -1,4 +1,4 @@
-"""Train the framing tagger's weights on the tuning half of a PTC split.
+"""Train the framing tagger's weights on the PTC development set, or its tuning half.
 
     .venv/bin/python scripts/train_framing_tagger.py PATH/TO/framing/ptc-dev \
         --vectors-from PATH/TO/en_core_web_md --out resources/lexicons/framing_tagger.json
@@ -6,9 +6,10 @@
 PTC (SemEval-2020 Task 11) is read from the path given; nothing of it is written out but
 the weights, which are keyed by features of `reader.provenance.framing_tagger` (licensed
 lemmas, valence bands, subjectivity, parts of speech) or are weights over its dense inputs
-(a word vector, the pipeline's doc.tensor). The tuning half is the even positions in name
-order (`reader.evaluation.framing_corpora.half`); the check half is only scored. BABE is
-never used here. The examples are grouped as multiple-instance learning asks: a word
+(a word vector, the pipeline's doc.tensor). `--train-on tune` (the default, what ships)
+trains on the split's tuning half only (the even positions in name order,
+`reader.evaluation.framing_corpora.half`), `--train-on dev` on all of its articles. BABE
+is never used here. The examples are grouped as multiple-instance learning asks: a word
 outside the four framing techniques' gold spans is a negative example, and each gold span
 is one positive "bag" of the words in it, of which at least one should score high (see
 `train`). The examples are the words the framing finder asks the tagger
@@ -22,12 +23,17 @@ of every lowercase alphabetic word that maps to one of them.
 
 Two heads are trained: "contextual" (sparse features, word vector and the default
 pipeline's doc.tensor) and "lexical" (without doc.tensor, for any other pipeline). The
-threshold of each is chosen by 4-fold cross-validation over the tuning half's articles,
-on the whole framing layer: each fold's articles are scored by weights trained on the
-other three, the framing finder runs over them with those scores (its rules, voice
-filters and joins included), and the threshold kept is the one whose out-of-fold framing
-spans have the best span any-overlap F1 with precision at or above --min-precision. The
-L2 penalty's default was chosen the same way (the best out-of-fold F1 at that floor).
+threshold of each is chosen by 4-fold cross-validation by article over the training
+articles, on the whole framing layer: each fold's articles are scored by weights trained
+on the other three folds', the framing finder runs over them with those scores (its
+rules, voice filters and joins included), and the threshold kept is the one whose
+out-of-fold framing spans have the best span any-overlap F1 with precision at or above
+--min-precision. Those out-of-fold figures, per half and in all, are the honest ones for
+articles the weights have not seen; they are printed and kept in the weights' record
+("out_of_fold"), beside the in-sample figures of the weights trained on all the training
+articles. `--learning-curve 62,93,124,186` measures only: the out-of-fold figures with
+that many training articles a fold. The L2 penalty's and the bag weight's defaults were
+chosen the same way on the tuning half (the best out-of-fold F1 at that floor).
 """
 
 from __future__ import annotations
@@ -52,6 +58,8 @@ from reader.provenance.model import Analysis, Kind, VoiceSpan
 from reader.resources_path import resource
 
 FOLDS = 4
+TRAINED_ON = {"tune": "tuning half (even positions in name order)",
+              "dev": "both halves (all its articles)"}
 THRESHOLDS = [step / 100 for step in range(4, 80, 2)]
 
 
@@ -253,29 +261,95 @@ def framing_figures(finder, tagger: ScoredTagger, threshold: float, articles: li
     return figures(totals)["all"]["spans"]
 
 
-def cross_validated_threshold(finder, examples: Examples, articles, documents,
-                              tune: list[int], width: int, args) -> float:
-    probability = np.zeros(len(examples.rows))
+def fold_of(article: int) -> int:
+    """The cross-validation fold of the split's article number `article`: pairs of
+    neighbours in name order (one of each half) go round the folds, so that every fold
+    holds as many tuning-half as check-half articles, and the folds of the tuning half
+    alone are those of its own articles in turn."""
+    return (article // 2) % FOLDS
+
+
+def out_of_fold(examples: Examples, training: list[int], width: int, args,
+                size: int | None = None, seed: int = 0) -> np.ndarray:
+    """The probability of every example of the articles `training`, each article's scored
+    by weights trained on the other folds' articles (NaN for the other articles); with
+    `size`, each fold's weights are trained on `size` of those articles drawn at random
+    (the learning curve)."""
+    probability = np.full(len(examples.rows), np.nan)
+    article = np.array([r[0] for r in examples.rows])
+    rng = np.random.default_rng(seed)
     for fold in range(FOLDS):
-        held = set(tune[fold::FOLDS])
-        sparse, dense = train(examples.subset(set(tune) - held), width, args.l2, args.epochs,
+        held = [n for n in training if fold_of(n) == fold]
+        rest = [n for n in training if fold_of(n) != fold]
+        if size is not None:
+            rest = sorted(rng.choice(rest, size=min(size, len(rest)), replace=False).tolist())
+        sparse, dense = train(examples.subset(set(rest)), width, args.l2, args.epochs,
                               args.bag_weight)
-        mask = np.array([r[0] in held for r in examples.rows])
-        probability[mask] = probabilities(examples.subset(held), sparse, dense)
-    tagger = ScoredTagger(examples, probability, articles)
+        mask = np.isin(article, held)
+        probability[mask] = probabilities(examples.subset(set(held)), sparse, dense)
+    return probability
+
+
+def best_threshold(finder, tagger: ScoredTagger, articles, documents, which: list[int],
+                   min_precision: float) -> tuple[float, dict] | None:
+    """The threshold whose framing spans over the articles `which` have the best span
+    F1 with precision at or above `min_precision`, and those figures."""
     best = None
     for threshold in THRESHOLDS:
-        spans = framing_figures(finder, tagger, threshold, articles, documents, tune)
-        if spans["precision"] >= args.min_precision and (
-                best is None or spans["f1"] > best[1]["f1"]):
+        spans = framing_figures(finder, tagger, threshold, articles, documents, which)
+        if spans["precision"] >= min_precision and (best is None or
+                                                    spans["f1"] > best[1]["f1"]):
             best = (threshold, spans)
+    return best
+
+
+def _line(spans: dict) -> str:
+    return (f"spans P {spans['precision']:.3f} R {spans['recall']:.3f} "
+            f"F1 {spans['f1']:.3f} ({spans['predicted']} spans)")
+
+
+def cross_validated_threshold(finder, examples: Examples, articles, documents,
+                              training: list[int], halves: dict[str, list[int]],
+                              width: int, args) -> tuple[float, dict]:
+    """The threshold chosen on the out-of-fold framing layer over the training articles,
+    and its out-of-fold span figures over them, per half and in all (printed)."""
+    tagger = ScoredTagger(examples, out_of_fold(examples, training, width, args), articles)
+    best = best_threshold(finder, tagger, articles, documents, training, args.min_precision)
     if best is None:
-        return 0.9
-    threshold, spans = best
-    print(f"  cross-validated framing layer: threshold {threshold}: spans "
-          f"P {spans['precision']:.3f} R {spans['recall']:.3f} F1 {spans['f1']:.3f} "
-          f"({spans['predicted']} spans)", file=sys.stderr)
-    return threshold
+        print(f"  no threshold reaches out-of-fold precision {args.min_precision}",
+              file=sys.stderr)
+        return 0.9, {}
+    threshold = best[0]
+    figures_by_part = {}
+    for name, part in (*halves.items(), ("all", training)):
+        part = [n for n in part if n in set(training)]
+        if part:
+            spans = framing_figures(finder, tagger, threshold, articles, documents, part)
+            figures_by_part[name] = {k: round(float(spans[k]), 4)
+                                     for k in ("precision", "recall", "f1", "predicted")}
+            print(f"  out of fold, threshold {threshold}, {name} ({len(part)} articles): "
+                  f"{_line(spans)}", file=sys.stderr)
+    return threshold, figures_by_part
+
+
+def learning_curve(finder, examples: Examples, articles, documents, training: list[int],
+                   width: int, args) -> None:
+    """For each number of training articles in args.learning_curve, the out-of-fold
+    framing layer over all the training articles at its best threshold (printed)."""
+    for size in args.learning_curve:
+        for seed in range(args.curve_repeats):
+            tagger = ScoredTagger(examples, out_of_fold(examples, training, width, args,
+                                                        size=size, seed=seed), articles)
+            best = best_threshold(finder, tagger, articles, documents, training,
+                                  args.min_precision)
+            found = (f"threshold {best[0]}: {_line(best[1])}" if best else
+                     f"precision {args.min_precision} not reached")
+            print(f"  {size} training articles a fold (draw {seed}): out of fold over "
+                  f"{len(training)} articles, {found}", file=sys.stderr)
+
+
+def _sizes(text: str) -> list[int]:
+    return [int(part) for part in text.split(",") if part]
 
 
 def main(argv=None) -> int:
@@ -295,6 +369,14 @@ def main(argv=None) -> int:
     parser.add_argument("--min-precision", type=float, default=0.40,
                         help="least out-of-fold span precision of the framing layer (0.40: "
                              "the precision the framing targets ask for)")
+    parser.add_argument("--train-on", choices=sorted(TRAINED_ON), default="tune",
+                        help="the articles the weights are trained on: the tuning half "
+                             "(default, what ships) or all of the development set")
+    parser.add_argument("--learning-curve", type=_sizes, default=None, metavar="N,N,...",
+                        help="measure only: for each number of training articles a fold, "
+                             "the out-of-fold framing layer at its best threshold")
+    parser.add_argument("--curve-repeats", type=int, default=1,
+                        help="draws of the training articles per size of the learning curve")
     parser.add_argument("--cache", type=Path, default=None,
                         help="a folder to keep the parsed articles in between runs")
     args = parser.parse_args(argv)
@@ -308,37 +390,44 @@ def main(argv=None) -> int:
     articles = parsed(analyzer, documents, args.cache)
     finder = analyzer.nlp.get_pipe("provenance_attribution").framing
     examples = Examples(finder, articles, documents, vectors)
-    tune = half(list(range(len(documents))), "tune")
-    check = half(list(range(len(documents))), "check")
-    tune_examples = examples.subset(set(tune))
-    print(f"{len(tune_examples.rows)} tokens the tagger is asked about in the tuning half, "
-          f"{int(tune_examples.labels.sum())} in gold framing", file=sys.stderr)
+    everything = list(range(len(documents)))
+    halves = {"tune": half(everything, "tune"), "check": half(everything, "check")}
+    training = halves["tune"] if args.train_on == "tune" else everything
+    training_examples = examples.subset(set(training))
+    print(f"{len(training_examples.rows)} tokens the tagger is asked about in the "
+          f"{len(training)} training articles ({TRAINED_ON[args.train_on]}), "
+          f"{int(training_examples.labels.sum())} in gold framing", file=sys.stderr)
+    if args.learning_curve:
+        print("learning curve, contextual head:", file=sys.stderr)
+        learning_curve(finder, examples, articles, documents, training,
+                       examples.dense.shape[1], args)
+        return 0
     heads = {}
     for head, width in (("contextual", examples.dense.shape[1]), ("lexical", VECTOR_WIDTH + 1)):
         print(f"{head}:", file=sys.stderr)
-        threshold = cross_validated_threshold(finder, examples, articles, documents, tune,
-                                              width, args)
-        sparse, dense = train(tune_examples, width, args.l2, args.epochs, args.bag_weight)
+        threshold, held_out = cross_validated_threshold(finder, examples, articles, documents,
+                                                        training, halves, width, args)
+        sparse, dense = train(training_examples, width, args.l2, args.epochs, args.bag_weight)
         tagger = ScoredTagger(examples, probabilities(examples, sparse, dense), articles)
-        for name, part in (("tune (trained on)", tune), ("check", check)):
+        for name, part in halves.items():
+            seen = "trained on" if set(part) <= set(training) else "unseen"
             spans = framing_figures(finder, tagger, threshold, articles, documents, part)
-            print(f"  framing layer, {name}: spans P {spans['precision']:.3f} "
-                  f"R {spans['recall']:.3f} F1 {spans['f1']:.3f} ({spans['predicted']} spans)",
+            print(f"  in sample, threshold {threshold}, {name} ({seen}): {_line(spans)}",
                   file=sys.stderr)
-        heads[head] = {"threshold": threshold, "weights": sparse, "dense_weights": dense}
+        heads[head] = {"threshold": threshold, "weights": sparse, "dense_weights": dense,
+                       "out_of_fold": held_out}
     if args.out:
         nlp = analyzer.nlp
-        record = {"trained_on": "PTC (SemEval-2020 Task 11) development set, tuning half "
-                                "(even positions in name order); never BABE",
+        record = {"trained_on": f"PTC (SemEval-2020 Task 11) development set, "
+                                f"{TRAINED_ON[args.train_on]}; never BABE",
                   "contextual_pipelines": [f"{nlp.meta['lang']}_{nlp.meta['name']}"],
                   "l2": args.l2, "epochs": args.epochs, "min_precision": args.min_precision,
-                  "bag_weight": args.bag_weight,
-                  "examples": len(tune_examples.rows), "heads": heads}
+                  "bag_weight": args.bag_weight, "articles": len(training),
+                  "examples": len(training_examples.rows), "heads": heads}
         Path(args.out).parent.mkdir(parents=True, exist_ok=True)
         Path(args.out).write_text(json.dumps(record, indent=0, sort_keys=True) + "\n",
                                   encoding="utf-8")
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -53,3 +53,43 @@ def test_a_subset_keeps_the_gold_spans_of_its_documents_only():
     subset = examples.subset({1})
     assert [r[:2] for r in subset.rows] == [(1, 0)]
     assert [list(b) for b in subset.bags] == [[0]]
+
+
+def test_every_fold_holds_both_halves_and_the_tuning_half_keeps_its_own_folds():
+    module = _script()
+    articles = list(range(248))
+    folds = [[n for n in articles if module.fold_of(n) == f] for f in range(module.FOLDS)]
+    assert sorted(n for fold in folds for n in fold) == articles
+    for fold in folds:
+        assert len([n for n in fold if n % 2 == 0]) == len([n for n in fold if n % 2 == 1])
+    tune = articles[0::2]
+    # Training on the tuning half alone, its folds are its articles in turn, as before.
+    assert [[n for n in tune if module.fold_of(n) == f] for f in range(module.FOLDS)] == [
+        tune[f::module.FOLDS] for f in range(module.FOLDS)]
+
+
+class _Args:
+    l2, epochs, bag_weight = 1e-4, 300, 1.0
+
+
+def test_out_of_fold_scores_each_article_with_weights_that_never_saw_it():
+    # Each article has a word of its own that is gold there and nowhere else: weights
+    # that saw the article score that word high; out of fold, nothing is known of it.
+    module = _script()
+    rows, bags = [], []
+    for n in range(16):
+        rows.append((n, 0, ["bias", f"lemma=own{n}"], True))
+        bags.append([len(rows) - 1])
+        rows += [(n, k, ["bias", "lemma=plain"], False) for k in range(1, 6)]
+    examples = _examples(module, rows, bags)
+    articles = list(range(16))
+    sparse, dense = module.train(examples, 0, _Args.l2, _Args.epochs, _Args.bag_weight)
+    in_sample = module.probabilities(examples, sparse, dense)
+    held_out = module.out_of_fold(examples, articles, 0, _Args())
+    own = [i for i, r in enumerate(rows) if r[3]]
+    assert min(in_sample[own]) > 0.5
+    assert max(held_out[own]) < 0.3
+    # Only the training articles are scored.
+    part = module.out_of_fold(examples, articles[:8], 0, _Args())
+    assert np.isnan(part[[i for i, r in enumerate(rows) if r[0] >= 8]]).all()
+    assert not np.isnan(part[[i for i, r in enumerate(rows) if r[0] < 8]]).any()
