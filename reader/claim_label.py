@@ -41,13 +41,31 @@ def shorten(text: str, limit: int | None) -> str:
     return text[:limit - 1].rstrip() + ELLIPSIS
 
 
-def content_words(text: str, claim, joined: bool = False) -> str:
+def shown_parts(claim, shown=None) -> list[tuple[int, int]]:
+    """The claim's content parts as the text colours them: each part cut to the coloured
+    spans `shown` inside it ((start, end) pairs), a part with none left out. A claim's
+    content may hold words that are not coloured (a relative "that" or an article "a" beside
+    a quotation, reader.provenance.assemble), which listed alone read as stray fragments.
+    With no `shown` (or none inside the content), the content parts as they are."""
+    parts = sorted(claim.content)
+    if not shown:
+        return parts
+    cut = []
+    for s, e in parts:
+        inside = [(max(s, a), min(e, b)) for a, b in shown if max(s, a) < min(e, b)]
+        if inside:
+            cut.append((min(a for a, _ in inside), max(b for _, b in inside)))
+    return cut or parts
+
+
+def content_words(text: str, claim, joined: bool = False, shown=None) -> str:
     """A claim's content on one line: from its first to its last character (what lies
     between the parts too, such as "he said" inside a quotation), or with `joined` its
-    parts alone, joined by " … "."""
+    parts alone, joined by " … "; with `shown`, its coloured parts only (shown_parts)."""
+    parts = shown_parts(claim, shown)
     if joined:
-        return f" {ELLIPSIS} ".join(one_line(text[s:e]) for s, e in sorted(claim.content))
-    return one_line(text[claim.start:claim.end])
+        return f" {ELLIPSIS} ".join(one_line(text[s:e]) for s, e in parts)
+    return one_line(text[parts[0][0]:parts[-1][1]])
 
 
 def needs_cue(text: str, claim) -> bool:
@@ -64,11 +82,14 @@ def needs_cue(text: str, claim) -> bool:
     return words <= SHORT_CONTENT_WORDS or cue[-1].lower() in TOPIC_PREPOSITIONS
 
 
-def claim_label(text: str, claim, limit: int | None = 90, joined: bool = False) -> str:
+def claim_label(text: str, claim, limit: int | None = 90, joined: bool = False,
+                shown=None) -> str:
     """The line that lists `claim` of the article `text`: its content, with its cue when
     the content alone would not say what was said (needs_cue); cut to `limit` characters
-    (None: whole). `joined`: the content's parts alone, joined by " … " (content_words)."""
-    words = content_words(text, claim, joined)
+    (None: whole). `joined`: the content's parts alone, joined by " … " (content_words).
+    `shown`: the (start, end) of the claim's coloured spans, so that words of the content
+    the text does not colour are not listed either (shown_parts)."""
+    words = content_words(text, claim, joined, shown)
     if not needs_cue(text, claim):
         return shorten(words, limit)
     cue = one_line(text[claim.cue_span[0]:claim.cue_span[1]])

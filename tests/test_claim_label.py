@@ -1,7 +1,7 @@
 """A claim listed as one line: its cue joins a topic-only content, quotations and long
 paraphrases stay their own words (invented sentences, hand-made claims)."""
 
-from reader.claim_label import claim_label, content_words, needs_cue
+from reader.claim_label import claim_label, content_words, needs_cue, shown_parts
 from reader.provenance.model import Claim
 
 TEXT = ("Senator Alma Reyes has been critical of the mayor. Councillor Tom Beck spoke warmly "
@@ -72,3 +72,22 @@ def test_content_words_are_on_one_line():
     claim = Claim("c1", "s1", None, (10, 30), [(start, len(text) - 1)], "paraphrase")
     assert content_words(text, claim) == "the new harbour fees"
     assert claim_label(text, claim) == "has been critical of: the new harbour fees"
+
+
+def test_words_of_the_content_the_text_does_not_colour_are_not_listed():
+    text = "They shut the pool, a move that parents called a “quiet betrayal” of the town."
+    that, quote = _at(text, "that"), _at(text, "a “quiet betrayal”")
+    claim = Claim("c1", "s1", _at(text, "parents"), _at(text, "called"), [that, quote], "quote")
+    coloured = [_at(text, "“quiet betrayal”")]
+    assert claim_label(text, claim) == "that parents called a “quiet betrayal”"
+    assert claim_label(text, claim, shown=coloured) == "“quiet betrayal”"
+    assert claim_label(text, claim, joined=True, shown=coloured) == "“quiet betrayal”"
+    # A part that is coloured whole stays whole; with nothing coloured, the content as it is.
+    assert shown_parts(claim, [that, *coloured]) == [that, coloured[0]]
+    assert shown_parts(claim, []) == [that, quote]
+    assert shown_parts(claim, [(0, 4)]) == [that, quote]
+
+
+def _at(text: str, words: str) -> tuple[int, int]:
+    start = text.index(words)
+    return start, start + len(words)

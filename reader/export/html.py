@@ -160,7 +160,8 @@ def answer_key_rows(article: Article, analysis: Analysis,
         else:
             who = "the writer" if kinds == ["framing"] else "nobody named"
         if claim is not None and claim.content:
-            words = claim_label(article.text, claim, limit=120, joined=True)
+            words = claim_label(article.text, claim, limit=120, joined=True,
+                                shown=[(s.start, s.end) for s in spans])
         else:
             words = shorten(" … ".join(one_line(article.text[s.start:s.end]) for s in spans), 120)
         rows.append((where, " + ".join(KIND_TITLES[k] for k in kinds), who, words))
@@ -383,7 +384,8 @@ def _sources_table(text: str, analysis: Analysis) -> str:
 def _claim_item(text: str, analysis: Analysis, claim) -> str:
     # A topic-only content comes with its cue ("has been critical of: the mayor"); the
     # cue of any other claim follows it, muted.
-    content = claim_label(text, claim, limit=400, joined=True)
+    content = claim_label(text, claim, limit=400, joined=True,
+                          shown=[(s.start, s.end) for s in analysis.spans_of_claim(claim.id)])
     cue = (f' <span class="muted">— cue “{escape(text[claim.cue_span[0]:claim.cue_span[1]])}”</span>'
            if claim.cue_span and not needs_cue(text, claim) else "")
     corrected = (f' <span class="corrected-mark">{CORRECTED_MARK}</span>'

@@ -11,6 +11,12 @@ from reader.provenance.model import Analysis, Claim, Source, VoiceSpan
 from reader.provenance.quotes import QuotePiece
 from reader.vocabulary import QUOTE_LABELS, ClaimKind, Kind, SpanLabel, framing_label, rule
 
+# Parts of speech that say nothing of their own: a run of the content made of these alone
+# ("that" and "a" of "a decision that critics called a “slow-motion demolition”", "and"
+# between two quotations) is not coloured as paraphrase beside a claim's quotation, where it
+# would stand as a stray fragment of somebody's words. The claim's content keeps it.
+_GLUE_POS = frozenset({"ADP", "CCONJ", "DET", "PART", "PRON", "PUNCT", "SCONJ", "SPACE"})
+
 
 def _overlap(a: ClaimDraft, b: ClaimDraft) -> int:
     return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a.content for s2, e2 in b.content)
@@ -45,7 +51,7 @@ def build(doc: Doc, drafts: list[ClaimDraft], sources: list[Source], source_ids:
     for n, (draft, source_id) in enumerate(zip(drafts, source_ids), 1):
         claim_id = f"c{n}"
         quoted = _quoted_ranges(draft, pieces)
-        claim_spans = _split(text_of(doc), draft, quoted)
+        claim_spans = _without_glue(doc, _split(text_of(doc), draft, quoted))
         kinds = {kind for kind, _, _ in claim_spans}
         kind = ClaimKind.MIXED if len(kinds) > 1 else \
             ClaimKind(kinds.pop() if kinds else Kind.PARAPHRASE)
@@ -82,6 +88,20 @@ def _quoted_ranges(draft: ClaimDraft, pieces: list[QuotePiece]) -> list[tuple[in
             if lo < hi:
                 out.append((lo, hi))
     return out
+
+
+def _without_glue(doc: Doc, runs: list[tuple[Kind, int, int]]) -> list[tuple[Kind, int, int]]:
+    """`runs` less the paraphrase runs that hold only glue words (_GLUE_POS), when the claim
+    has a quoted run: they carry no one's voice, and coloured they read as a fragment of
+    the claim (with no parse, nothing is dropped)."""
+    if not any(kind == Kind.QUOTE for kind, _, _ in runs):
+        return runs
+    return [(kind, a, b) for kind, a, b in runs if kind == Kind.QUOTE or not _glue_only(doc, a, b)]
+
+
+def _glue_only(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and all(t.pos_ in _GLUE_POS for t in span)
 
 
 def _split(text: str, draft: ClaimDraft, quoted: list[tuple[int, int]]

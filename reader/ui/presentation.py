@@ -176,7 +176,8 @@ class CaptionBar(QFrame):
         self.head.setText(f"{titles} — <b>{escape(who)}</b>")
         self.counter.setText(_tr("{n} of {total}").format(n=number, total=total))
         if claim is not None and claim.content:
-            words = claim_label(index.text, claim, limit=None, joined=True)
+            words = claim_label(index.text, claim, limit=None, joined=True,
+                                shown=[(s.start, s.end) for s in index.spans_of_claim(claim.id)])
         else:
             words = " … ".join(" ".join(index.text[s.start:s.end].split()) for s in spans)
         self._texts = (words, plain_sentence(index, first))

@@ -277,8 +277,9 @@ class SourcesPanel(QWidget):
         """The claim as what its source said or did: its words, with the cue when they
         alone would not say it ("has been critical of: the mayor"); longer in the tooltip."""
         text = self.index.text
-        item = self._row(parent, claim_label(text, claim), ROW_CLAIM, claim.id)
-        item.setToolTip(0, claim_label(text, claim, limit=400))
+        shown = [(s.start, s.end) for s in self.index.spans_of_claim(claim.id)]
+        item = self._row(parent, claim_label(text, claim, shown=shown), ROW_CLAIM, claim.id)
+        item.setToolTip(0, claim_label(text, claim, limit=400, shown=shown))
         if needs_cue(text, claim):
             item.setData(0, WRAP_ROLE, True)
 

@@ -87,3 +87,29 @@ def test_a_row_with_its_cue_wraps_at_the_panel_width(qtbot):
     # Wide: one line again, once the panel has been laid out at its new width.
     panel.resize(1200, 400)
     qtbot.waitUntil(lambda: tree.visualItemRect(topic_row).height() < 2 * one_line - 4)
+
+
+NAMING = ("Pool closes early\n\n"
+          "The board shut the east pool in March, a move that parents called a "
+          "\"quiet betrayal\" of the neighbourhood.\n")
+
+
+def test_a_named_quotation_shows_no_stray_fragments(qtbot, window, open_article, tmp_path):
+    """"a move that parents called a “quiet betrayal”": the text colours the quotation
+    alone, not "that" and "a" beside it, and the panel, tooltip and presentation caption
+    list the parents' words, not "that … a"."""
+    path = tmp_path / "pool.txt"
+    path.write_text(NAMING, encoding="utf-8")
+    index = open_article(path)
+    qtbot.waitUntil(lambda: not window.view.highlighting, timeout=10_000)
+    coloured = sorted(s.cursor.selectedText() for s in window.view.extraSelections())
+    assert coloured == ['"quiet betrayal"']
+    rows = _rows_of(window, "parents")
+    assert [row.text(0) for row in rows] == ['"quiet betrayal"']
+    assert rows[0].toolTip(0) == '"quiet betrayal"'
+    claim = next(iter(index.claims.values()))
+    window.actions["presentation"].trigger()
+    step = next(i for i, s in enumerate(window.presentation.steps) if s[0].claim == claim.id)
+    window.presentation.go_to(step)
+    assert window.caption_bar.words.text() == '"quiet betrayal"'
+    window.actions["presentation"].trigger()
