@@ -26,7 +26,8 @@ COLUMNS = (
     ("words", "words"), ("quotes", "quotes"), ("paraphrases", "paraphrases"),
     ("sources", "sources"), ("anonymous_share", "anonymous share"),
     ("unattributed_claims", "unattributed claims"),
-    ("framing_per_1000", "framing per 1000 words"), ("error", "error"),
+    ("framing_per_1000", "framing per 1000 words"), ("not_english", "not English"),
+    ("error", "error"),
 )
 
 
@@ -39,6 +40,8 @@ _CELLS = {
     "unattributed_claims": lambda f: f.unattributed_claims,
     "framing_per_1000": lambda f: round(f.framing_per_1000, 2),
 }
+# The cells an article that is not English has no figure for (its words are counted).
+_ANALYSED = frozenset(_CELLS) - {"title", "publisher", "date", "words"}
 
 
 @dataclass
@@ -55,7 +58,13 @@ class CollectionRow:
         if key == "error":
             return self.error
         f = self.figures
-        return None if f is None else _CELLS[key](f)
+        if f is None:
+            return None
+        if key == "not_english":
+            return f.unanalysed_language
+        if not f.analysed and key in _ANALYSED:
+            return None  # not looked for: no figure, rather than a zero
+        return _CELLS[key](f)
 
     def to_dict(self) -> dict:
         return {key: self.value(key) for key, _ in COLUMNS}

@@ -65,8 +65,9 @@ class Comparison:
         own words (as Who speaks draws them): both pictures are drawn against it, so equal
         bars mean equal shares."""
         shares = [s.share for s in self.a.sources + self.b.sources]
-        shares += [self.a.shares["writer"], self.b.shares["writer"]]
-        return max(shares)
+        # An article not analysed (not English) has no measured writer's share.
+        shares += [f.shares["writer"] for f in (self.a, self.b) if f.analysed]
+        return max(shares, default=0.0)
 
     def partner(self, side: str, source_id: str) -> str | None:
         """The id of the same source on the other side ("a" or "b"), if both quote it."""

@@ -56,6 +56,14 @@ class ArticleFigures:
     framing_by_label: dict[str, int] = field(default_factory=dict)
     quote_spans: int = 0
     paraphrase_spans: int = 0
+    # The language's name when the article is not English and so was not analysed: its
+    # words are counted, but no source, claim or framing was looked for (all the figures
+    # but `words` are empty, not zero). None: analysed.
+    unanalysed_language: str | None = None
+
+    @property
+    def analysed(self) -> bool:
+        return self.unanalysed_language is None
 
     def share(self, words: int) -> float:
         return words / self.words if self.words else 0.0
@@ -99,6 +107,10 @@ class ArticleFigures:
                         "per_1000_words_by_label": {
                             label: round(self.per_thousand(n), 2)
                             for label, n in sorted(self.framing_by_label.items())}},
+            # The language's name when the article is not English and so was not analysed
+            # (no source, claim or framing was looked for: the zeros above say nothing);
+            # null when it was analysed.
+            "not_english": self.unanalysed_language,
         }
 
 
@@ -130,7 +142,16 @@ def article_figures(article: Article, analysis: Analysis, path: str | None = Non
         anonymous=[s for s in sources if s.type == SourceType.ANONYMOUS],
         unattributed_claims=shares.unattributed_allegations, framing_spans=len(framing),
         framing_by_label=by_label, quote_spans=sum(s.kind == Kind.QUOTE for s in spans),
-        paraphrase_spans=sum(s.kind == Kind.PARAPHRASE for s in spans))
+        paraphrase_spans=sum(s.kind == Kind.PARAPHRASE for s in spans),
+        unanalysed_language=unanalysed_language(analysis))
+
+
+def unanalysed_language(analysis: Analysis) -> str | None:
+    """The name (or code) of the language of an article not analysed because it is not
+    English; None for an analysed one (reader.provenance.language)."""
+    if not analysis.not_english or analysis.language is None:
+        return None
+    return analysis.language.name or analysis.language.code or "?"
 
 
 def _in_article(article: Article, offset: int) -> bool:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 from reader.ui.analysis_index import AnalysisIndex
 from reader.ui.analysis_worker import AnalysisRunner, AnalyzerHolder
 from reader.ui.article_view import COMPACT_TITLE_SIZE, ArticleView, dated
+from reader.ui.language_banner import LanguageBanner, language_notice
 from reader.ui.sources_panel import ROW_CLAIM, ROW_SOURCE, ROW_SPAN, SourcesPanel
 
 if TYPE_CHECKING:
@@ -61,6 +62,10 @@ class ArticlePane(QWidget):
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.heading.setWordWrap(True)
         self.heading.setContentsMargins(8, 4, 8, 4)
+        # An article that is not English: why nothing is coloured, and Analyse Anyway.
+        self.language_banner = LanguageBanner(self)
+        self.language_banner.analyseAnyway.connect(self.analyse_anyway)
+        self.english_anyway = False
         self.view = ArticleView(self)
         # The pane's heading already names the article: the title in the text needs no
         # poster size at half the window's width.
@@ -76,6 +81,7 @@ class ArticlePane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.heading)
+        layout.addWidget(self.language_banner)
         layout.addWidget(self.splitter, 1)
 
         self.runner = AnalysisRunner(holder, self)
@@ -107,8 +113,11 @@ class ArticlePane(QWidget):
         self.runner.cancel()
         self.article, self.path = article, path
         self.analysis = self.index = self.current_span = None
+        self.english_anyway = False
+        self.language_banner.show_for(None)
         self.view.set_article(article)
         self.panel.set_index(None)
+        self.panel.set_note(None)
         name = Path(path).name if path else ""
         title = article.title or name or _tr("Untitled")
         details = " · ".join(escape(x) for x in (article.publisher, dated(article), name) if x)
@@ -127,7 +136,19 @@ class ArticlePane(QWidget):
             self.analysis, self.index = analysis, AnalysisIndex(self.article.text, analysis)
         self.view.set_analysis(self.index)
         self.panel.set_index(self.index)
+        shown = self.index.analysis
+        self.language_banner.show_for(shown)
+        self.panel.set_note(language_notice(shown) if shown.not_english else None)
         self.analysed.emit()
+
+    def analyse_anyway(self) -> None:
+        """Run the English analysis on an article left unanalysed as not English (the
+        main window's Analyse Anyway, for this side)."""
+        if self.article is None or self.english_anyway:
+            return
+        self.english_anyway = True
+        self.language_banner.show_for(None)
+        self.runner.start(self.article, english_anyway=True)
 
     def _on_failed(self, message: str) -> None:
         self.failed.emit(message)

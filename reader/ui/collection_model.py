@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPixmap, QStandardItem, QStandardItemModel
 
 from reader.export.collection import CollectionRow
+from reader.plain_language import TRANSLATION_CONTEXT, not_english_notice
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # on the first cell: the CollectionRow (None while pending)
@@ -45,6 +46,10 @@ NUMERIC = {"words", "quotes", "paraphrases", "sources", "anonymous_share",
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("CollectionModel", text)
+
+
+def _plain_tr(text: str) -> str:
+    return QCoreApplication.translate(TRANSLATION_CONTEXT, text)
 
 
 class CollectionModel(QStandardItemModel):
@@ -120,7 +125,8 @@ class CollectionModel(QStandardItemModel):
             return self.relative(self.paths[row])
         if key == "who_speaks":
             return record.figures.writer_words / record.figures.words if (
-                record and record.figures and record.figures.words) else None
+                record and record.figures and record.figures.words
+                and record.figures.analysed) else None
         if record is None:
             return None
         return record.value(key)
@@ -136,6 +142,10 @@ class CollectionModel(QStandardItemModel):
             text = f"{value:.1f}"
         else:
             text = str(value)
+        unread = record.figures.unanalysed_language if record and record.figures else None
+        if key == "who_speaks" and unread:
+            # Where the bar would be: an article that is not English has none to show.
+            text = _tr("Not analysed: {language}").format(language=unread)
         item = QStandardItem(text)
         item.setEditable(False)
         if key in NUMERIC or key == "who_speaks":
@@ -148,6 +158,8 @@ class CollectionModel(QStandardItemModel):
             item.setToolTip(record.error)
         elif key == "title":
             item.setToolTip(str(self.paths[position]))
+        elif key == "who_speaks" and unread:
+            item.setToolTip(not_english_notice(unread, _plain_tr))
         elif key == "who_speaks" and record is not None and record.figures is not None:
             from reader.ui.voice_bars import bar_tooltip
 

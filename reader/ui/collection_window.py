@@ -283,6 +283,12 @@ class CollectionWindow(QMainWindow):
             "CollectionWindow", "%n article(s).", None, len(self.model.paths)), len(self.model.paths))
         if failed:
             text += " " + _tr("{n} could not be read or analysed (see Problem).").format(n=failed)
+        unread = sum(1 for r in self.model.rows
+                     if r is not None and r.figures is not None and not r.figures.analysed)
+        if unread:
+            text += " " + english_plural(QCoreApplication.translate(
+                "CollectionWindow", "%n not in English, so not analysed (see Who speaks).",
+                None, unread), unread)
         self.status_label.setText(text)
         self.finished.emit()
 

@@ -168,10 +168,26 @@ class CompareWindow(QMainWindow):
         self.legend.set_counts(counts)
         self.progress.hide()
         c = self.comparison
-        self.status_label.setText(_tr("Sources quoted by both: {shared}; only in the first: {a}; "
-                                      "only in the second: {b}.").format(
-            shared=len(c.shared), a=len(c.only_a), b=len(c.only_b)))
+        status = _tr("Sources quoted by both: {shared}; only in the first: {a}; "
+                     "only in the second: {b}.").format(
+            shared=len(c.shared), a=len(c.only_a), b=len(c.only_b))
+        self.status_label.setText(" ".join([status, *self.language_notices()]))
+        if self.presenting and self.shared_at < 0:
+            self._caption_start()
         self.compared.emit()
+
+    def language_notices(self) -> list[str]:
+        """A sentence for each side that is not analysed because it is not English."""
+        c = self.comparison
+        if c is None:
+            return []
+        notices = []
+        for which, figures in ((_tr("first"), c.a), (_tr("second"), c.b)):
+            if not figures.analysed:
+                notices.append(_tr("The {which} article appears to be in {language}: it is "
+                                   "not analysed, so nothing in it is coloured or counted."
+                                   ).format(which=which, language=figures.unanalysed_language))
+        return notices
 
     def _on_failed(self, side: str, message: str) -> None:
         self.progress.hide()
@@ -253,9 +269,7 @@ class CompareWindow(QMainWindow):
             pane.view.set_projector_style(True)
         self.caption_bar.show()
         self.shared_at = -1
-        self.caption_bar.show_lines(escape(_tr("Presentation mode")), "", _tr(
-            "Right arrow: next · Left arrow: previous · Home / End: first / last · Esc: leave "
-            "presentation mode"))
+        self._caption_start()
         for name in STEP_ACTIONS:
             self.actions[name].setEnabled(True)
         self.actions["presentation"].setChecked(True)
@@ -263,6 +277,13 @@ class CompareWindow(QMainWindow):
         screen = QGuiApplication.primaryScreen()
         if screen is not None and not self.isFullScreen():
             self.setGeometry(screen.geometry())
+
+    def _caption_start(self) -> None:
+        """The caption before the first step: the keys, and why a side has no colours."""
+        notices = self.language_notices()
+        self.caption_bar.show_lines(escape(_tr("Presentation mode")), "", _tr(
+            "Right arrow: next · Left arrow: previous · Home / End: first / last · Esc: leave "
+            "presentation mode"), " ".join(notices))
 
     def leave_presentation(self) -> None:
         if not self.presenting:

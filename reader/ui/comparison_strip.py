@@ -40,6 +40,11 @@ def _pct(fraction: float) -> str:
     return f"{value:.1f} %" if 0 < value < 10 else f"{value:.0f} %"
 
 
+def not_analysed_text(figures) -> str:
+    """In place of a side's bar: it was not analysed, being in another language."""
+    return _tr("Not analysed: {language}").format(language=figures.unanalysed_language)
+
+
 def side_label(figures, fallback: str) -> str:
     """A short name for one side: its publisher, else its title, else `fallback`."""
     text = figures.publisher or figures.title or fallback
@@ -152,6 +157,9 @@ class FiguresTable(QLabel):
             return title, _pct(pa), _pct(pb)
 
         rows = [(_tr("Words"), f"{a.words:,}", f"{b.words:,}")]
+        if not (a.analysed and b.analysed):
+            rows.append((_tr("Not analysed: not in English"), a.unanalysed_language or "",
+                         b.unanalysed_language or ""))
         for part, title in (("quote", _tr("Quoted (named sources)")),
                             ("paraphrase", _tr("Retold (named sources)")),
                             ("anonymous", _tr("Anonymous sources' words")),
@@ -163,6 +171,10 @@ class FiguresTable(QLabel):
                      str(b.unattributed_claims)))
         rows.append((_tr("Framing per 1,000 words"), f"{a.framing_per_1000:.1f}",
                      f"{b.framing_per_1000:.1f}"))
+        # A side that was not analysed has no figure but its words: a dash, not a zero.
+        first = 2 if not (a.analysed and b.analysed) else 1
+        rows[first:] = [(title, x if a.analysed else "—", y if b.analysed else "—")
+                        for title, x, y in rows[first:]]
         labels = sorted(set(a.framing_by_label) | set(b.framing_by_label))
         for label in labels:
             known = FRAMING_LABELS.get(label)
@@ -214,6 +226,10 @@ class VoiceBarsPair(QWidget):
             painter.drawText(QRectF(0, y, label_width, ROW_HEIGHT),
                              int(Qt.AlignmentFlag.AlignVCenter),
                              metrics.elidedText(name, Qt.TextElideMode.ElideRight, label_width - 8))
+            if not figures.analysed:
+                painter.drawText(QRectF(label_width, y, self.width() - label_width, ROW_HEIGHT),
+                                 int(Qt.AlignmentFlag.AlignVCenter), not_analysed_text(figures))
+                continue
             paint_voice_bar(painter, QRectF(label_width, y + (ROW_HEIGHT - BAR_HEIGHT) / 2,
                                             self.width() - label_width - 2, BAR_HEIGHT),
                             figures, self.palette_name)
@@ -281,6 +297,8 @@ class ComparedWhoSpeaks(QWidget):
         metrics = QFontMetrics(self.font())
         row_height = self._row_height()
         first, second, width = self._columns()
+        # The longest bar leaves room for its figure inside its column.
+        room = max(10.0, width - metrics.horizontalAdvance("100 %") - 8)
         scale = max(c.scale, 0.01)
         bold = self.font()
         bold.setBold(True)
@@ -309,7 +327,7 @@ class ComparedWhoSpeaks(QWidget):
             for x, source, figures in ((first, side_a, c.a), (second, side_b, c.b)):
                 if source is None:
                     continue
-                self._bar(painter, x, y, width, row_height, scale, figures.words,
+                self._bar(painter, x, y, room, row_height, scale, figures.words,
                           source.quote_words, source.paraphrase_words, text)
             y += row_height
         painter.setFont(bold)
@@ -318,8 +336,13 @@ class ComparedWhoSpeaks(QWidget):
                          int(Qt.AlignmentFlag.AlignVCenter), _tr("The writer's own words"))
         painter.setFont(self.font())
         for x, figures in ((first, c.a), (second, c.b)):
+            if not figures.analysed:
+                painter.setPen(text)
+                painter.drawText(QRectF(x, y, width, row_height),
+                                 int(Qt.AlignmentFlag.AlignVCenter), not_analysed_text(figures))
+                continue
             share = figures.shares["writer"]
-            rect = QRectF(x, y + (row_height - BAR_HEIGHT) / 2, width * share / scale, BAR_HEIGHT)
+            rect = QRectF(x, y + (row_height - BAR_HEIGHT) / 2, room * share / scale, BAR_HEIGHT)
             paint_part(painter, rect, "writer", self.palette_name)
             painter.setPen(text)
             painter.drawText(QRectF(rect.right() + 4, y, width, row_height),

@@ -13,6 +13,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QTextCursor
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
 
 from reader.claim_label import claim_label
+from reader.ui.language_banner import language_notice
 from reader.ui.palette import KIND_STYLES, kind_colours
 from reader.ui.palette import tr as palette_tr
 from reader.ui.span_card import plain_sentence, source_type_title
@@ -145,12 +146,14 @@ class CaptionBar(QFrame):
 
     # Content ----------------------------------------------------------------------------
 
-    def clear(self, total: int | None = None) -> None:
+    def clear(self, total: int | None = None, notice: str | None = None) -> None:
+        """The caption before the first step: the keys, and `notice` (why nothing is
+        coloured, for an article that is not English) in the plain-words line."""
         self.head.setText(escape(_tr("Presentation mode")))
         self.counter.setText(english_plural(QCoreApplication.translate(
             "Presentation", "%n claim(s)", None, total), total) if total is not None else "")
         self._texts = (_tr("Right arrow: next claim · Left arrow: previous · Home / End: "
-                           "first / last · Esc: leave presentation mode"), "")
+                           "first / last · Esc: leave presentation mode"), notice or "")
         self._fit()
 
     def show_step(self, index, spans, number: int, total: int) -> None:
@@ -246,7 +249,13 @@ class Presentation:
         w.view.setTextCursor(cursor)
         w.view.verticalScrollBar().setValue(0)
         w.view.set_current_spans([])
-        w.caption_bar.clear(len(self.steps))
+        w.caption_bar.clear(len(self.steps), self._notice())
+
+    def _notice(self) -> str | None:
+        """Why nothing is coloured, for an article that is not English (the class sees the
+        caption, not the bar above the text)."""
+        index = self.window.index
+        return language_notice(index.analysis) if index is not None else None
 
     def _fill_screen(self) -> None:
         w = self.window
@@ -342,6 +351,6 @@ class Presentation:
         if at is None:
             self.position = -1
             w.view.set_current_spans([])
-            w.caption_bar.clear(len(self.steps))
+            w.caption_bar.clear(len(self.steps), self._notice())
         else:
             self.go_to(at, scroll=False)

@@ -108,3 +108,29 @@ def test_cancelled_stops_between_files(tmp_path):
     for item in rows:
         seen.append(item)
     assert len(seen) == 1
+
+
+def test_an_article_not_analysed_as_not_english_has_no_figures_but_its_words():
+    from reader.export.compare import compare
+    from reader.provenance.language import LanguageDecision
+    from reader.provenance.model import Analysis
+
+    article = make_article()
+    unread = Analysis(language=LanguageDecision(code="de", english=False, analysed=False))
+    figures = article_figures(article, unread)
+    assert figures.unanalysed_language == "German" and not figures.analysed
+    row = CollectionRow("/x/sturm.txt", figures)
+    assert row.value("words") == 31 and row.value("not_english") == "German"
+    for key in ("quotes", "paraphrases", "sources", "anonymous_share", "unattributed_claims",
+                "framing_per_1000"):
+        assert row.value(key) is None, key  # never looked for: empty, not zero
+    english = CollectionRow("/x/council.txt", article_figures(article, make_analysis()))
+    assert english.value("not_english") is None and english.value("quotes") == 1
+    rows = list(csv.DictReader(io.StringIO(csv_text([english, row]))))
+    assert rows[1]["not English"] == "German" and rows[1]["quotes"] == ""
+    assert rows[0]["not English"] == ""
+    # Compare: the JSON says so, and the common scale leaves the unmeasured share out.
+    both = compare((article, make_analysis()), (article, unread))
+    assert both.to_dict()["articles"][1]["not_english"] == "German"
+    assert both.to_dict()["articles"][0]["not_english"] is None
+    assert both.scale == max([both.a.shares["writer"]] + [s.share for s in both.a.sources])
