@@ -64,6 +64,16 @@ def explain(kind: str, *, label: str | None = None, who: str | None = None,
             return tr(FRAMING_DEFAULT).format(words=words)
         return tr(FRAMING_SENTENCE).format(words=words,
                                            explanation=tr_vocabulary(framing.explanation))
+    if kind == "quote" and label == "block-quote":
+        # Paragraphs after a lead-in ("read a statement:") or a <blockquote>: no marks.
+        if who and cue and _reads_as_verb(cue):
+            return tr("{who} {cue} this, and these are their exact words, set apart from the "
+                      "writer's text as a block quote.").format(who=_sentence_start(who), cue=cue)
+        if who:
+            return tr("The exact words of {who}, set apart from the writer's text as a block "
+                      "quote.").format(who=who)
+        return tr("Someone's exact words, set apart from the writer's text as a block quote, "
+                  "but the article does not say whose.")
     if kind == "quote":
         if who and cue and _reads_as_verb(cue):
             return tr("{who} {cue} this, and these are their exact words, inside quotation "

@@ -28,3 +28,15 @@ def test_every_kind_and_case_reads_as_a_sentence():
     assert "nobody is named" in sentences[4]
     assert "“claimed”" in sentences[7] and "not be true" in sentences[7]
 
+
+
+def test_a_block_quote_is_not_said_to_be_inside_quotation_marks():
+    # "Head librarian Ana Ruiz read a statement: <paragraphs with no marks>".
+    for sentence in (explain("quote", label="block-quote", who="Ana Ruiz"),
+                     explain("quote", label="block-quote", who="Ana Ruiz", cue="wrote"),
+                     explain("quote", label="block-quote")):
+        assert "block quote" in sentence and "quotation marks" not in sentence
+        assert sentence[0].isupper() and sentence.endswith(".")
+    assert explain("quote", label="block-quote", who="Ana Ruiz", cue="wrote").startswith(
+        "Ana Ruiz wrote this")
+    assert "inside quotation marks" in explain("quote", label="direct-quote", who="Ana Ruiz")

@@ -13,7 +13,8 @@ from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor, QFont, QGuiApplication, QPageLayout, QPageSize, QPagedPaintDevice, QPainter,
     QPdfWriter,
-    QTextCharFormat, QTextCursor, QTextDocument, QTextFormat,
+    QTextCharFormat, QTextCursor, QTextDocument, QTextFormat, QTextFrame, QTextTable,
+    QTextTableCell,
 )
 
 from reader.document.model import Article
@@ -60,6 +61,7 @@ def print_document(document: QTextDocument, device: QPagedPaintDevice) -> None:
     document.documentLayout().setPaintDevice(device)
     document.setPageSize(page)
     keep_headings_with_content(document)
+    keep_table_rows_together(document)
     painter = QPainter()
     if not painter.begin(device):
         raise OSError("the printer or PDF file could not be opened")
@@ -107,6 +109,67 @@ def keep_headings_with_content(document: QTextDocument) -> int:
                 moved += 1
         block = block.next()
     return moved
+
+
+def keep_table_rows_together(document: QTextDocument) -> int:
+    """Move a table row that a page break would cut in two (a source's name on one page,
+    its last word on the next) whole to the next page, by padding the bottom of the row
+    above it: Qt breaks a row line by line, and its HTML reader ignores
+    page-break-inside: avoid. A row taller than half a page is left to be cut. The page
+    size must be set. Returns how many rows were moved."""
+    page = document.pageSize().height()
+    if page <= 0:
+        return 0
+    layout = document.documentLayout()
+    device = layout.paintDevice()
+    # Paddings are in CSS pixels, the layout in the device's (300 dpi for a PDF: 3.125).
+    scale = device.logicalDpiY() / 96 if device is not None else 1.0
+    moved = 0
+    for table in _tables(document.rootFrame()):
+        header = table.format().headerRowCount()
+        for row in range(table.rows()):
+            cells = _row_cells(table, row)
+            top = min(layout.blockBoundingRect(c.firstCursorPosition().block()).top()
+                      for c in cells)
+            bottom = max(layout.blockBoundingRect(c.lastCursorPosition().block()).bottom()
+                         for c in cells)
+            if top // page == (bottom - 1) // page or bottom - top > page / 2:
+                continue
+            if row <= header:  # the heading row or the first below it: the whole table
+                fmt = table.format()
+                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                table.setFormat(fmt)
+                moved += 1
+                continue
+            # Down to the foot of the page's text area, which ends a margin above the page.
+            gap = (top // page + 1) * page - document.documentMargin() - top
+            for cell in _row_cells(table, row - 1):
+                fmt = cell.format().toTableCellFormat()
+                padding = (fmt.bottomPadding()
+                           if fmt.hasProperty(QTextFormat.Property.TableCellBottomPadding)
+                           else table.format().cellPadding())
+                fmt.setBottomPadding(padding + gap / scale)
+                cell.setFormat(fmt)
+            moved += 1
+    return moved
+
+
+def _tables(frame: QTextFrame):
+    for child in frame.childFrames():
+        if isinstance(child, QTextTable):
+            yield child
+        yield from _tables(child)
+
+
+def _row_cells(table: QTextTable, row: int) -> list[QTextTableCell]:
+    """The cells of `row`, each once (a cell spanning columns is one)."""
+    cells: list[QTextTableCell] = []
+    for column in range(table.columns()):
+        cell = table.cellAt(row, column)
+        if cell.isValid() and cell.row() == row and not any(
+                c.column() == cell.column() for c in cells):
+            cells.append(cell)
+    return cells
 
 
 def write_pdf(out: str | Path, article: Article, analysis: Analysis | None = None, *,

@@ -119,3 +119,48 @@ def test_print_keeps_each_heading_with_its_section(qapp, tmp_path):
                 room = 700 - rect.top() % 700
                 assert room >= rect.height() * 3, (extra, block.text())
             block = block.next()
+
+
+def _rows_cut_by_a_page(document) -> list[str]:
+    """The first cell's text of every table row that a page break cuts in two."""
+    from reader.export.pdf import _row_cells, _tables
+
+    page, layout, cut = document.pageSize().height(), document.documentLayout(), []
+    for table in _tables(document.rootFrame()):
+        for row in range(table.rows()):
+            cells = _row_cells(table, row)
+            top = min(layout.blockBoundingRect(c.firstCursorPosition().block()).top()
+                      for c in cells)
+            bottom = max(layout.blockBoundingRect(c.lastCursorPosition().block()).bottom()
+                         for c in cells)
+            if top // page != (bottom - 1) // page:
+                cut.append(cells[0].firstCursorPosition().block().text())
+    return cut
+
+
+def test_print_keeps_each_table_row_on_one_page(qapp, tmp_path):
+    """A source's row is never cut by a page break (its name on one page, its last word
+    on the next), whatever stands before the table; laid out on a 300 dpi PDF writer, as
+    print_document does."""
+    from PySide6.QtCore import QSizeF
+    from PySide6.QtGui import QPdfWriter, QTextDocument
+
+    from reader.export.pdf import keep_table_rows_together
+
+    rows = "".join(f"<tr><td>A source familiar with the talks number {n}</td><td>group</td>"
+                   f"<td>the harbour fees would rise by a tenth next spring, {n}</td></tr>"
+                   for n in range(40))
+    writer = QPdfWriter(str(tmp_path / "rows.pdf"))
+    writer.setResolution(300)
+    cut_before = 0
+    for extra in range(0, 40, 2):
+        document = QTextDocument()
+        document.setHtml("<p>line</p>" * extra + '<table width="100%" cellpadding="4">'
+                         "<thead><tr><th>Source</th><th>Type</th><th>Claims</th></tr></thead>"
+                         f"<tbody>{rows}</tbody></table>")
+        document.documentLayout().setPaintDevice(writer)
+        document.setPageSize(QSizeF(1400, 2000))
+        cut_before += len(_rows_cut_by_a_page(document))
+        keep_table_rows_together(document)
+        assert _rows_cut_by_a_page(document) == [], extra
+    assert cut_before > 0  # the layouts tried do cut rows without it
