@@ -13,7 +13,7 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtGui import QAction, QFont, QGuiApplication
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMainWindow, QProgressBar,
                                QSplitter, QVBoxLayout, QWidget)
 
@@ -22,10 +22,11 @@ from reader.ui import palette as palettes
 from reader.ui import shortcuts
 from reader.ui.analysis_worker import AnalyzerHolder
 from reader.ui.article_pane import ArticlePane
+from reader.ui.article_view import BASE_POINT_SIZE
 from reader.ui.comparison_strip import ComparisonStrip
 from reader.ui.legend_bar import LegendBar
 from reader.ui.menus import add_action
-from reader.ui.presentation import PRESENTATION_POINT_SIZE, CaptionBar
+from reader.ui.presentation import LEGEND_MAX_SCALE, PRESENTATION_POINT_SIZE, CaptionBar
 from reader.ui.translations import english_plural
 
 # Stepping in presentation mode: through one side's spans, or the sources both quote.
@@ -261,6 +262,7 @@ class CompareWindow(QMainWindow):
         self.statusBar().hide()
         for pane in self.panes.values():
             pane.view.set_base_point_size(COMPARE_PRESENTATION_POINT_SIZE)
+        self._presentation_fonts(True)
         light = "colourblind" if self.palette_name == "colourblind" else "light"
         self._palette_before = self.palette_name
         self.set_palette(light, palettes.PRESENTATION_SURFACE)
@@ -277,6 +279,24 @@ class CompareWindow(QMainWindow):
         screen = QGuiApplication.primaryScreen()
         if screen is not None and not self.isFullScreen():
             self.setGeometry(screen.geometry())
+
+    def _presentation_fonts(self, presenting: bool) -> None:
+        """In presentation mode the caption and the legend grow with the text, as in the
+        main window (the caption at the text's scale, the legend less), so that the back
+        row reads them; out of it they take the application's font again. The panels, a
+        quarter of the screen wide each, keep theirs: larger, their rows no longer fit."""
+        widgets = [self.caption_bar, self.legend]
+        if not presenting:
+            for widget in widgets:
+                widget.setFont(QFont())
+            return
+        base_font = QFont(QGuiApplication.font())
+        base = base_font.pointSizeF() if base_font.pointSizeF() > 0 else 10.0
+        scale = COMPARE_PRESENTATION_POINT_SIZE / BASE_POINT_SIZE
+        for widget, limit in ((self.caption_bar, scale), (self.legend, LEGEND_MAX_SCALE)):
+            font = QFont(base_font)
+            font.setPointSizeF(base * min(scale, limit))
+            widget.setFont(font)
 
     def _caption_start(self) -> None:
         """The caption before the first step: the keys, and why a side has no colours."""
@@ -298,6 +318,7 @@ class CompareWindow(QMainWindow):
             pane.view.set_current_spans([])
         self.menuBar().show()
         self.statusBar().show()
+        self._presentation_fonts(False)
         for side, pane in self.panes.items():
             pane.view.set_base_point_size(self._saved["base"][side])
         self.set_palette(getattr(self, "_palette_before", self.palette_name))

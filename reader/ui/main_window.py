@@ -31,7 +31,7 @@ from reader.ui.legend_bar import LegendBar
 from reader.ui.load_worker import LoadRunner
 from reader.ui.menus import MainMenu
 from reader.ui.minimap import Minimap
-from reader.ui.presentation import CaptionBar, Presentation
+from reader.ui.presentation import LEGEND_MAX_SCALE, PANEL_MAX_SCALE, CaptionBar, Presentation
 from reader.ui.quiz_mode import QuizMode
 from reader.ui.settings import Settings
 from reader.ui.source_link import SourceLink
@@ -42,9 +42,6 @@ if TYPE_CHECKING:
     from reader.document.model import Article
     from reader.ui.who_speaks import WhoSpeaksDialog
 
-# The panel grows with zoom, but not so far that its names no longer fit beside the text.
-PANEL_MAX_SCALE = 1.7
-LEGEND_MAX_SCALE = 2.2
 # The progress bar counts in thousandths of the text (a long one has over a million chars).
 PROGRESS_STEPS = 1000
 # Minimap marks placed per event-loop turn on a long document.

@@ -20,6 +20,10 @@ from reader.ui.span_card import plain_sentence, source_type_title
 from reader.ui.translations import english_plural
 
 PRESENTATION_POINT_SIZE = 26  # legible from the back of a classroom at 1920x1080
+# The panel grows with zoom (and in presentation mode), but not so far that its names no
+# longer fit beside the text; the legend, short, grows further.
+PANEL_MAX_SCALE = 1.7
+LEGEND_MAX_SCALE = 2.2
 FULL_SCREEN_CHECK_MS = 300
 STEP_ACTIONS = ("presentation_next", "presentation_previous", "presentation_first",
                 "presentation_last")

@@ -169,3 +169,17 @@ def test_half_width_panes_show_the_title_smaller_than_the_main_window(compared, 
     qtbot.addWidget(single)
     single.set_article(pane.article)
     assert _title_size_adjustment(single) == 3
+
+
+def test_presentation_caption_and_legend_are_large_enough_for_the_back_row(compared):
+    """Compare's caption grows with the text in presentation mode, as the main window's
+    does (it stayed at the application's size, unreadable on a projector), and goes back."""
+    normal = compared.caption_bar.font().pointSizeF()
+    legend = compared.legend.font().pointSizeF()
+    compared.enter_presentation()
+    assert compared.caption_bar.font().pointSizeF() >= 1.5 * normal
+    assert compared.legend.font().pointSizeF() > legend
+    assert compared.caption_bar.head.font().pointSizeF() >= 1.5 * normal
+    compared.leave_presentation()
+    assert compared.caption_bar.font().pointSizeF() == normal
+    assert compared.legend.font().pointSizeF() == legend
