@@ -3,7 +3,9 @@
 A word belongs to the first of these that covers its first character: a quote (the
 quoted source's, or Unattributed), a paraphrase (likewise), else the writer. Framing is
 the writer's own voice, so framing words count as the writer's and are also counted per
-paragraph. Only the article's own blocks count: captions, credits and boilerplate are
+paragraph; a framing word inside a topic-only paraphrase ("critical of [the disastrous
+plan]", a topic named in the writer's words) counts in the paragraph's framing too, while
+the word stays the paraphrase's. Only the article's own blocks count: captions, credits and boilerplate are
 nobody's claims (docs/design.md §1).
 """
 
@@ -82,10 +84,10 @@ def voice_shares(article: Article, analysis: Analysis) -> VoiceShares:
         for match in WORD.finditer(text, start, end):
             at = match.start()
             words += 1
+            framed += any(f.start <= at < f.end for f in framing)
             span = next((s for s in voiced if s.start <= at < s.end), None)
             if span is None:
                 writer += 1
-                framed += any(f.start <= at < f.end for f in framing)
                 continue
             claim = claims.get(span.claim)
             source_id = claim.source if claim and claim.source in names else None

@@ -266,7 +266,9 @@ class AttributionFinder:
         # word on a German page): a text that is not English comes here only when the
         # reader asked for the whole English analysis anyway (_analyse).
         if framing is not None:
-            attributed = [part for d in drafts for part in d.content]
+            # A topic-only content ("critical of [the plan]") is in the writer's words.
+            attributed = [part for d in drafts if not topics.is_topic_only(doc, d)
+                          for part in d.content]
             hits = framing.find(doc, attributed, excluded, drafts, scare)
             names = {id(d): next((src.name for src in sources if src.id == sid), None)
                      for d, sid in zip(drafts, source_ids)}

@@ -71,3 +71,33 @@ def _end_of_topic(verb: Token, prep: Token) -> Token:
         if child.dep_ == "prep" and child.lower_ not in _SETTING_PREPS or wh_clause:
             last = child.right_edge
     return last
+
+
+# A cue that ends in one of these, with the claim's content its object, names what was
+# spoken about: "complained about [the new fees]", "has been critical of [the plan]",
+# "pressed her on [the budget]", "referred to [the vote]". Not "as" ("criticised him as [a
+# meddler]": the source's own label for him) nor "for" ("called for [a recount]": what the
+# source asks for).
+_TOPIC_CUE_ENDS = frozenset({"about", "of", "on", "over", "against", "regarding",
+                             "concerning", "to", "toward", "towards"})
+
+
+def is_topic_only(doc: Doc, draft: ClaimDraft) -> bool:
+    """Whether a claim's content is only the topic its source spoke about, not what the
+    source said: no quotation, a cue ending in a preposition of topic and the content
+    starting at that preposition's object. A topic names what was spoken about in the
+    writer's own words ("complained about [the rapacious developers]"), so the writer's
+    framing may stand inside it; a quotation or a proposition ("said [that …]") is the
+    source's."""
+    if draft.quoted or draft.cue is None or not draft.content:
+        return False
+    cue = doc.char_span(*draft.cue, alignment_mode="expand")
+    if cue is None:
+        return False
+    prep = cue[-1]
+    if prep.pos_ != "ADP" or prep.lower_ not in _TOPIC_CUE_ENDS or not any(
+            c.dep_ == "pobj" for c in prep.children):
+        return False
+    first = min(start for start, _ in draft.content)
+    last = prep.right_edge
+    return prep.idx + len(prep) <= first < last.idx + len(last)

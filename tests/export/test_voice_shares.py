@@ -45,3 +45,25 @@ def test_without_blocks_paragraphs_are_split_on_blank_lines():
 def test_empty_article():
     shares = voice_shares(Article(""), Analysis())
     assert shares.total_words == 0 and shares.writer_share == 0.0
+
+
+def test_framing_inside_a_topic_counts_in_its_paragraph_but_the_words_stay_the_sources():
+    # "Ann Ortiz complained about the disastrous lease": a framing word inside a topic-only
+    # paraphrase is the writer's framing, and the word is still the paraphrase's.
+    text = "Ann Ortiz complained about the disastrous lease."
+    article = Article(text)
+    topic = text.index("the disastrous")
+    word = text.index("disastrous")
+    analysis = Analysis.from_dict({
+        "spans": [{"id": "s1", "kind": "paraphrase", "start": topic, "end": len(text) - 1,
+                   "claim": "c1", "label": "position", "why": "", "confidence": 0.6},
+                  {"id": "s2", "kind": "framing", "start": word, "end": word + 10,
+                   "claim": None, "label": "loaded-word", "why": "", "confidence": 0.5}],
+        "claims": [{"id": "c1", "kind": "paraphrase", "source": None, "content": [
+            [topic, len(text) - 1]], "cue_span": None, "source_span": None}],
+        "sources": []})
+    shares = voice_shares(article, analysis)
+    assert shares.writer_words == 4
+    assert shares.sources[0].paraphrase_words == 3
+    assert [(p.words, p.framing_words, p.framing_spans) for p in shares.paragraphs] == [
+        (7, 1, 1)]

@@ -19,6 +19,27 @@ def test_loaded_word_inside_a_paraphrase_is_the_sources(analyze):
     assert r.framing() == {}
 
 
+def test_loaded_words_inside_a_topic_are_the_writers(analyze):
+    # A topic names what was spoken about in the writer's words: the claim stays, and the
+    # writer's loaded words inside it are framing.
+    r = analyze("Councillor Dana Reyes has long complained about the thugs who run the "
+                "marina.")
+    assert r.claim_with("the thugs who run the marina")["cue"] == "has long complained about"
+    assert r.framing() == {"thugs": "loaded-label"}
+    r = analyze("Mayor Ann Ortiz has been critical of the disastrous lease.")
+    assert r.claim_with("the disastrous lease")["source"] == "Ann Ortiz"
+    assert r.framing() == {"disastrous": "loaded-word"}
+
+
+def test_a_quoted_topic_or_a_reported_clause_stays_the_sources(analyze):
+    r = analyze("Councillor Dana Reyes said the thugs who run the marina had won again.")
+    assert r.claim_with("the thugs who run the marina")
+    assert r.framing() == {}
+    r = analyze("Councillor Dana Reyes has long complained about “the thugs who run the "
+                "marina”.")
+    assert r.framing() == {}
+
+
 def test_distancing_verb_on_the_writers_cue(analyze):
     r = analyze("Mayor Daniel Ortiz insisted that every option had been considered.")
     assert r.framing() == {"insisted": "distancing-verb"}
