@@ -93,6 +93,16 @@ def test_headline_asserting_what_the_body_attributes(analyze):
     assert r.framing().get("Mayor Hid Library Offer From Council") == "headline-assertion"
 
 
+def test_headline_over_an_allegation_is_framing_but_over_a_plain_report_is_not(analyze):
+    alleged = analyze("Council Sold Ferry Land In Secret\n\n"
+                      "The town council sold the ferry land in secret, a residents' group "
+                      "alleges.")
+    assert alleged.framing().get("Council Sold Ferry Land In Secret") == "headline-assertion"
+    reported = analyze("Council Sold Ferry Land In Secret\n\n"
+                       "The town council sold the ferry land in secret, officials said.")
+    assert "headline-assertion" not in reported.framing().values()
+
+
 def test_headline_that_attributes_is_not_framing(analyze):
     r = analyze("Emails Show Mayor Hid Library Offer\n\n"
                 "The mayor's office hid an offer from a developer, according to emails.")
