@@ -164,7 +164,9 @@ class Quiz:
         return claim.source if claim is not None else None
 
     def match(self, start: int, end: int) -> VoiceSpan | None:
-        """The span overlapping the selection most; a hidden one wins a tie."""
+        """The span overlapping the selection most; a hidden one wins a tie, then the
+        innermost (a framing word inside a topic's paraphrase, "critical of [the
+        disastrous plan]", selected alone is the framing)."""
         if end < start:
             start, end = end, start
         best, best_key = None, None
@@ -172,7 +174,8 @@ class Quiz:
             overlap = min(end, span.end) - max(start, span.start)
             if overlap <= 0 and not (start == end and span.start <= start < span.end):
                 continue
-            key = (max(overlap, 1), span.id not in self.revealed, -span.start)
+            key = (max(overlap, 1), span.id not in self.revealed, -span.start,
+                   span.start - span.end)
             if best_key is None or key > best_key:
                 best, best_key = span, key
         return best

@@ -74,3 +74,19 @@ def test_a_span_scores_once_and_reveal_all():
     assert quiz.score == 2
     quiz.reset()
     assert quiz.score == 0 and len(quiz.hidden) == 5
+
+
+def test_a_framing_word_inside_a_topic_is_matched_alone():
+    from reader.provenance.model import Analysis
+    text = "Ann Ortiz complained about disastrous leases."
+    topic, end = text.index("disastrous"), text.index(".")
+    analysis = Analysis.from_dict({"spans": [
+        {"id": "s1", "kind": "paraphrase", "start": topic, "end": end, "claim": "c1"},
+        {"id": "s2", "kind": "framing", "start": topic, "end": topic + 10, "claim": None,
+         "label": "loaded-word"}],
+        "claims": [{"id": "c1", "kind": "paraphrase", "source": None,
+                    "content": [[topic, end]]}], "sources": []})
+    quiz = Quiz(analysis)
+    assert quiz.match(*at(text, "disastrous")).id == "s2"
+    assert quiz.match(topic + 2, topic + 2).id == "s2"  # a click on the word
+    assert quiz.match(*at(text, "disastrous leases")).id == "s1"
