@@ -61,6 +61,18 @@ def open_article(qtbot, window):
     return run
 
 
+@pytest.fixture
+def open_text(tmp_path, open_article):
+    """Write `text` to a file of its own and open it like open_article."""
+
+    def run(text, name="article.txt"):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return open_article(path)
+
+    return run
+
+
 @pytest.fixture(autouse=True)
 def private_data_dir(tmp_path, monkeypatch):
     """Corrections are saved under the user data folder: keep the tests' in tmp_path."""
