@@ -28,6 +28,7 @@ from reader.provenance.drafts import ClaimDraft, text_of
 from reader.provenance.framing_patterns import PatternFinder
 from reader.provenance.framing_tagger import FramingTagger, is_candidate
 from reader.provenance.quotes import QuotePiece
+from reader.provenance.title_case import parse_alone, sentence_case
 
 
 @dataclass
@@ -57,6 +58,7 @@ class FramingFinder:
         self.absolutes = lexicons.load("absolutes")
         self.people = lexicons.load("people_nouns") | lexicons.load("role_nouns")
         self.patterns = PatternFinder(nlp)
+        self.nlp = nlp  # parses a headline in title case again, in sentence case
         meta = getattr(nlp, "meta", {})
         self.tagger = FramingTagger.shipped(f"{meta.get('lang', 'en')}_{meta.get('name', '')}")
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -67,7 +69,10 @@ class FramingFinder:
         self.phrases.add("label", [nlp.make_doc(p) for p in multiword])
 
     def find(self, doc: Doc, attributed: list[tuple[int, int]], excluded: list[tuple[int, int]],
-             claims: list[ClaimDraft], scare_quotes: list[list[QuotePiece]]) -> list[FramingHit]:
+             claims: list[ClaimDraft], scare_quotes: list[list[QuotePiece]],
+             heading: bool = False) -> list[FramingHit]:
+        """Every framing hit in `doc`; `heading`: the whole doc is one heading (a headline
+        parsed alone)."""
         hits: list[FramingHit] = []
         free, own_words = _voice_checks(doc, attributed, excluded, scare_quotes)
         for match_id, start, end in self.phrases(doc):
@@ -85,7 +90,7 @@ class FramingFinder:
                 label = self.labels.get(span.text.lower(), "loaded-label")
                 hits.append(FramingHit(span.start_char, span.end_char, label,
                                        f"lexicon: {label.replace('-', ' ')} '{span.text}'", 0.7))
-        headings = _headings(doc)
+        headings = [(0, len(text_of(doc)))] if heading else _headings(doc)
         for token, question in _writer_tokens(doc, own_words, headings):
             hit = self._token_hit(token) or self._tagger_hit(token, question)
             if hit is not None:
@@ -121,7 +126,40 @@ class FramingFinder:
             hits.append(FramingHit(first.start, last.end, "scare-quote",
                                    "scare quote: quotation marks with no speaker within the sentence",
                                    0.65))
+        headline = self._title_case_headline(doc, attributed, excluded, scare_quotes)
+        if headline is not None:
+            (start, end), found = headline
+            hits = [h for h in hits if not start <= h.start < end
+                    or h.label in _CLAIM_AND_QUOTE_LABELS] + found
         return _dedupe(_join_adjacent(hits, text_of(doc)))
+
+    def _title_case_headline(self, doc: Doc, attributed: list[tuple[int, int]],
+                             excluded: list[tuple[int, int]],
+                             scare_quotes: list[list[QuotePiece]]
+                             ) -> tuple[tuple[int, int], list[FramingHit]] | None:
+        """The headline's range and the word-level framing in it, when it is written in
+        title case: read again in sentence case (title_case.py), where the parser no longer
+        takes every capitalised word for a name ("Desperate Mayor Pushes Old Claim")."""
+        headline = _headline(doc)
+        if headline is None or not doc.has_annotation("DEP"):
+            return None
+        start, end = headline
+        text = text_of(doc)
+        rewritten = sentence_case(text[start:end], text[end:])
+        if rewritten is None:
+            return None
+
+        def inside(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+            return [(max(s, start) - start, min(e, end) - start) for s, e in ranges
+                    if s < end and start < e]
+
+        quoted = [(group[0].start, group[-1].end) for group in scare_quotes]
+        alone = parse_alone(self.nlp, rewritten)
+        found = self.find(alone, inside(attributed), inside(excluded + quoted), [], [],
+                          heading=True)
+        return headline, [FramingHit(h.start + start, h.end + start, h.label,
+                                     h.why + " (the headline read in sentence case)",
+                                     h.confidence) for h in found]
 
     def tagger_tokens(self, doc: Doc, attributed: list[tuple[int, int]],
                       excluded: list[tuple[int, int]], scare_quotes: list[list[QuotePiece]]
@@ -227,6 +265,20 @@ def _headings(doc: Doc) -> list[tuple[int, int]]:
     blocks = doc._.provenance_blocks or []
     return [(_field(b, "start"), _field(b, "end")) for b in blocks
             if _field(b, "kind") == "heading"]
+
+
+def _headline(doc: Doc) -> tuple[int, int] | None:
+    """The headline: the first block, when the document layer marks it a heading."""
+    if not Doc.has_extension("provenance_blocks") or not doc._.provenance_blocks:
+        return None
+    first = doc._.provenance_blocks[0]
+    if _field(first, "kind") != "heading":
+        return None
+    return _field(first, "start"), _field(first, "end")
+
+
+# Hits that stand on a claim's cue or a quotation, which the headline read alone lacks.
+_CLAIM_AND_QUOTE_LABELS = frozenset({"distancing-verb", "evaluative-verb", "scare-quote"})
 
 
 def _field(item, name: str):

@@ -86,6 +86,16 @@ def test_even_as_a_conjunction_is_not_an_intensifier(analyze):
     assert r.framing() == {}
 
 
+def test_loaded_words_in_a_title_case_headline(analyze):
+    # Every word capitalised: read again in sentence case, where "Disastrous" is no name.
+    r = analyze("Desperate Mayor Ortiz Signs Disastrous Ferry Deal\n\n"
+                "On Monday, Mayor Ann Ortiz asked the council to approve the ferry deal.")
+    assert r.framing() == {"Desperate": "loaded-word", "Disastrous": "loaded-word"}
+    quoted = analyze("Mayor Ortiz Slams “Disastrous Deal” At Council\n\n"
+                     "Mayor Ann Ortiz told the council on Monday that the deal was a disaster.")
+    assert quoted.framing() == {}
+
+
 def test_headline_asserting_what_the_body_attributes(analyze):
     r = analyze("Mayor Hid Library Offer From Council\n\n"
                 "The mayor's office hid an offer from a developer to lease the library, "
