@@ -71,6 +71,12 @@ def help_html() -> str:
                       "article is opened again, and can be shared with File › Export "
                       "Corrections. Quiz mode (F6) hides the colours for a class to guess.")
     parts.append(f"<p>{escape(corrections)}</p>")
+    english = _tr("Provenance Reader reads English only. An article in another language is "
+                  "not analysed, so nothing in it is coloured or counted; a bar above the "
+                  "text says so (in the library, Compare and presentation mode too), and "
+                  "Analyse Anyway runs the English rules on an English article taken for "
+                  "another language.")
+    parts.append(f"<p>{escape(english)}</p>")
     parts.append(f"<h3>{escape(_tr('Keyboard shortcuts'))}</h3><table cellpadding='3'>")
     for keys, description in shortcuts.rows():
         parts.append(f"<tr><td><b>{escape(keys)}</b></td><td>{escape(description)}</td></tr>")
