@@ -51,12 +51,22 @@ def _reads_as_verb(cue: str) -> bool:
 
 def explain(kind: str, *, label: str | None = None, who: str | None = None,
             cue: str | None = None, words: str = "", tr: Translate = _same,
-            tr_vocabulary: Translate = _same) -> str:
+            tr_vocabulary: Translate = _same, mixed: bool = False) -> str:
     """One sentence: what this span is and whose voice it is.
 
     `who`: the source's name as the article gives it (None: nobody named); `cue`: the
     words that attribute it ("confirmed", "according to"); `words`: the span's own text
-    (used for framing, shortened by the caller)."""
+    (used for framing, shortened by the caller); `mixed`: the span is the retold part of a
+    claim that quotes some of its words ("accused the majority of “hiding …”"), which a
+    second sentence says."""
+    sentence = _explain(kind, label, who, cue, words, tr, tr_vocabulary)
+    if mixed and kind == "paraphrase":
+        sentence += " " + tr("The words in quotation marks are quoted exactly.")
+    return sentence
+
+
+def _explain(kind: str, label: str | None, who: str | None, cue: str | None, words: str,
+             tr: Translate, tr_vocabulary: Translate) -> str:
     cue = " ".join(cue.split()) if cue else None
     if kind == "framing":
         framing = FRAMING_LABELS.get(label or "")

@@ -40,3 +40,12 @@ def test_a_block_quote_is_not_said_to_be_inside_quotation_marks():
     assert explain("quote", label="block-quote", who="Ana Ruiz", cue="wrote").startswith(
         "Ana Ruiz wrote this")
     assert "inside quotation marks" in explain("quote", label="direct-quote", who="Ana Ruiz")
+
+
+def test_the_retold_part_of_a_claim_that_quotes_some_words_says_so():
+    # "Ms. Lund accused the board of “hiding behind spreadsheets.”": one claim, two parts.
+    retold = explain("paraphrase", who="Ms. Lund", cue="accused", mixed=True)
+    assert retold.startswith("Ms. Lund accused this; the writer retells it")
+    assert retold.endswith("The words in quotation marks are quoted exactly.")
+    assert "quoted exactly" not in explain("paraphrase", who="Ms. Lund", cue="accused")
+    assert "quoted exactly" not in explain("quote", who="Ms. Lund", mixed=True)

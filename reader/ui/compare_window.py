@@ -227,6 +227,7 @@ class CompareWindow(QMainWindow):
         for pane in self.panes.values():
             pane.view.set_palette(palette_name, surface)
         self.legend.set_palette(palette_name)
+        self.caption_bar.palette_name = palette_name
         if self.comparison is not None:
             self.strip.set_comparison(self.comparison, palette_name)
 

@@ -773,6 +773,7 @@ class MainWindow(QMainWindow):
         self.view.set_projector_style(projector)
         self.view.set_palette(name, surface)
         self.legend.set_palette(name, projector)
+        self.caption_bar.palette_name = name
         self.minimap.set_palette(name, (surface or palettes.SURFACES[name]).background)
 
     def toggle_panel(self) -> None:

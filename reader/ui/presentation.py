@@ -70,6 +70,16 @@ def fit_text(text: str, font: QFont, width: int, lines: int) -> str:
     return " ".join(words[:low]) + " …"
 
 
+def caption_colour(kind: str, palette_name: str) -> str:
+    """The colour of a kind's title on the caption's black: the colour-blind palette's own
+    (its quotes are blue and its paraphrases orange, the other palettes' the other way
+    round), else the dark projector colours."""
+    if palette_name == "colourblind":
+        colours = kind_colours(kind, "colourblind", True)
+        return colours.fill or colours.line
+    return kind_colours(kind, "dark", True).line
+
+
 class CaptionBar(QFrame):
     """The current claim: kind and source, its words, and why in plain words; always the
     same height, so the article below never jumps."""
@@ -104,6 +114,8 @@ class CaptionBar(QFrame):
         layout.addWidget(self.words)
         layout.addWidget(self.plain)
         self._texts = ("", "")
+        # The window's palette: the kind titles take its colours (set by the window).
+        self.palette_name = "light"
         self._apply_fonts()
         self.clear()
 
@@ -170,7 +182,7 @@ class CaptionBar(QFrame):
             if span.kind not in kinds:
                 kinds.append(span.kind)
         titles = " + ".join(
-            f"<span style='color:{kind_colours(k, 'dark', True).line}; font-weight:bold'>"
+            f"<span style='color:{caption_colour(k, self.palette_name)}; font-weight:bold'>"
             f"{escape(palette_tr(KIND_STYLES[k].title))}</span>" for k in kinds)
         if source is not None:
             who = f"{source.name} ({source_type_title(source.type)})"

@@ -36,7 +36,8 @@ def plain_sentence(index, span) -> str:
     cue = index.text[claim.cue_span[0]:claim.cue_span[1]] if claim and claim.cue_span else None
     return explain(span.kind, label=span.label, who=source.name if source else None, cue=cue,
                    words=index.snippet(span.start, span.end, limit=60), tr=_plain_tr,
-                   tr_vocabulary=_vocabulary_tr)
+                   tr_vocabulary=_vocabulary_tr,
+                   mixed=claim is not None and claim.kind == "mixed")
 
 
 def span_facts(index, span) -> dict[str, str]:

@@ -113,3 +113,18 @@ def test_a_named_quotation_shows_no_stray_fragments(qtbot, window, open_article,
     window.presentation.go_to(step)
     assert window.caption_bar.words.text() == '"quiet betrayal"'
     window.actions["presentation"].trigger()
+
+
+def test_the_caption_of_a_claim_that_quotes_some_words_says_which_are_exact(
+        window, open_article, tmp_path):
+    path = tmp_path / "pool.txt"
+    path.write_text("Pool closes early\n\nCouncillor Ana Lund accused the board of \"hiding "
+                    "behind spreadsheets\" at the meeting.\n", encoding="utf-8")
+    index = open_article(path)
+    claim = next(c for c in index.claims.values() if c.kind == "mixed")
+    window.actions["presentation"].trigger()
+    window.presentation.go_to(next(i for i, s in enumerate(window.presentation.steps)
+                                   if s[0].claim == claim.id))
+    assert "Lund accused this; the writer retells it" in window.caption_bar.plain.text()
+    assert "quoted exactly" in window.caption_bar._texts[1]
+    window.actions["presentation"].trigger()

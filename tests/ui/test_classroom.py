@@ -364,3 +364,26 @@ def test_presentation_survives_opening_another_article(qtbot, window, article_pa
     assert window.presentation.position == 0
     assert window.caption_bar.isVisible()
     window.actions["presentation"].trigger()
+
+
+def test_caption_kind_titles_take_the_palette_s_colours(window, article_path, open_article):
+    """In the colour-blind palette quotes are blue and paraphrases orange: the caption's
+    "Paraphrase" is orange there (it was the dark palette's blue, the colour of that
+    palette's quotes), and as before in the others."""
+    from reader.ui.palette import kind_colours
+
+    open_article(article_path)
+    for choice in ("colourblind", "light"):
+        window.set_palette_choice(choice)
+        window.actions["presentation"].trigger()
+        steps = window.presentation.steps
+        window.presentation.go_to(next(i for i, s in enumerate(steps)
+                                       if [x.kind for x in s] == ["paraphrase"]))
+        head = window.caption_bar.head.text()
+        if choice == "colourblind":
+            orange = kind_colours("paraphrase", "colourblind", True).fill
+            assert f"color:{orange}" in head
+            assert kind_colours("paraphrase", "dark", True).line not in head
+        else:
+            assert f"color:{kind_colours('paraphrase', 'dark', True).line}" in head
+        window.actions["presentation"].trigger()
