@@ -128,11 +128,7 @@ def keep_table_rows_together(document: QTextDocument) -> int:
     for table in _tables(document.rootFrame()):
         header = table.format().headerRowCount()
         for row in range(table.rows()):
-            cells = _row_cells(table, row)
-            top = min(layout.blockBoundingRect(c.firstCursorPosition().block()).top()
-                      for c in cells)
-            bottom = max(layout.blockBoundingRect(c.lastCursorPosition().block()).bottom()
-                         for c in cells)
+            top, bottom = row_extent(layout, table, row)
             if top // page == (bottom - 1) // page or bottom - top > page / 2:
                 continue
             if row <= header:  # the heading row or the first below it: the whole table
@@ -152,6 +148,15 @@ def keep_table_rows_together(document: QTextDocument) -> int:
                 cell.setFormat(fmt)
             moved += 1
     return moved
+
+
+def row_extent(layout, table: QTextTable, row: int) -> tuple[float, float]:
+    """The top of a table row's text and the bottom, in the laid-out document."""
+    cells = _row_cells(table, row)
+    top = min(layout.blockBoundingRect(c.firstCursorPosition().block()).top() for c in cells)
+    bottom = max(layout.blockBoundingRect(c.lastCursorPosition().block()).bottom()
+                 for c in cells)
+    return top, bottom
 
 
 def _tables(frame: QTextFrame):

@@ -123,18 +123,14 @@ def test_print_keeps_each_heading_with_its_section(qapp, tmp_path):
 
 def _rows_cut_by_a_page(document) -> list[str]:
     """The first cell's text of every table row that a page break cuts in two."""
-    from reader.export.pdf import _row_cells, _tables
+    from reader.export.pdf import _tables, row_extent
 
     page, layout, cut = document.pageSize().height(), document.documentLayout(), []
     for table in _tables(document.rootFrame()):
         for row in range(table.rows()):
-            cells = _row_cells(table, row)
-            top = min(layout.blockBoundingRect(c.firstCursorPosition().block()).top()
-                      for c in cells)
-            bottom = max(layout.blockBoundingRect(c.lastCursorPosition().block()).bottom()
-                         for c in cells)
+            top, bottom = row_extent(layout, table, row)
             if top // page != (bottom - 1) // page:
-                cut.append(cells[0].firstCursorPosition().block().text())
+                cut.append(table.cellAt(row, 0).firstCursorPosition().block().text())
     return cut
 
 

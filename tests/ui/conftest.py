@@ -42,6 +42,21 @@ def window(qtbot, analyzer, settings):
 
 
 @pytest.fixture
+def compare_window(qtbot, analyzer):
+    """A Compare window sharing the session's Analyzer; its analyses stopped at the end."""
+    from reader.ui.analysis_worker import AnalyzerHolder
+    from reader.ui.compare_window import CompareWindow
+
+    window = CompareWindow(AnalyzerHolder(analyzer=analyzer))
+    qtbot.addWidget(window)
+    window.show()
+    yield window
+    for pane in window.panes.values():
+        pane.runner.cancel()
+        pane.runner.wait(30_000)
+
+
+@pytest.fixture
 def article_path(tmp_path):
     path = tmp_path / "harbour.txt"
     path.write_text(SAMPLE, encoding="utf-8")

@@ -8,20 +8,6 @@ from reader.ui.sources_panel import ROW_SOURCE
 
 
 @pytest.fixture
-def compare_window(qtbot, analyzer):
-    from reader.ui.analysis_worker import AnalyzerHolder
-    from reader.ui.compare_window import CompareWindow
-
-    window = CompareWindow(AnalyzerHolder(analyzer=analyzer))
-    qtbot.addWidget(window)
-    window.show()
-    yield window
-    for pane in window.panes.values():
-        pane.runner.cancel()
-        pane.runner.wait(30_000)
-
-
-@pytest.fixture
 def compared(qtbot, compare_window):
     with qtbot.waitSignal(compare_window.compared, timeout=60_000):
         assert compare_window.open_paths(str(sample_article()), str(comparison_sample())) is None

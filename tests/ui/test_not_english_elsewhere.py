@@ -60,20 +60,6 @@ def test_the_library_says_which_articles_are_not_analysed(qtbot, analyzer, germa
     library.wait(30_000)
 
 
-@pytest.fixture
-def compare_window(qtbot, analyzer):
-    from reader.ui.analysis_worker import AnalyzerHolder
-    from reader.ui.compare_window import CompareWindow
-
-    window = CompareWindow(AnalyzerHolder(analyzer=analyzer))
-    qtbot.addWidget(window)
-    window.show()
-    yield window
-    for pane in window.panes.values():
-        pane.runner.cancel()
-        pane.runner.wait(30_000)
-
-
 def test_compare_says_which_side_is_not_analysed(qtbot, compare_window, german_path):
     window = compare_window
     with qtbot.waitSignal(window.compared, timeout=60_000):
