@@ -16,8 +16,9 @@ The weights (resources/lexicons/framing_tagger.json, one head with the contextua
 and one without, for other pipelines) are trained by `scripts/train_framing_tagger.py` on
 the tuning half of the PTC development set (SemEval-2020 Task 11), never on BABE, with a
 multiple-instance loss (a gold span needs one loaded word, not all of its words); the
-threshold is chosen by cross-validation within that half. Only lemmas from the licensed
-lists can carry a weight of their own, so nothing else of the corpus is shipped.
+threshold is chosen by cross-validation within that half. Lemmas from the licensed lists
+carry a weight under their own name; any other lemma can carry one only under the spaCy
+hash of the lemma (`lemma_hash_feature`), so that no word of the corpus is shipped as text.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from functools import cache
 
 import numpy
 from spacy.attrs import LEMMA, LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from reader.provenance import lexicons
@@ -79,6 +81,14 @@ def _listed(token: Token) -> str | None:
     return lemma if lemma in words else lower if lower in words else None
 
 
+def lemma_hash_feature(token: Token) -> str:
+    """The feature of a word's own lowercase lemma, whatever the word: keyed by the spaCy
+    hash of the lemma, so that weights learned for any word of the training articles are
+    shipped as numbers, never as the words themselves ("lemma#15230734593792758786" is
+    "alien")."""
+    return f"lemma#{get_string_id(token.lemma_.lower())}"
+
+
 def token_features(token: Token, question: bool) -> list[str]:
     """The features of a content word (callers skip the rest)."""
     words = candidate_words()
@@ -91,6 +101,7 @@ def token_features(token: Token, question: bool) -> list[str]:
             features.append("bias-lexicon")
     else:
         features.append("unlisted")
+    features.append(lemma_hash_feature(token))
     subjective = subjectivity().get(token.lower_, subjectivity().get(token.lemma_.lower()))
     if subjective is not None:
         level = "high" if subjective >= 0.7 else "mid" if subjective >= 0.4 else "low"

@@ -127,3 +127,23 @@ def test_a_question_that_is_a_heading_is_weighed_as_a_statement(analyzer):
         doc = analyzer.nlp(analyzer._make_doc(article))  # with its blocks, as at run time
         flags = {t.text: q for t, q in framing.tagger_tokens(doc, [], [], [])}
         assert flags["impact"] is asked_as_question
+
+
+def test_any_lemma_is_a_feature_by_its_hash_not_its_text(analyzer):
+    from spacy.strings import get_string_id
+
+    from reader.provenance.framing_tagger import lemma_hash_feature
+
+    doc = analyzer.nlp("The council hired two grifters to run the fair.")
+    grifters = next(t for t in doc if t.text == "grifters")
+    feature = lemma_hash_feature(grifters)
+    assert feature == f"lemma#{get_string_id('grifter')}"  # the lemma, lowercased, as a number
+    assert "grifter" not in feature
+    assert feature in token_features(grifters, question=False)
+    fair = next(t for t in doc if t.text == "fair")
+    assert lemma_hash_feature(fair) != feature and lemma_hash_feature(fair) in token_features(
+        fair, question=False)
+    weighted = FramingTagger({feature: 3.0}, threshold=0.5)
+    plain = FramingTagger({}, threshold=0.5)
+    assert weighted.score(grifters, False) > 0.9 > 0.5 == plain.score(grifters, False)
+    assert weighted.score(fair, False) == 0.5
