@@ -5,7 +5,8 @@ Logistic regression over three kinds of input for one content word:
   lexicon, MIT: `vader_valence.txt`; the Media Bias Group's bias lexicon, Apache-2.0,
   filtered: `bias_words.txt`), the VADER valence band, membership of the bias lexicon, the
   part of speech, the fine tag (superlatives), the dependency relation, loaded neighbours,
-  a degree word before it ("so", "most"), whether the sentence is a question;
+  a degree word before it ("so", "most"), whether the sentence is a question, its
+  categories in the Empath lexicon (MIT: `empath_categories.txt`; hate, ridicule, crime …);
 - its static word vector (`FramingVectors`: the CC0 vectors of spaCy's en_core_web_md,
   reduced to 64 dimensions), so that a loaded word the training never saw is scored by
   its likeness to those it saw ("hucksters" near "crooks");
@@ -55,6 +56,14 @@ def subjectivity() -> dict[str, float]:
     return lexicons.load_valence("subjectivity")
 
 
+@cache
+def empath_categories() -> dict[str, tuple[str, ...]]:
+    """Word → its categories among the 37 of the Empath lexicon the tagger reads (hate,
+    aggression, ridicule, crime, deception …; MIT: `empath_categories.txt`)."""
+    return {word: tuple(label.split(","))
+            for word, label in lexicons.load_labelled("empath_categories").items()}
+
+
 def _band(valence: float) -> str:
     if valence <= -2.5:
         return "neg3"
@@ -102,6 +111,9 @@ def token_features(token: Token, question: bool) -> list[str]:
     else:
         features.append("unlisted")
     features.append(lemma_hash_feature(token))
+    categories = empath_categories()
+    features += [f"empath={category}" for category in
+                 categories.get(token.lower_) or categories.get(token.lemma_.lower(), ())]
     subjective = subjectivity().get(token.lower_, subjectivity().get(token.lemma_.lower()))
     if subjective is not None:
         level = "high" if subjective >= 0.7 else "mid" if subjective >= 0.4 else "low"

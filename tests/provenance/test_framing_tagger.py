@@ -147,3 +147,11 @@ def test_any_lemma_is_a_feature_by_its_hash_not_its_text(analyzer):
     plain = FramingTagger({}, threshold=0.5)
     assert weighted.score(grifters, False) > 0.9 > 0.5 == plain.score(grifters, False)
     assert weighted.score(fair, False) == 0.5
+
+
+def test_empath_categories_of_a_word_are_features(analyzer):
+    doc = analyzer.nlp("The mayor mocked the plan and hid the ledger.")
+    mocked = next(t for t in doc if t.text == "mocked")
+    assert "empath=ridicule" in token_features(mocked, question=False)  # by its lemma, "mock"
+    ledger = next(t for t in doc if t.text == "ledger")
+    assert not any(f.startswith("empath=") for f in token_features(ledger, question=False))
