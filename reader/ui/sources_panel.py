@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QStyledItemDelegate, QTreeWidget, QTreeWidgetItem,
-                               QVBoxLayout, QWidget)
+                               QLineEdit, QStyle, QStyledItemDelegate, QTreeWidget,
+                               QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from reader.claim_label import claim_label, needs_cue
 from reader.vocabulary import SOURCE_TYPE_PLURALS
@@ -48,8 +48,12 @@ class WrappingRows(QStyledItemDelegate):
         depth, parent = 1, index.parent()
         while parent.isValid():
             depth, parent = depth + 1, parent.parent()
-        # The text starts after the indentation and the item's margins (about 8 px).
-        width = self.tree.header().sectionSize(0) - self.tree.indentation() * depth - 8
+        # The text starts after the indentation; the style keeps a margin on each side of
+        # it (Fusion: 3 px). A width a few pixels short wrapped a row into one line more
+        # than it is drawn with: a blank line above its text.
+        margin = self.tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None,
+                                               self.tree) + 1
+        width = self.tree.header().sectionSize(0) - self.tree.indentation() * depth - 2 * margin
         if width < 40:
             return size
         bounds = option.fontMetrics.boundingRect(QRect(0, 0, width, 100_000),

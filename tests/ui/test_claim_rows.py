@@ -84,6 +84,20 @@ def test_a_row_with_its_cue_wraps_at_the_panel_width(qtbot):
     # a long paraphrase stays one line, cut at the edge as before.
     qtbot.waitUntil(lambda: tree.visualItemRect(topic_row).height() >= 2 * one_line - 4)
     assert tree.visualItemRect(long_row).height() < 2 * one_line - 4
+    # At every width, the row is as tall as its text wrapped where the style draws it (the
+    # item's rect less the style's margin each side), not a line taller: a blank line.
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QStyle
+
+    margin = tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, tree) + 1
+    for width in range(240, 330, 6):
+        panel.resize(width, 400)
+        qtbot.wait(80)  # the tree is laid out again 50 ms after its column is resized
+        rect = tree.visualRect(tree.indexFromItem(topic_row, 0))  # the first column's cell
+        drawn = tree.fontMetrics().boundingRect(QRect(0, 0, rect.width() - 2 * margin, 10_000),
+                                                Qt.TextFlag.TextWordWrap, topic_row.text(0))
+        line = tree.fontMetrics().lineSpacing()
+        assert drawn.height() <= rect.height() < drawn.height() + line, width
     # Wide: one line again, once the panel has been laid out at its new width.
     panel.resize(1200, 400)
     qtbot.waitUntil(lambda: tree.visualItemRect(topic_row).height() < 2 * one_line - 4)
