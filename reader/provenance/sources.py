@@ -460,16 +460,24 @@ def _named_person_fields(m: _Mention) -> tuple | None:
             _description(m.doc, m.head, ent, m.start), m.start)
 
 
+def _name_like(head: Token) -> bool:
+    """A proper name, or a capitalised word the tagger took for a common noun: after a
+    closing quotation mark a surname is often tagged NOUN ("“…,” Reyes said")."""
+    return head.pos_ == "PROPN" or (
+        head.pos_ == "NOUN" and head.text[:1].isupper() and not head.text.isupper() and
+        not head.is_sent_start)
+
+
 def _known_surname(m: _Mention) -> _Entry | None:
     """"Ortiz insisted": a surname already known as a person."""
-    if m.head.pos_ == "PROPN" and (SourceType.PERSON, m.lower) in m.known:
+    if _name_like(m.head) and (SourceType.PERSON, m.lower) in m.known:
         return _Entry((SourceType.PERSON, m.lower), SourceType.PERSON, m.head.text, None, m.start)
     return None
 
 
 def _surname_of_full_name(m: _Mention) -> _Entry | None:
     """"Lopez said" after "Senator Maria Lopez spoke", untagged by NER."""
-    full = _full_name(m.doc, m.head.text) if m.head.pos_ == "PROPN" else None
+    full = _full_name(m.doc, m.head.text) if _name_like(m.head) else None
     if full is None:
         return None
     return _Entry((SourceType.PERSON, m.lower), SourceType.PERSON, " ".join(full), None, m.start)
