@@ -6,9 +6,10 @@ loaded words ("Desperate") went unmarked. Here the headline is rewritten in sent
 (each capitalised word in lower case, the first too, for the tagger weighs a capital as a
 sign of a name; but not words in capitals, which are acronyms or shouting, nor the words
 the article's body also capitalises in mid-sentence, which are names: "Mayor Ortiz ..."
-keeps "Ortiz"), with the same length, so that offsets
-carry over, and parsed again by the pipeline's own components. On PTC's tuning half, 88 of
-124 headlines were in title case, holding 35 gold framing spans, of which 4 were found.
+keeps "Ortiz"), at the same length so that offsets carry over, and parsed again by the
+pipeline's own components. On PTC's tuning half, 88 of 124 headlines were in title case,
+holding 35 gold framing spans, of which 4 were found; read this way, the layer marks 13
+spans more there, 5 of them right, and finds 5 more gold spans.
 """
 
 from __future__ import annotations
@@ -46,8 +47,8 @@ def sentence_case(headline: str, body: str) -> str | None:
 
 
 def parse_alone(nlp, text: str) -> Doc:
-    """`text` through the pipeline's own components before the reader's (tagger, parser,
-    lemmatizer, entities), none of the reader's."""
+    """`text` through the pipeline's own components (tagger, parser, lemmatizer,
+    entities), none of the reader's."""
     doc = nlp.make_doc(text)
     for name, component in nlp.pipeline:
         if name.startswith("provenance_"):

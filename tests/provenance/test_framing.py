@@ -261,6 +261,15 @@ def test_doubt_phrases_in_the_writers_voice(analyze):
         "remains to be seen": "doubt"}
 
 
+def test_cannot_be_trusted_is_the_writers_doubt(analyze):
+    assert analyze("The council's ferry figures can't be trusted.").framing() == {
+        "can't be trusted": "doubt"}
+    assert analyze("The council's ferry figures cannot be trusted.").framing() == {
+        "cannot be trusted": "doubt"}
+    assert analyze("Councillor Dana Reyes said the ferry figures cannot be trusted."
+                   ).framing() == {}
+
+
 def test_perhaps_actually_is_the_writers_doubt(analyze):
     text = "Perhaps the council will hire a director who actually reads the reports."
     assert analyze(text).framing() == {text: "doubt"}
