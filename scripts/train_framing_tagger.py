@@ -244,21 +244,33 @@ class ScoredTagger:
         return self.scores.get((id(token.doc), token.i))
 
 
-def framing_figures(finder, tagger: ScoredTagger, threshold: float, articles: list[Parsed],
-                    documents, which: list[int]) -> dict:
-    """The framing layer's span figures (against all gold) over the documents `which`,
-    with the tagger's scores over `threshold` (the headline assertion, which needs the
-    sources, is left out)."""
+def framing_counts(finder, tagger: ScoredTagger, threshold: float, articles: list[Parsed],
+                   documents, which: list[int]) -> dict[int, Counter]:
+    """The framing layer's counts against all gold (`score_document`) of each document
+    of `which`, with the tagger's scores over `threshold` (the headline assertion, which
+    needs the sources, is left out)."""
     tagger.threshold = threshold
     finder.tagger = tagger
-    totals: Counter = Counter()
+    counts = {}
     for n in which:
         article = articles[n]
         hits = finder.find(article.doc, *article.finder_inputs)
         spans = [VoiceSpan("", Kind.FRAMING, h.start, h.end, label=h.label) for h in hits]
         spans += [VoiceSpan("", Kind(kind), s, e) for kind, s, e in article.voiced]
-        totals += score_document(documents[n].text, documents[n].gold, Analysis(spans=spans))
-    return figures(totals)["all"]["spans"]
+        counts[n] = score_document(documents[n].text, documents[n].gold, Analysis(spans=spans))
+    return counts
+
+
+def spans_of(counts: dict[int, Counter], which) -> dict:
+    """The span figures of the documents `which` from their counts."""
+    return figures(sum((counts[n] for n in which), Counter()))["all"]["spans"]
+
+
+def framing_figures(finder, tagger: ScoredTagger, threshold: float, articles: list[Parsed],
+                    documents, which: list[int]) -> dict:
+    """The framing layer's span figures over the documents `which` (`framing_counts`)."""
+    return spans_of(framing_counts(finder, tagger, threshold, articles, documents, which),
+                    which)
 
 
 def fold_of(article: int) -> int:
@@ -291,20 +303,55 @@ def out_of_fold(examples: Examples, training: list[int], width: int, args,
 
 
 def best_threshold(finder, tagger: ScoredTagger, articles, documents, which: list[int],
-                   min_precision: float) -> tuple[float, dict] | None:
+                   min_precision: float) -> tuple[float, dict[int, Counter]] | None:
     """The threshold whose framing spans over the articles `which` have the best span
-    F1 with precision at or above `min_precision`, and those figures."""
-    best = None
-    for threshold in THRESHOLDS:
-        spans = framing_figures(finder, tagger, threshold, articles, documents, which)
-        if spans["precision"] >= min_precision and (best is None or
-                                                    spans["f1"] > best[1]["f1"]):
-            best = (threshold, spans)
-    return best
+    F1 with precision at or above `min_precision`, and the counts of each article there.
+
+    Each threshold costs a pass of the framing finder over the articles, so the grid
+    (THRESHOLDS) is not scanned whole: precision rises with the threshold and F1 falls
+    above the floor, so the lowest threshold at the floor is found by bisection and the
+    best F1 at the floor is taken among it and its neighbours (two below, four above),
+    which allows for small dips in precision."""
+    cache: dict[int, tuple[dict[int, Counter], dict]] = {}
+
+    def at(k: int) -> dict:
+        if k not in cache:
+            counts = framing_counts(finder, tagger, THRESHOLDS[k], articles, documents, which)
+            cache[k] = (counts, spans_of(counts, which))
+        return cache[k][1]
+
+    low, high = 0, len(THRESHOLDS) - 1
+    if at(high)["precision"] < min_precision:  # no bisection: scan the whole grid
+        low, high = 0, 0
+        for k in range(len(THRESHOLDS)):
+            at(k)
+    while low < high:  # the lowest k whose precision is at the floor
+        middle = (low + high) // 2
+        if at(middle)["precision"] >= min_precision:
+            high = middle
+        else:
+            low = middle + 1
+    for k in range(max(0, low - 2), min(len(THRESHOLDS), low + 5)):
+        at(k)
+    floor = [k for k, (_, spans) in cache.items() if spans["precision"] >= min_precision]
+    if not floor:
+        return None
+    k = max(floor, key=lambda k: (cache[k][1]["f1"], -k))
+    return THRESHOLDS[k], cache[k][0]
 
 
-def _line(spans: dict) -> str:
-    return (f"spans P {spans['precision']:.3f} R {spans['recall']:.3f} "
+def by_part(counts: dict[int, Counter], halves: dict[str, list[int]]) -> dict[str, dict]:
+    """The span figures of each half's articles among those counted, and of all of them."""
+    parts = {name: [n for n in part if n in counts] for name, part in halves.items()}
+    parts["all"] = sorted(counts)
+    return {name: {k: round(float(v), 4) if k != "predicted" else int(v)
+                   for k, v in spans_of(counts, part).items()
+                   if k in ("precision", "recall", "f1", "predicted")}
+            for name, part in parts.items() if part}
+
+
+def _figures_line(name: str, spans: dict) -> str:
+    return (f"{name} P {spans['precision']:.3f} R {spans['recall']:.3f} "
             f"F1 {spans['f1']:.3f} ({spans['predicted']} spans)")
 
 
@@ -319,21 +366,16 @@ def cross_validated_threshold(finder, examples: Examples, articles, documents,
         print(f"  no threshold reaches out-of-fold precision {args.min_precision}",
               file=sys.stderr)
         return 0.9, {}
-    threshold = best[0]
-    figures_by_part = {}
-    for name, part in (*halves.items(), ("all", training)):
-        part = [n for n in part if n in set(training)]
-        if part:
-            spans = framing_figures(finder, tagger, threshold, articles, documents, part)
-            figures_by_part[name] = {k: round(float(spans[k]), 4)
-                                     for k in ("precision", "recall", "f1", "predicted")}
-            print(f"  out of fold, threshold {threshold}, {name} ({len(part)} articles): "
-                  f"{_line(spans)}", file=sys.stderr)
-    return threshold, figures_by_part
+    threshold, counts = best
+    held_out = by_part(counts, halves)
+    for name, spans in held_out.items():
+        print(f"  out of fold, threshold {threshold}: {_figures_line(name, spans)}",
+              file=sys.stderr)
+    return threshold, held_out
 
 
 def learning_curve(finder, examples: Examples, articles, documents, training: list[int],
-                   width: int, args) -> None:
+                   halves: dict[str, list[int]], width: int, args) -> None:
     """For each number of training articles in args.learning_curve, the out-of-fold
     framing layer over all the training articles at its best threshold (printed)."""
     for size in args.learning_curve:
@@ -342,10 +384,11 @@ def learning_curve(finder, examples: Examples, articles, documents, training: li
                                                         size=size, seed=seed), articles)
             best = best_threshold(finder, tagger, articles, documents, training,
                                   args.min_precision)
-            found = (f"threshold {best[0]}: {_line(best[1])}" if best else
-                     f"precision {args.min_precision} not reached")
-            print(f"  {size} training articles a fold (draw {seed}): out of fold over "
-                  f"{len(training)} articles, {found}", file=sys.stderr)
+            found = (f"threshold {best[0]}: " + "; ".join(
+                _figures_line(name, spans) for name, spans in by_part(best[1], halves).items())
+                if best else f"precision {args.min_precision} not reached")
+            print(f"  {size} training articles a fold (draw {seed}), out of fold: {found}",
+                  file=sys.stderr, flush=True)
 
 
 def _sizes(text: str) -> list[int]:
@@ -399,7 +442,7 @@ def main(argv=None) -> int:
           f"{int(training_examples.labels.sum())} in gold framing", file=sys.stderr)
     if args.learning_curve:
         print("learning curve, contextual head:", file=sys.stderr)
-        learning_curve(finder, examples, articles, documents, training,
+        learning_curve(finder, examples, articles, documents, training, halves,
                        examples.dense.shape[1], args)
         return 0
     heads = {}
@@ -412,7 +455,7 @@ def main(argv=None) -> int:
         for name, part in halves.items():
             seen = "trained on" if set(part) <= set(training) else "unseen"
             spans = framing_figures(finder, tagger, threshold, articles, documents, part)
-            print(f"  in sample, threshold {threshold}, {name} ({seen}): {_line(spans)}",
+            print(f"  in sample, threshold {threshold}: {_figures_line(f'{name} ({seen})', spans)}",
                   file=sys.stderr)
         heads[head] = {"threshold": threshold, "weights": sparse, "dense_weights": dense,
                        "out_of_fold": held_out}

@@ -93,3 +93,55 @@ def test_out_of_fold_scores_each_article_with_weights_that_never_saw_it():
     part = module.out_of_fold(examples, articles[:8], 0, _Args())
     assert np.isnan(part[[i for i, r in enumerate(rows) if r[0] >= 8]]).all()
     assert not np.isnan(part[[i for i, r in enumerate(rows) if r[0] < 8]]).any()
+
+
+def _fake_counts(module, monkeypatch, precision_at):
+    # One article whose counts give the precision `precision_at(threshold)` and a recall
+    # that falls as the threshold rises; counts the framing-finder passes.
+    from collections import Counter
+
+    passes = []
+
+    def framing_counts(finder, tagger, threshold, articles, documents, which):
+        passes.append(threshold)
+        predicted, gold = 1000, 1000
+        right = round(predicted * precision_at(threshold))
+        found = round(gold * (1 - threshold))
+        return {0: Counter({"span_predicted": predicted, "span_right": right,
+                            "span_gold": gold, "span_found": found})}
+
+    def spans_of(counts, which):
+        c = counts[0]
+        p, r = c["span_right"] / c["span_predicted"], c["span_found"] / c["span_gold"]
+        return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0,
+                "predicted": c["span_predicted"]}
+
+    monkeypatch.setattr(module, "framing_counts", framing_counts)
+    monkeypatch.setattr(module, "spans_of", spans_of)
+    return passes
+
+
+def _scanned(module, precision_at, floor):
+    best = None
+    for t in module.THRESHOLDS:
+        p, r = precision_at(t), 1 - t
+        f1 = 2 * p * r / (p + r)
+        if p >= floor and (best is None or f1 > best[1]):
+            best = (t, f1)
+    return best[0]
+
+
+def test_the_threshold_search_finds_what_a_full_scan_finds_in_fewer_passes(monkeypatch):
+    module = _script()
+    rising = lambda t: 0.2 + 0.6 * t  # noqa: E731
+    # Precision dips just above the floor: the lowest threshold at the floor is not the
+    # first one the bisection meets.
+    dipping = lambda t: 0.41 if abs(t - 0.30) < 1e-9 else 0.395 if abs(t - 0.32) < 1e-9 \
+        else rising(t)  # noqa: E731
+    for precision_at in (rising, dipping):
+        passes = _fake_counts(module, monkeypatch, precision_at)
+        threshold, _ = module.best_threshold(None, None, None, None, [0], 0.40)
+        assert threshold == _scanned(module, precision_at, 0.40)
+        assert len(passes) < len(module.THRESHOLDS) / 2
+    passes = _fake_counts(module, monkeypatch, lambda t: 0.3)
+    assert module.best_threshold(None, None, None, None, [0], 0.40) is None
