@@ -60,7 +60,7 @@ from reader.resources_path import resource
 FOLDS = 4
 TRAINED_ON = {"tune": "tuning half (even positions in name order)",
               "dev": "both halves (all its articles)"}
-THRESHOLDS = [step / 100 for step in range(4, 80, 2)]
+THRESHOLDS = [step / 100 for step in range(4, 80)]
 
 
 def write_vectors(pipeline: str, out: Path) -> None:
@@ -310,7 +310,7 @@ def best_threshold(finder, tagger: ScoredTagger, articles, documents, which: lis
     Each threshold costs a pass of the framing finder over the articles, so the grid
     (THRESHOLDS) is not scanned whole: precision rises with the threshold and F1 falls
     above the floor, so the lowest threshold at the floor is found by bisection and the
-    best F1 at the floor is taken among it and its neighbours (two below, four above),
+    best F1 at the floor is taken among it and its neighbours (three below, five above),
     which allows for small dips in precision."""
     cache: dict[int, tuple[dict[int, Counter], dict]] = {}
 
@@ -331,7 +331,7 @@ def best_threshold(finder, tagger: ScoredTagger, articles, documents, which: lis
             high = middle
         else:
             low = middle + 1
-    for k in range(max(0, low - 2), min(len(THRESHOLDS), low + 5)):
+    for k in range(max(0, low - 3), min(len(THRESHOLDS), low + 6)):
         at(k)
     floor = [k for k, (_, spans) in cache.items() if spans["precision"] >= min_precision]
     if not floor:
