@@ -6,15 +6,16 @@
 PTC (SemEval-2020 Task 11) is read from the path given; nothing of it is written out but
 the weights, which are keyed by features of `reader.provenance.framing_tagger` (licensed
 lemmas, valence bands, subjectivity, parts of speech) or are weights over its dense inputs
-(a word vector, the pipeline's doc.tensor). `--train-on tune` (the default, what ships)
-trains on the split's tuning half only (the even positions in name order,
-`reader.evaluation.framing_corpora.half`), `--train-on dev` on all of its articles. BABE
-is never used here. The examples are grouped as multiple-instance learning asks: a word
-outside the four framing techniques' gold spans is a negative example, and each gold span
-is one positive "bag" of the words in it, of which at least one should score high (see
-`train`). The examples are the words the framing finder asks the tagger
-about at run time (`FramingFinder.tagger_tokens`: content words in the writer's voice that
-no word list labels), read from the analyser's own pass over each article.
+(a word vector, the pipeline's doc.tensor). `--train-on dev` (the default, what ships
+since the sixth version) trains on all of the split's articles, `--train-on tune` on its
+tuning half only (the even positions in name order, `reader.evaluation.framing_corpora.half`;
+versions one to five). BABE is never used here. The examples are grouped as
+multiple-instance learning asks: a word outside the four framing techniques' gold spans
+is a negative example, and each gold span is one positive "bag" of the words in it, of
+which at least one should score high (see `train`). The examples are the words the
+framing finder asks the tagger about at run time (`FramingFinder.tagger_tokens`: content
+words in the writer's voice that no word list labels), read from the analyser's own pass
+over each article.
 
 With --vectors-from (an installed en_core_web_md, or its folder), the word-vector table
 `resources/models/framing_vectors.npz` is written first: the pipeline's 20,000 vectors
@@ -412,9 +413,9 @@ def main(argv=None) -> int:
     parser.add_argument("--min-precision", type=float, default=0.40,
                         help="least out-of-fold span precision of the framing layer (0.40: "
                              "the precision the framing targets ask for)")
-    parser.add_argument("--train-on", choices=sorted(TRAINED_ON), default="tune",
-                        help="the articles the weights are trained on: the tuning half "
-                             "(default, what ships) or all of the development set")
+    parser.add_argument("--train-on", choices=sorted(TRAINED_ON), default="dev",
+                        help="the articles the weights are trained on: all of the "
+                             "development set (default, what ships) or its tuning half")
     parser.add_argument("--learning-curve", type=_sizes, default=None, metavar="N,N,...",
                         help="measure only: for each number of training articles a fold, "
                              "the out-of-fold framing layer at its best threshold")

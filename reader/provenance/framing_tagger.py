@@ -15,9 +15,10 @@ Logistic regression over three kinds of input for one content word:
   it costs one dot product), which carries the words around it.
 The weights (resources/lexicons/framing_tagger.json, one head with the contextual vector
 and one without, for other pipelines) are trained by `scripts/train_framing_tagger.py` on
-the tuning half of the PTC development set (SemEval-2020 Task 11), never on BABE, with a
-multiple-instance loss (a gold span needs one loaded word, not all of its words); the
-threshold is chosen by cross-validation within that half. Lemmas from the licensed lists
+all of the PTC development set (SemEval-2020 Task 11; the first five versions on its
+tuning half), never on BABE, with a multiple-instance loss (a gold span needs one loaded
+word, not all of its words); the threshold is chosen on the whole framing layer's
+out-of-fold spans, by 4-fold cross-validation by article over the training articles. Lemmas from the licensed lists
 carry a weight under their own name; any other lemma can carry one only under the spaCy
 hash of the lemma (`lemma_hash_feature`), so that no word of the corpus is shipped as text.
 """
