@@ -283,14 +283,24 @@ def _document_issuer(doc: Doc, draft: ClaimDraft, head: Token) -> Token | None:
                 and subject.lemma_.lower() not in lexicons.load("document_nouns"):
             return subject
     if draft.rule == RuleName.ACCORDING_TO:
-        for start, end in draft.content:
-            span = doc.char_span(start, end, alignment_mode="contract")
-            for token in span or ():
-                if token.lemma_.lower() in _SPEAKING and token.pos_ == "VERB":
-                    subject = subject_of(token)
-                    if subject is not None and subject.i != head.i:
-                        return subject
+        words = [token for start, end in draft.content
+                 for token in doc.char_span(start, end, alignment_mode="contract") or ()]
+        for token in words:
+            if token.lemma_.lower() in _SPEAKING and token.pos_ == "VERB" and \
+                    _covers(token, words):
+                subject = subject_of(token)
+                if subject is not None and subject.i != head.i:
+                    return subject
     return None
+
+
+def _covers(verb: Token, words: list[Token]) -> bool:
+    """Whether a speaking verb's clause holds every word of a claim: "“…,” Netanyahu told
+    settler leaders, according to a statement" is his, but in "The office ignored an offer,
+    and an aide warned that …, according to emails" the emails report both clauses, of
+    which the aide's warning is only one."""
+    clause = range(verb.left_edge.i, verb.right_edge.i + 1)
+    return all(t.i in clause for t in words if not t.is_punct and not t.is_space)
 
 
 def _classify(doc: Doc, draft: ClaimDraft, known: dict):

@@ -149,6 +149,20 @@ def test_according_to_a_statement_keeps_the_speaker_of_the_quote(analyze):
     assert _quote_speaker(r, "Here we are") == "Netanyahu"
 
 
+def test_according_to_a_document_over_coordinated_clauses_is_the_document_s(analyze):
+    # The aide's warning is one of the two clauses the emails report: the aide does not
+    # speak the first ("… allegedly ignored an offer …").
+    r = analyze("The county's office allegedly ignored an offer from a builder to rent the "
+                "old depot, and a planning aide reportedly warned members in June that the "
+                "sale would be \"a disaster,\" according to emails obtained by the Valley "
+                "Herald.")
+    assert r.claim_with("ignored an offer")["source"] == "emails"
+    r = analyze("Residents were never consulted about the new route, and the council's "
+                "planner said the bus lane would \"fix nothing,\" according to a report by "
+                "the transport committee.")
+    assert "transport committee" in r.claim_with("never consulted")["source"]
+
+
 # -- page furniture and section labels are never claims ---------------------------------
 
 def test_furniture_lines_are_nobody_s_claims(analyze):
