@@ -249,10 +249,11 @@ class AttributionFinder:
         if has_parse:
             quote_drafts = constructions.merge_split_quotes(doc, quote_drafts)
         constructions.dash_bylines(doc, block_drafts + quote_drafts)
-        drafts = [d for d in block_drafts + quote_drafts + quoted.existing + hearsay
-                  if not outside_article(d)]
-        drafts = assemble.select(drafts)
+        readings = [d for d in block_drafts + quote_drafts + quoted.existing + hearsay
+                    if not outside_article(d)]
+        drafts = assemble.select(readings)
         if has_parse:
+            drafts = constructions.place_reported_speech(doc, drafts, readings)
             nested = [d for d in constructions.find_nested_allegations(doc)
                       if not outside_article(d) and not _cue_quoted(d, pieces)]
             drafts = constructions.place_nested(doc, drafts, nested)

@@ -11,6 +11,9 @@
 - Nested allegations ("confirmed some allegations contained in a new book that …"): the
   document's allegation (the clause after the document noun) is a claim of the document,
   and the confirmation keeps what comes before it.
+- Speech inside a report: "The office ignored an offer, and an aide warned that the
+  closure would be “toxic,” according to emails": the emails report both clauses, and the
+  aide's warning inside them is the aide's own claim, so the quoted words are the aide's.
 - One cue, one claim: two drafts that share a cue standing between them ("“A,” he told
   the host, “B.”") are one claim whose content runs on both sides of the cue.
 """
@@ -18,11 +21,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
 from reader.provenance import lexicons
-from reader.provenance.cues import cue_range, noun_phrase_range
+from reader.provenance.cues import clause_holds, cue_range, noun_phrase_range
 from reader.provenance.drafts import ClaimDraft, clean_parts, subtract, subtree_range, text_of
 from reader.vocabulary import RuleName
 
@@ -38,6 +42,7 @@ _NAMING_LEMMAS = lexicons.words("naming_verbs")
 # Passive cues that report a claim without saying whose it is.
 _PASSIVE_CUES = lexicons.words("passive_cue_verbs")
 _ALLEGATION_NOUNS = lexicons.words("allegation_nouns")
+_SPEECH_LEMMAS = lexicons.words("speech_verbs")
 # Words besides the cue and its source that may stand between the two parts of one claim
 # ("he told the host", "Lund wrote in an email to the league's own radio host").
 _GAP_WORDS = 10
@@ -249,6 +254,60 @@ def place_nested(doc: Doc, drafts: list[ClaimDraft], nested: list[ClaimDraft]
         holder.why += "; the allegation it names is the document's own claim"
         out.append(inner)
     return sorted(out, key=lambda d: d.start)
+
+
+def place_reported_speech(doc: Doc, drafts: list[ClaimDraft], readings: list[ClaimDraft]
+                          ) -> list[ClaimDraft]:
+    """Add the speech a kept "according to X" claim reports in one of its clauses, cut out
+    of it: "The office ignored an offer, and an aide warned that the closure would be
+    “toxic,” according to emails" is the emails' claim, and "that the closure would be
+    “toxic,”" the aide's inside it. `readings` are all the drafts `drafts` were selected
+    from. Only a speaking verb of one of coordinated clauses: one whose clause holds the
+    whole claim ("X said Y, according to a memo") is left alone, for such a claim goes to
+    its speaker (sources.py), and so is one hung on another clause ("calmed them by
+    telling them that …"), which PolNeAR does not mark apart."""
+    out = list(drafts)
+    kept = {id(d) for d in drafts}
+    for holder in drafts:
+        if holder.rule != RuleName.ACCORDING_TO:
+            continue
+        words = [t for s, e in holder.content
+                 for t in doc.char_span(s, e, alignment_mode="contract") or ()]
+        # The phrase "according to X" itself, which a reading may run into when the parser
+        # hangs it on the reported clause ("that the sale would be “a disaster,” according
+        # to emails"): the reading stops before it.
+        phrase = (holder.cue[0], subtree_range(holder.source_token)[1]) \
+            if holder.cue is not None and holder.source_token is not None else None
+        for reading in readings:
+            if id(reading) in kept or reading.source_token is None or reading.cue is None or \
+                    phrase is None or not holder.overlaps(*reading.cue):
+                continue
+            content = clean_parts(doc, subtract(list(reading.content), phrase))
+            if not content or not all(holder.start <= s and e <= holder.end for s, e in content) \
+                    or any(o is not holder and o.overlaps(content[0][0], content[-1][1])
+                           for o in out):
+                continue
+            inner = replace(reading, content=content)
+            cue = doc.char_span(*inner.cue, alignment_mode="expand") or ()
+            verb = next((t for t in cue if t.pos_ == "VERB"
+                         and t.lemma_.lower() in _SPEECH_LEMMAS), None)
+            if verb is None or clause_holds(verb, words) or not _coordinated(verb):
+                continue
+            rest = clean_parts(doc, subtract(list(holder.content), (inner.start, inner.end)))
+            if not rest:
+                continue
+            holder.content = rest
+            holder.why += "; the speech it reports in one clause is the speaker's own claim"
+            out.append(inner)
+            kept.add(id(reading))
+    return sorted(out, key=lambda d: d.start)
+
+
+def _coordinated(verb: Token) -> bool:
+    """Whether a verb's clause is one of coordinated clauses ("…, and an aide warned
+    that …"), not one hung on another ("calmed them by telling them that …")."""
+    return verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") or \
+        any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in verb.children)
 
 
 def join_shared_cues(doc: Doc, drafts: list[ClaimDraft]) -> list[ClaimDraft]:

@@ -64,6 +64,15 @@ _PASSIVE_BE = frozenset("is was were are be been being".split())
 RAISING_VERBS = frozenset({"seem", "appear"})
 
 
+def clause_holds(verb: Token, words: list[Token]) -> bool:
+    """Whether a verb's clause holds every word of a claim: "“…,” Netanyahu told settler
+    leaders, according to a statement" is his, but in "The office ignored an offer, and an
+    aide warned that …, according to emails" the emails report both clauses, of which the
+    aide's warning is only one."""
+    clause = range(verb.left_edge.i, verb.right_edge.i + 1)
+    return all(t.i in clause for t in words if not t.is_punct and not t.is_space)
+
+
 def subject_of(verb: Token) -> Token | None:
     """The speaker of a cue verb: its subject, or the subject it shares with the verb it is
     conjoined to or depends on ("confirmed … but claimed", "issued a statement saying")."""

@@ -18,7 +18,7 @@ from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.tokens import Doc, Token
 
 from reader.provenance import lexicons
-from reader.provenance.cues import noun_phrase_range, subject_of
+from reader.provenance.cues import clause_holds, noun_phrase_range, subject_of
 from reader.provenance.drafts import ClaimDraft, text_of
 from reader.provenance.model import Source
 from reader.vocabulary import RuleName, SourceType
@@ -287,20 +287,12 @@ def _document_issuer(doc: Doc, draft: ClaimDraft, head: Token) -> Token | None:
                  for token in doc.char_span(start, end, alignment_mode="contract") or ()]
         for token in words:
             if token.lemma_.lower() in _SPEAKING and token.pos_ == "VERB" and \
-                    _covers(token, words):
+                    clause_holds(token, words):
                 subject = subject_of(token)
                 if subject is not None and subject.i != head.i:
                     return subject
     return None
 
-
-def _covers(verb: Token, words: list[Token]) -> bool:
-    """Whether a speaking verb's clause holds every word of a claim: "“…,” Netanyahu told
-    settler leaders, according to a statement" is his, but in "The office ignored an offer,
-    and an aide warned that …, according to emails" the emails report both clauses, of
-    which the aide's warning is only one."""
-    clause = range(verb.left_edge.i, verb.right_edge.i + 1)
-    return all(t.i in clause for t in words if not t.is_punct and not t.is_space)
 
 
 def _classify(doc: Doc, draft: ClaimDraft, known: dict):

@@ -157,10 +157,20 @@ def test_according_to_a_document_over_coordinated_clauses_is_the_document_s(anal
                 "sale would be \"a disaster,\" according to emails obtained by the Valley "
                 "Herald.")
     assert r.claim_with("ignored an offer")["source"] == "emails"
+    # … and the words it quotes are the aide's, a claim inside the emails' one.
+    assert "aide" in _quote_speaker(r, "a disaster")
+    assert "a disaster" not in r.claim_with("ignored an offer")["content"]
     r = analyze("Residents were never consulted about the new route, and the council's "
                 "planner said the bus lane would \"fix nothing,\" according to a report by "
                 "the transport committee.")
     assert "transport committee" in r.claim_with("never consulted")["source"]
+    assert "planner" in _quote_speaker(r, "fix nothing")
+
+
+def test_speech_hung_on_a_reported_clause_is_not_a_claim_of_its_own(analyze):
+    r = analyze("The paper reported, according to people at the meeting, that the mayor "
+                "calmed the bankers by telling them she would not raise their taxes.")
+    assert not any(c["cue"] == "telling" for c in r.claims())
 
 
 # -- page furniture and section labels are never claims ---------------------------------
