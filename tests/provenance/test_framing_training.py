@@ -146,3 +146,71 @@ def test_the_threshold_search_finds_what_a_full_scan_finds_in_fewer_passes(monke
         assert len(passes) < len(module.THRESHOLDS) / 2
     passes = _fake_counts(module, monkeypatch, lambda t: 0.3)
     assert module.best_threshold(None, None, None, None, [0], 0.40) is None
+
+
+def test_averaged_weights_score_the_mean_of_the_models_scores():
+    # Two heads of different dense widths (the lexical head has no doc.tensor columns):
+    # the averaged head's score is the mean of theirs, so that it ships as one head.
+    module = _script()
+    rows = [(0, 0, ["bias", "lemma=smear"], True), (0, 1, ["bias", "lemma=plain"], False),
+            (1, 0, ["bias", "pos=NOUN"], False)]
+    examples = _examples(module, rows, [[0]])
+    examples.dense = np.array([[0.5, -1.0, 2.0], [0.0, 1.0, -1.0], [1.0, 1.0, 1.0]])
+    wide = ({"bias": -1.0, "lemma=smear": 2.0}, [0.3, 0.1, -0.4])
+    narrow = ({"bias": -0.5, "lemma=plain": -1.5, "pos=NOUN": 0.2}, [0.6, -0.2])
+
+    def logit(probability):
+        return np.log(probability / (1 - probability))
+
+    mean = (logit(module.probabilities(examples, *wide))
+            + logit(module.probabilities(examples, *narrow))) / 2
+    together = module.averaged([wide, narrow])
+    assert len(together[1]) == 3
+    assert np.allclose(logit(module.probabilities(examples, *together)), mean, atol=1e-3)
+
+
+_TITLE_CASE = ("Desperate Mayor Ortiz Signs Disastrous Ferry Deal\n\n"
+               "On Monday, Mayor Ann Ortiz asked the council to approve the ferry deal.")
+
+
+class _Document:
+    def __init__(self, text):
+        self.text, self.gold = text, []
+
+
+def test_the_analysers_pass_is_recorded_once_per_article_with_a_title_case_headline(analyzer):
+    # The finder reads a title-case headline again alone (its own call of `find`): only
+    # the analyser's call is what the article's framing finder is given.
+    module = _script()
+    texts = [_TITLE_CASE, "The council met on Monday.\n\n"
+             "“The ferry deal is fair,” the mayor said after the vote."]
+    parsed = module.parsed(analyzer, [_Document(t) for t in texts], None)
+    assert [p.doc.text for p in parsed] == texts
+    attributed, _, claims, _ = parsed[1].finder_inputs  # its own, not the headline's
+    assert attributed and claims
+
+
+def test_a_headline_read_alone_is_scored_by_the_weights_of_its_articles_fold(analyzer):
+    # The title-case headline's words are tokens of a doc the finder parses itself, not
+    # examples: out of fold they are scored as at run time, by the article's fold weights.
+    from spacy.strings import get_string_id
+
+    module = _script()
+    parsed = module.parsed(analyzer, [_Document(_TITLE_CASE)], None)
+    examples = _examples(module, [], [])
+    weights = {"bias": -4.0, f"lemma#{get_string_id('disastrous')}": 9.0}
+    finder = analyzer.nlp.get_pipe("provenance_attribution").framing
+    shipped = finder.tagger
+    try:
+        found = {}
+        for name, models in (("none", None), ("fold", {module.fold_of(0): (weights, [])}),
+                             ("other fold", {module.fold_of(0) + 1: (weights, [])})):
+            tagger = module.ScoredTagger(examples, np.zeros(0), parsed, models)
+            tagger.threshold, tagger.article = 0.5, 0
+            finder.tagger = tagger
+            hits = finder.find(parsed[0].doc, *parsed[0].finder_inputs)
+            found[name] = {_TITLE_CASE[h.start:h.end] for h in hits}
+    finally:
+        finder.tagger = shipped
+    assert "Disastrous" in found["fold"]
+    assert "Disastrous" not in found["none"] and "Disastrous" not in found["other fold"]
