@@ -285,3 +285,12 @@ def test_a_passive_cue_participle_with_an_infinitive_is_left_to_the_infinitive(a
     from reader.provenance.constructions import find_sourceless_passives
     doc = analyzer.nlp("The party sent staff to the states expected to be close.")
     assert find_sourceless_passives(doc) == []
+
+
+def test_a_wish_not_to_be_named_is_no_claim(analyze):
+    r = analyze("Turnout will be low, according to an aide who asked not to be named. "
+                "The plan will fail, said an official who declined to be identified.")
+    assert [c["content"] for c in r.claims()] == ["Turnout will be low", "The plan will fail"]
+    r = analyze("The governor asked the reporter to be fair.")
+    assert r.claim_with("to be fair")["cue"] == "asked"
+
