@@ -294,3 +294,12 @@ def test_a_wish_not_to_be_named_is_no_claim(analyze):
     r = analyze("The governor asked the reporter to be fair.")
     assert r.claim_with("to be fair")["cue"] == "asked"
 
+
+def test_what_someone_pushes_is_no_claim_but_whom_they_push_to_act_is(analyze):
+    r = analyze("Mayor Ortiz Pushes Disastrous Ferry Deal\n\nMayor Elena Ortiz on Monday asked "
+                "the council to approve a ferry contract. The vote is due in May.")
+    assert not any("Ferry Deal" in c["content"] for c in r.claims())
+    r = analyze("Sanders pushed Senate Democrats to reject the debt deal. "
+                "The mayor pushed for a new ferry contract.")
+    assert r.claim_with("to reject the debt deal")["source"] == "Sanders"
+    assert r.claim_with("a new ferry contract")["cue"] == "pushed"
