@@ -789,7 +789,7 @@ def _infinitive(doc: Doc, verb: Token, subj: Token) -> _Reading | None:
     if not (lemma in _INFINITIVE_CUES or lemma not in _NO_OBJECT_CUES):
         return None
     xcomps = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
-    if not xcomps or _retold_intent(verb, subj) or _asks_not_to_be_named(xcomps[0]):
+    if not xcomps or _retold_intent(verb, subj) or asks_not_to_be_named(xcomps[0]):
         return None
     objects = [c for c in verb.children if c.dep_ in ("dobj",) and c.i < xcomps[0].i]
     # "called on Congress to act": whom the preposition names, as an object would be.
@@ -812,7 +812,7 @@ def _infinitive(doc: Doc, verb: Token, subj: Token) -> _Reading | None:
 _NAMING_PASSIVES = frozenset({"name", "identify", "quote"})
 
 
-def _asks_not_to_be_named(infinitive: Token) -> bool:
+def asks_not_to_be_named(infinitive: Token) -> bool:
     """Whether an infinitive is a source's wish not to be named: a passive of naming with
     no object ("not to be named", "to be identified only as a Republican")."""
     return infinitive.lemma_.lower() in _NAMING_PASSIVES and \

@@ -18,7 +18,8 @@ from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.tokens import Doc, Token
 
 from reader.provenance import lexicons
-from reader.provenance.cues import clause_holds, noun_phrase_range, subject_of
+from reader.provenance.cues import (asks_not_to_be_named, clause_holds, noun_phrase_range,
+                                    subject_of)
 from reader.provenance.drafts import ClaimDraft, text_of
 from reader.provenance.model import Source
 from reader.vocabulary import RuleName, SourceType
@@ -397,9 +398,17 @@ def _classify_mention(doc: Doc, head: Token, span: tuple[int, int], known: dict)
     for strategy in _SOURCE_STRATEGIES:
         entry = strategy(mention)
         if entry is not None:
-            return entry
-    return _Entry(("other", _without_determiner(mention.text).lower()), SourceType.PERSON,
-                  mention.text, None, start)
+            break
+    else:
+        entry = _Entry(("other", _without_determiner(mention.text).lower()), SourceType.PERSON,
+                       mention.text, None, start)
+    if entry.key[0] in _UNNAMED_KEYS and _unnamed_by_request(head):
+        entry.type = SourceType.ANONYMOUS
+    return entry
+
+
+# Sources known by a common noun, which the text may say it keeps unnamed.
+_UNNAMED_KEYS = frozenset({"role", "other"})
 
 
 def _appositive_name(head: Token) -> Token | None:
@@ -531,6 +540,18 @@ def _role_noun(m: _Mention) -> _Entry | None:
     return entry
 
 
+def _unnamed_by_request(head: Token) -> bool:
+    """"a council member who asked not to be named", "an aide who requested anonymity",
+    "an official speaking on condition of anonymity": a source the writer keeps unnamed."""
+    for clause in head.children:
+        if clause.dep_ not in ("relcl", "acl"):
+            continue
+        if any(t.lower_ in ("anonymity", "anonymously") for t in clause.subtree) or any(
+                c.dep_ == "xcomp" and asks_not_to_be_named(c) for c in clause.children):
+            return True
+    return False
+
+
 def _group(m: _Mention) -> _Entry | None:
     """"several members of the House", "voters": a plural or a group noun."""
     if not (m.plural or m.lower in lexicons.load("group_nouns")):
@@ -550,9 +571,23 @@ def _untagged_name(m: _Mention) -> _Entry | None:
         return None
     name = " ".join(_strip_titles(_without_determiner(m.text).split())) or head.text
     organization = (SourceType.ORGANIZATION, name.lower())
-    if organization in m.known or _plural_verb(head):
+    if organization in m.known or _plural_verb(head) or _described_as_organization(head):
         return _Entry(organization, SourceType.ORGANIZATION, name, None, m.start)
     return _Entry((SourceType.PERSON, m.lower), SourceType.PERSON, name, None, m.start)
+
+
+# Common nouns that say what kind of organisation a name is, in apposition ("Harlow
+# Analytics, the consultancy that drew up the plan"): the organisation nouns, and kinds
+# of business that do not speak by themselves often enough to be listed there.
+_ORGANIZATION_KINDS = frozenset({"consultancy", "charity", "nonprofit", "startup", "insurer",
+                                 "retailer"})
+
+
+def _described_as_organization(head: Token) -> bool:
+    """A name the text describes in apposition as an organisation."""
+    return any(c.dep_ == "appos" and (c.lemma_.lower() in _ORGANIZATION_KINDS or
+                                      c.lemma_.lower() in lexicons.load("organization_nouns"))
+               for c in head.children)
 
 
 def _plural_verb(head: Token) -> bool:
@@ -656,14 +691,17 @@ def _follow(aliases: dict, key):
 def _update(known: _Entry, new: _Entry) -> None:
     if known.type == new.type == SourceType.PERSON and len(new.name) > len(known.name):
         known.name = new.name
+    if known.key[0] in _UNNAMED_KEYS and new.type == SourceType.ANONYMOUS:
+        known.type = SourceType.ANONYMOUS  # "the council member" who asked not to be named
     known.description = known.description or new.description
     known.roles |= new.roles
     known.first = min(known.first, new.first)
 
 
 def _merge_role(entries: dict, aliases: dict, entry: _Entry) -> _Entry:
-    """"the spokesman" is the person described as spokesperson, before or after."""
-    if entry.key[0] == "role":
+    """"the spokesman" is the person described as spokesperson, before or after; not
+    one who asked not to be named."""
+    if entry.key[0] == "role" and entry.type != SourceType.ANONYMOUS:
         for known in entries.values():
             if known.type == SourceType.PERSON and known.description and \
                     any(_role(w) == entry.key[1] for w in known.description.lower().split()):
