@@ -700,13 +700,25 @@ def _continuations(verb: Token, content: Token) -> list[Token]:
     the cue's, with no subject of its own and no cue word). A verb in the cue's own form
     is the speaker's next act ("said … and left"); a clause with a subject of its own is
     as often the writer's next sentence as the source's ("said …, but the mayor declined"),
-    and is left out."""
+    and is left out, unless it opens with "that" as the content does ("found that A, and
+    that B")."""
     verbs = cue_verbs()
     return [child for child in verb.children
             if child.dep_ == "conj" and child.i > content.right_edge.i
-            and child.pos_ in ("VERB", "AUX") and child.lemma_.lower() not in verbs
-            and child.tag_ == content.tag_ and child.tag_ != verb.tag_
-            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children)]
+            and child.pos_ in ("VERB", "AUX")
+            and (_second_that_clause(content, child) or
+                 child.lemma_.lower() not in verbs
+                 and child.tag_ == content.tag_ and child.tag_ != verb.tag_
+                 and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children))]
+
+
+def _second_that_clause(content: Token, child: Token) -> bool:
+    """"found that the branch costs more, and that visits fell": a clause the parser hung
+    on the cue verb that opens with "that", after a content that does."""
+    def opens_with_that(clause: Token) -> bool:
+        return any(c.dep_ == "mark" and c.lower_ == "that" and c.i == clause.left_edge.i
+                   for c in clause.children)
+    return opens_with_that(content) and opens_with_that(child)
 
 
 def _with_continuations(verb: Token, content: Token, parts: list[tuple[int, int]]

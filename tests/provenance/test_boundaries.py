@@ -593,3 +593,12 @@ def test_whom_the_words_were_told_is_not_what_was_said(analyze):
     assert r.claim_with("the storm")["content"] == "the storm"
     r = analyze("Critics likened the tax to a toll booth.")
     assert r.claim_with("the tax")["content"] == "the tax to a toll booth"
+
+
+def test_a_second_that_clause_the_parser_hangs_on_the_cue_is_reported_too(analyze):
+    r = analyze("A budget report prepared for the council found that the branch costs nearly "
+                "twice as much per visit as the other libraries, and that visits fell by a "
+                "fifth between 2019 and 2023.")
+    assert "visits fell by a fifth" in r.claim_with("costs nearly twice")["content"]
+    r = analyze("Officials said that the road would close, and the mayor left for Paris.")
+    assert "Paris" not in r.claim_with("the road would close")["content"]
