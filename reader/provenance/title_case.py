@@ -33,17 +33,22 @@ def sentence_case(headline: str, body: str) -> str | None:
     if len(words) < _MIN_WORDS or sum(w.group()[0].isupper() for w in words) < (
             _TITLE_SHARE * len(words)):
         return None
-    names = set(_NAME_IN_BODY.findall(body))
+    names = {_without_possessive(name) for name in _NAME_IN_BODY.findall(body)}
     out = list(headline)
     for word in words:
         text = word.group()
         if len(text) > 1 and text[0].isupper() and text[1:] == text[1:].lower() \
-                and text not in names:
+                and _without_possessive(text) not in names:
             out[word.start()] = text[0].lower()
     rewritten = "".join(out)
     if rewritten == headline or len(rewritten) != len(headline):
         return None
     return rewritten
+
+
+def _without_possessive(word: str) -> str:
+    """"Clinton’s" as "Clinton": a name is the same name with or without its possessive."""
+    return re.sub(r"['’]s$", "", word)
 
 
 def parse_alone(nlp, text: str) -> Doc:

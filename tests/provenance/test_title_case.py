@@ -12,6 +12,13 @@ def test_title_case_words_go_to_lower_case_but_names_and_capitals_stay():
     assert len(rewritten) == len(headline)
 
 
+def test_a_name_is_a_name_with_or_without_its_possessive():
+    body = "\n\nCritics said Ortiz’s plan was late, and the council backed Ortiz."
+    assert sentence_case("Why Ortiz’s Ferry Plan Failed", body) == "why Ortiz’s ferry plan failed"
+    assert sentence_case("Critics Doubt Ortiz Again", "\n\nThey said Ortiz’s plan was late.") \
+        == "critics doubt Ortiz again"
+
+
 def test_a_headline_in_sentence_case_or_too_short_is_left_alone():
     assert sentence_case("Mayor Ortiz pushes the ferry deal again", BODY) is None
     assert sentence_case("Ferry Deal", BODY) is None
