@@ -303,3 +303,9 @@ def test_what_someone_pushes_is_no_claim_but_whom_they_push_to_act_is(analyze):
                 "The mayor pushed for a new ferry contract.")
     assert r.claim_with("to reject the debt deal")["source"] == "Sanders"
     assert r.claim_with("a new ferry contract")["cue"] == "pushed"
+
+
+def test_requested_anonymity_is_no_claim(analyze):
+    r = analyze("A White House official, who requested anonymity to discuss the matter, said "
+                "the talks had stalled.")
+    assert [c["content"] for c in r.claims()] == ["the talks had stalled"]
