@@ -888,8 +888,10 @@ def _prepositional_object(doc: Doc, verb: Token, subj: Token) -> _Reading | None
         start = whom.left_edge.i
     if not (start < len(doc) and start <= preps[0].right_edge.i):
         return None
+    # "have pushed for closures since 2021": the date after the object says when.
     end = max(subtree_range(c)[1] for c in verb.children if c.i >= preps[0].i
-              and c.dep_ not in _NON_CONTENT_DEPS)
+              and c.dep_ not in _NON_CONTENT_DEPS
+              and not (c.i > preps[0].i and c.dep_ == "prep" and _time_phrase(c)))
     # A prepositional object is a looser reading than an infinitive.
     return _Reading([(doc[start].idx, end)], RuleName.POSITION,
                     f"cue '{verb.text} {preps[0].text}' → subject '{subj.text}'", 0.65)

@@ -602,3 +602,8 @@ def test_a_second_that_clause_the_parser_hangs_on_the_cue_is_reported_too(analyz
     assert "visits fell by a fifth" in r.claim_with("costs nearly twice")["content"]
     r = analyze("Officials said that the road would close, and the mayor left for Paris.")
     assert "Paris" not in r.claim_with("the road would close")["content"]
+
+
+def test_a_date_after_a_prepositional_object_is_not_what_was_pushed_for(analyze):
+    r = analyze("Budget hawks on the council have pushed for closures since 2021.")
+    assert r.claim_with("closures")["content"] == "closures"
