@@ -10,17 +10,19 @@ Logistic regression over three kinds of input for one content word:
 - its static word vector (`FramingVectors`: the CC0 vectors of spaCy's en_core_web_md,
   reduced to 64 dimensions), so that a loaded word the training never saw is scored by
   its likeness to those it saw ("hucksters" near "crooks");
-- with the pipeline the weights were trained with (en_core_web_sm), the token's contextual
-  vector from that pipeline's own tok2vec (`doc.tensor`, already computed by the parse, so
-  it costs one dot product), which carries the words around it.
-The weights (resources/lexicons/framing_tagger.json, one head with the contextual vector
-and one without, for other pipelines) are trained by `scripts/train_framing_tagger.py` on
-all of the PTC development set (SemEval-2020 Task 11; the first five versions on its
-tuning half), never on BABE, with a multiple-instance loss (a gold span needs one loaded
-word, not all of its words); the threshold is chosen on the whole framing layer's
-out-of-fold spans, by 4-fold cross-validation by article over the training articles. Lemmas from the licensed lists
-carry a weight under their own name; any other lemma can carry one only under the spaCy
-hash of the lemma (`lemma_hash_feature`), so that no word of the corpus is shipped as text.
+- for a pipeline the record names (versions two to six: en_core_web_sm), the token's
+  contextual vector from that pipeline's own tok2vec (`doc.tensor`, already computed by the
+  parse, so it costs one dot product), which carries the words around it.
+The weights (resources/lexicons/framing_tagger.json: the head without the contextual
+vector, which since the seventh version every pipeline gets, nested cross-validation having
+chosen it; a record may add a head with it for the pipelines it names) are trained by
+`scripts/train_framing_tagger.py` on all of the PTC development set (SemEval-2020 Task 11;
+the first five versions on its tuning half), never on BABE, with a multiple-instance loss
+(a gold span needs one loaded word, not all of its words); the threshold is chosen on the
+whole framing layer's out-of-fold spans, by 4-fold cross-validation by article over the
+training articles. Lemmas from the licensed lists carry a weight under their own name; any
+other lemma can carry one only under the spaCy hash of the lemma (`lemma_hash_feature`), so
+that no word of the corpus is shipped as text.
 """
 
 from __future__ import annotations
