@@ -1,6 +1,6 @@
 """A small learned scorer for loaded words in the writer's voice.
 
-Logistic regression over three kinds of input for one content word:
+Logistic regression over these inputs of one content word:
 - sparse features: its lemma when the lemma is in a licensed word list (VADER's sentiment
   lexicon, MIT: `vader_valence.txt`; the Media Bias Group's bias lexicon, Apache-2.0,
   filtered: `bias_words.txt`), the VADER valence band, membership of the bias lexicon, the
@@ -12,7 +12,10 @@ Logistic regression over three kinds of input for one content word:
   its likeness to those it saw ("hucksters" near "crooks");
 - for a pipeline the record names (versions two to six: en_core_web_sm), the token's
   contextual vector from that pipeline's own tok2vec (`doc.tensor`, already computed by the
-  parse, so it costs one dot product), which carries the words around it.
+  parse, so it costs one dot product), which carries the words around it;
+- when the weights were trained with it (a "sentence" record; no shipped version so far),
+  the score of the word's whole sentence by a sentence classifier (framing_sentences.py):
+  one dense input that says how loaded the sentence around the word is.
 The weights (resources/lexicons/framing_tagger.json: the head without the contextual
 vector, which since the seventh version every pipeline gets, nested cross-validation having
 chosen it; a record may add a head with it for the pipelines it names) are trained by
@@ -30,6 +33,7 @@ from __future__ import annotations
 import json
 import math
 from functools import cache
+from typing import TYPE_CHECKING
 
 import numpy
 from spacy.attrs import LEMMA, LOWER
@@ -39,6 +43,9 @@ from spacy.tokens import Doc, Token
 from reader.provenance import lexicons
 from reader.provenance.blas import one_blas_thread
 from reader.resources_path import resource
+
+if TYPE_CHECKING:
+    from reader.provenance.framing_sentences import SentenceScorer
 
 CONTENT_POS = frozenset({"ADJ", "NOUN", "VERB", "ADV"})
 
@@ -192,11 +199,15 @@ class FramingVectors:
         return out
 
 
-def dense_inputs(doc: Doc, contextual: bool, vectors: FramingVectors | None) -> numpy.ndarray:
-    """The dense input of every token of `doc`: its word vector, then (`contextual`) its
-    row of doc.tensor; zeros where either is missing."""
+def dense_inputs(doc: Doc, contextual: bool, vectors: FramingVectors | None,
+                 sentence: SentenceScorer | None = None) -> numpy.ndarray:
+    """The dense input of every token of `doc`: its word vector, then (with a `sentence`
+    scorer) its sentence's score (framing_sentences.py), then (`contextual`) its row of
+    doc.tensor; zeros where either is missing."""
     parts = [vectors.of_doc(doc) if vectors is not None
              else numpy.zeros((len(doc), VECTOR_WIDTH + 1), dtype=numpy.float32)]
+    if sentence is not None:
+        parts.append(sentence.inputs(doc)[:, None])
     if contextual:
         tensor = doc.tensor
         if getattr(tensor, "shape", None) == (len(doc), TENSOR_WIDTH):
@@ -221,12 +232,14 @@ class FramingTagger:
     trained with them, weights over the dense inputs (`dense_inputs`)."""
 
     def __init__(self, weights: dict[str, float], threshold: float,
-                 dense_weights: list[float] | None = None, contextual: bool = False):
+                 dense_weights: list[float] | None = None, contextual: bool = False,
+                 sentence: SentenceScorer | None = None):
         self.weights = weights
         self.threshold = threshold
         self.dense_weights = (numpy.asarray(dense_weights, dtype=numpy.float32)
                               if dense_weights else None)
         self.contextual = contextual
+        self.sentence = sentence  # weighed only when trained with it (dense_inputs)
         self.vectors = FramingVectors.shipped() if dense_weights else None
         self._doc: Doc | None = None  # the last document's dense scores, kept for its tokens
         self._dense: numpy.ndarray | None = None
@@ -244,8 +257,13 @@ class FramingTagger:
         record = json.loads(path.read_text(encoding="utf-8"))
         contextual = pipeline in record.get("contextual_pipelines", [])
         head = record["heads"]["contextual" if contextual else "lexical"]
+        sentence = None
+        if "sentence" in record:
+            from reader.provenance.framing_sentences import SentenceScorer
+
+            sentence = SentenceScorer(record["sentence"]["weights"])
         return cls(head["weights"], head["threshold"], head.get("dense_weights"),
-                   contextual=contextual)
+                   contextual=contextual, sentence=sentence)
 
     def probability(self, features: list[str], dense: float = 0.0) -> float:
         score = sum(self.weights.get(f, 0.0) for f in features) + dense
@@ -255,7 +273,7 @@ class FramingTagger:
         if self.dense_weights is None:
             return 0.0
         if self._doc is not token.doc:
-            inputs = dense_inputs(token.doc, self.contextual, self.vectors)
+            inputs = dense_inputs(token.doc, self.contextual, self.vectors, self.sentence)
             with one_blas_thread():
                 self._dense = inputs @ self.dense_weights
             self._doc = token.doc
