@@ -214,3 +214,74 @@ def test_a_headline_read_alone_is_scored_by_the_weights_of_its_articles_fold(ana
         finder.tagger = shipped
     assert "Disastrous" in found["fold"]
     assert "Disastrous" not in found["none"] and "Disastrous" not in found["other fold"]
+
+
+def test_each_fold_s_sentence_scores_come_before_its_training_from_its_own_articles(monkeypatch):
+    # The sentence column is stacked per outer fold: filled from the fold's training
+    # articles (and, for its held-out ones, by a classifier trained on those) before
+    # the fold's weights are trained, never from the held-out articles' gold.
+    module = _script()
+    from reader.provenance import framing_sentences
+
+    rows, bags = [], []
+    for n in range(16):
+        rows.append((n, 0, ["bias", f"lemma=own{n}"], True))
+        bags.append([len(rows) - 1])
+        rows += [(n, k, ["bias", "lemma=plain"], False) for k in range(1, 4)]
+    examples = _examples(module, rows, bags)
+    examples.dense = np.zeros((len(rows), module.SENTENCE_COLUMN + 1))
+    sentences = object.__new__(framing_sentences.SentenceExamples)
+    sentences.features = [r[2] for r in rows]  # one sentence a word, its words' features
+    sentences.labels = examples.labels.copy()
+    sentences.article = np.array([r[0] for r in rows])
+    sentences.row_sentence = np.arange(len(rows))
+    examples.sentences, examples.sentence_models = sentences, {}
+    calls, trained_on = [], []
+    stacked = framing_sentences.stacked_logits
+
+    def recording(sentences, training, scored, *rest):
+        calls.append((set(training), set(scored)))
+        return stacked(sentences, training, scored, *rest)
+
+    def train(subset, width, *rest):
+        trained_on.append((sorted({r[0] for r in subset.rows}),
+                           subset.dense[:, module.SENTENCE_COLUMN].copy()))
+        return {}, [0.0] * width
+
+    monkeypatch.setattr(framing_sentences, "stacked_logits", recording)
+    monkeypatch.setattr(module, "train", train)
+    module.out_of_fold(examples, list(range(16)), module.SENTENCE_COLUMN + 1, _Args())
+    assert len(calls) == len(trained_on) == len(examples.sentence_models) == module.FOLDS
+    for (training, scored), (articles, column) in zip(calls, trained_on):
+        assert not training & scored and training | scored == set(range(16))
+        assert set(articles) == training
+        assert column.any()  # filled before the fold's training
+        # A training article's own positive word is scored by a classifier that never saw it.
+        own = [k for k, r in enumerate(r for r in rows if r[0] in training) if r[3]]
+        assert (column[own] < 1.0).all()
+
+
+def test_a_headline_read_alone_gets_the_sentence_score_of_its_articles_fold(analyzer):
+    # With the sentence score, the fold's tagger reads the headline's sentence score from
+    # the fold's own sentence classifier, as run time reads the shipped one.
+    module = _script()
+    parsed = module.parsed(analyzer, [_Document(_TITLE_CASE)], None)
+    examples = _examples(module, [], [])
+    fold = module.fold_of(0)
+    lexical = ({"bias": -4.0}, [0.0] * 65 + [1.0])  # the lexical head's width with the score
+    finder = analyzer.nlp.get_pipe("provenance_attribution").framing
+    shipped = finder.tagger
+    try:
+        found = {}
+        for name, sentence_bias in (("loaded", 9.0), ("plain", -9.0)):
+            tagger = module.ScoredTagger(examples, np.zeros(0), parsed, {fold: lexical},
+                                         {fold: {"bias": sentence_bias}})
+            assert not tagger.taggers[fold].contextual
+            tagger.threshold, tagger.article = 0.5, 0
+            finder.tagger = tagger
+            hits = finder.find(parsed[0].doc, *parsed[0].finder_inputs)
+            found[name] = {_TITLE_CASE[h.start:h.end] for h in hits}
+    finally:
+        finder.tagger = shipped
+    assert any("Disastrous" in hit for hit in found["loaded"])
+    assert not any("Disastrous" in hit for hit in found["plain"])
