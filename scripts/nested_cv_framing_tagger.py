@@ -224,8 +224,13 @@ def nested(replay: SpanReplay, examples, settings, reference, args):
             m, x = scores_of(replay, examples, models(head, l2, bag, frozenset({fold})))
             main[fold_main == fold] = m[fold_main == fold]
             extra[fold_extra == fold] = x[fold_extra == fold]
-        results[name] = best(replay, (main, extra), everything, args.min_precision)
-        f1, threshold, precision, recall, _ = results[name]
+        found = best(replay, (main, extra), everything, args.min_precision)
+        if found is None:
+            print(f"{name}: no threshold reaches precision {args.min_precision} out of fold",
+                  file=sys.stderr)
+            return chosen, overall, results
+        results[name] = found
+        f1, threshold, precision, recall, _ = found
         print(f"{name}: out of fold over all articles, threshold {threshold}: P {precision:.3f} "
               f"R {recall:.3f} F1 {f1:.4f}", file=sys.stderr)
     rng = np.random.default_rng(0)

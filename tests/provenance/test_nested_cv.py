@@ -75,3 +75,32 @@ def test_the_replayed_framing_layer_counts_what_the_finder_counts(analyzer):
         assert compared > 0
     finally:
         finder.tagger = shipped
+
+
+def test_the_nested_procedure_chooses_per_outer_fold_and_scores_every_article(analyzer):
+    # Eight invented articles, two in each fold: every outer fold gets a setting of the
+    # grid, and the out-of-fold figures of the procedure and of the reference count every
+    # article's gold once.
+    import types
+
+    nested = _load("nested_cv_framing_tagger")
+    training = nested.training
+    documents = [_documents()[n % 2] for n in range(8)]
+    articles = training.parsed(analyzer, documents, None)
+    finder = analyzer.nlp.get_pipe("provenance_attribution").framing
+    vectors = FramingVectors.shipped()
+    shipped = finder.tagger
+    try:
+        examples = training.Examples(finder, articles, documents, vectors)
+        replay = nested.SpanReplay(finder, examples, articles, documents, vectors)
+        settings = [("lexical", 1e-4, 2.0), ("averaged", 1e-4, 2.0)]
+        chosen, overall, results = nested.nested(
+            replay, examples, settings, ("contextual", 2e-4, 2.0),
+            types.SimpleNamespace(epochs=20, min_precision=0.0))
+    finally:
+        finder.tagger = shipped
+    assert set(chosen) == set(range(training.FOLDS)) and set(chosen.values()) <= set(settings)
+    assert overall in settings
+    for name in ("nested", "reference"):
+        counts = results[name][4]
+        assert len(counts) == 8 and counts[:, 2].sum() == sum(len(d.gold) for d in documents)
