@@ -72,15 +72,22 @@ class _Args:
     l2, epochs, bag_weight = 1e-4, 300, 1.0
 
 
+def _own_word_articles(count: int, plain_words: int):
+    """Rows and bags of `count` invented articles, each with one gold word of its own
+    ("own3" in article 3, nowhere else) and `plain_words` plain words."""
+    rows, bags = [], []
+    for n in range(count):
+        rows.append((n, 0, ["bias", f"lemma=own{n}"], True))
+        bags.append([len(rows) - 1])
+        rows += [(n, k, ["bias", "lemma=plain"], False) for k in range(1, plain_words + 1)]
+    return rows, bags
+
+
 def test_out_of_fold_scores_each_article_with_weights_that_never_saw_it():
     # Each article has a word of its own that is gold there and nowhere else: weights
     # that saw the article score that word high; out of fold, nothing is known of it.
     module = _script()
-    rows, bags = [], []
-    for n in range(16):
-        rows.append((n, 0, ["bias", f"lemma=own{n}"], True))
-        bags.append([len(rows) - 1])
-        rows += [(n, k, ["bias", "lemma=plain"], False) for k in range(1, 6)]
+    rows, bags = _own_word_articles(16, plain_words=5)
     examples = _examples(module, rows, bags)
     articles = list(range(16))
     sparse, dense = module.train(examples, 0, _Args.l2, _Args.epochs, _Args.bag_weight)
@@ -223,11 +230,7 @@ def test_each_fold_s_sentence_scores_come_before_its_training_from_its_own_artic
     module = _script()
     from reader.provenance import framing_sentences
 
-    rows, bags = [], []
-    for n in range(16):
-        rows.append((n, 0, ["bias", f"lemma=own{n}"], True))
-        bags.append([len(rows) - 1])
-        rows += [(n, k, ["bias", "lemma=plain"], False) for k in range(1, 4)]
+    rows, bags = _own_word_articles(16, plain_words=3)
     examples = _examples(module, rows, bags)
     examples.dense = np.zeros((len(rows), module.SENTENCE_COLUMN + 1))
     sentences = object.__new__(framing_sentences.SentenceExamples)

@@ -40,13 +40,11 @@ def _documents():
     return documents
 
 
-def test_the_replayed_framing_layer_counts_what_the_finder_counts(analyzer):
-    # Random weights over the examples' features and dense inputs: at every threshold the
-    # replay (rule hits kept once, the tagger's words added and joined) must give the
-    # counts of the framing finder itself, the title-case headline read alone included.
+def _replayed(analyzer, documents):
+    """The script modules, the finder, its shipped tagger, and the examples and replay of
+    `documents` (callers put the shipped tagger back: `Examples` may swap it)."""
     nested = _load("nested_cv_framing_tagger")
     training = nested.training
-    documents = _documents()
     articles = training.parsed(analyzer, documents, None)
     finder = analyzer.nlp.get_pipe("provenance_attribution").framing
     vectors = FramingVectors.shipped()
@@ -54,6 +52,19 @@ def test_the_replayed_framing_layer_counts_what_the_finder_counts(analyzer):
     try:
         examples = training.Examples(finder, articles, documents, vectors)
         replay = nested.SpanReplay(finder, examples, articles, documents, vectors)
+    finally:
+        finder.tagger = shipped
+    return nested, training, articles, finder, shipped, examples, replay
+
+
+def test_the_replayed_framing_layer_counts_what_the_finder_counts(analyzer):
+    # Random weights over the examples' features and dense inputs: at every threshold the
+    # replay (rule hits kept once, the tagger's words added and joined) must give the
+    # counts of the framing finder itself, the title-case headline read alone included.
+    documents = _documents()
+    nested, training, articles, finder, shipped, examples, replay = _replayed(analyzer,
+                                                                              documents)
+    try:
         assert replay.extra.rows  # the headline's words, read alone, are scored too
         rng = np.random.default_rng(1)
         names = sorted({f for r in examples.rows + replay.extra.rows for f in r[2]})
@@ -83,16 +94,10 @@ def test_the_nested_procedure_chooses_per_outer_fold_and_scores_every_article(an
     # article's gold once.
     import types
 
-    nested = _load("nested_cv_framing_tagger")
-    training = nested.training
     documents = [_documents()[n % 2] for n in range(8)]
-    articles = training.parsed(analyzer, documents, None)
-    finder = analyzer.nlp.get_pipe("provenance_attribution").framing
-    vectors = FramingVectors.shipped()
-    shipped = finder.tagger
+    nested, training, articles, finder, shipped, examples, replay = _replayed(analyzer,
+                                                                              documents)
     try:
-        examples = training.Examples(finder, articles, documents, vectors)
-        replay = nested.SpanReplay(finder, examples, articles, documents, vectors)
         settings = [("lexical", 1e-4, 2.0), ("averaged", 1e-4, 2.0)]
         chosen, overall, results = nested.nested(
             replay, examples, settings, ("contextual", 2e-4, 2.0),
