@@ -295,7 +295,6 @@ def _document_issuer(doc: Doc, draft: ClaimDraft, head: Token) -> Token | None:
     return None
 
 
-
 def _classify(doc: Doc, draft: ClaimDraft, known: dict):
     """The source a claim's speaker mention stands for, as an entry to group by key; None
     for a pronoun, resolved once every named source is known; NOT_A_SOURCE for a mention
