@@ -72,6 +72,23 @@ class _Args:
     l2, epochs, bag_weight = 1e-4, 300, 1.0
 
 
+def _title_case_hits(analyzer, parsed, taggers) -> dict[str, set[str]]:
+    """The framing words the finder finds in the parsed title-case article with each of
+    `taggers` (out-of-fold `ScoredTagger`s, asked about article 0 at threshold 0.5)."""
+    finder = analyzer.nlp.get_pipe("provenance_attribution").framing
+    shipped = finder.tagger
+    found = {}
+    try:
+        for name, tagger in taggers.items():
+            tagger.threshold, tagger.article = 0.5, 0
+            finder.tagger = tagger
+            hits = finder.find(parsed[0].doc, *parsed[0].finder_inputs)
+            found[name] = {_TITLE_CASE[h.start:h.end] for h in hits}
+    finally:
+        finder.tagger = shipped
+    return found
+
+
 def _own_word_articles(count: int, plain_words: int):
     """Rows and bags of `count` invented articles, each with one gold word of its own
     ("own3" in article 3, nowhere else) and `plain_words` plain words."""
@@ -206,19 +223,10 @@ def test_a_headline_read_alone_is_scored_by_the_weights_of_its_articles_fold(ana
     parsed = module.parsed(analyzer, [_Document(_TITLE_CASE)], None)
     examples = _examples(module, [], [])
     weights = {"bias": -4.0, f"lemma#{get_string_id('disastrous')}": 9.0}
-    finder = analyzer.nlp.get_pipe("provenance_attribution").framing
-    shipped = finder.tagger
-    try:
-        found = {}
+    found = _title_case_hits(analyzer, parsed, {
+        name: module.ScoredTagger(examples, np.zeros(0), parsed, models)
         for name, models in (("none", None), ("fold", {module.fold_of(0): (weights, [])}),
-                             ("other fold", {module.fold_of(0) + 1: (weights, [])})):
-            tagger = module.ScoredTagger(examples, np.zeros(0), parsed, models)
-            tagger.threshold, tagger.article = 0.5, 0
-            finder.tagger = tagger
-            hits = finder.find(parsed[0].doc, *parsed[0].finder_inputs)
-            found[name] = {_TITLE_CASE[h.start:h.end] for h in hits}
-    finally:
-        finder.tagger = shipped
+                             ("other fold", {module.fold_of(0) + 1: (weights, [])}))})
     assert "Disastrous" in found["fold"]
     assert "Disastrous" not in found["none"] and "Disastrous" not in found["other fold"]
 
@@ -272,19 +280,10 @@ def test_a_headline_read_alone_gets_the_sentence_score_of_its_articles_fold(anal
     examples = _examples(module, [], [])
     fold = module.fold_of(0)
     lexical = ({"bias": -4.0}, [0.0] * 65 + [1.0])  # the lexical head's width with the score
-    finder = analyzer.nlp.get_pipe("provenance_attribution").framing
-    shipped = finder.tagger
-    try:
-        found = {}
-        for name, sentence_bias in (("loaded", 9.0), ("plain", -9.0)):
-            tagger = module.ScoredTagger(examples, np.zeros(0), parsed, {fold: lexical},
+    taggers = {name: module.ScoredTagger(examples, np.zeros(0), parsed, {fold: lexical},
                                          {fold: {"bias": sentence_bias}})
-            assert not tagger.taggers[fold].contextual
-            tagger.threshold, tagger.article = 0.5, 0
-            finder.tagger = tagger
-            hits = finder.find(parsed[0].doc, *parsed[0].finder_inputs)
-            found[name] = {_TITLE_CASE[h.start:h.end] for h in hits}
-    finally:
-        finder.tagger = shipped
+               for name, sentence_bias in (("loaded", 9.0), ("plain", -9.0))}
+    assert not any(tagger.taggers[fold].contextual for tagger in taggers.values())
+    found = _title_case_hits(analyzer, parsed, taggers)
     assert any("Disastrous" in hit for hit in found["loaded"])
     assert not any("Disastrous" in hit for hit in found["plain"])
