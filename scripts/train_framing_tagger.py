@@ -50,12 +50,22 @@ articles the weights have not seen; they are printed and kept in the weights' re
 ("out_of_fold"), beside the in-sample figures of the weights trained on all the training
 articles. `--learning-curve 62,93,124,186` measures only: the out-of-fold figures with
 that many training articles a fold.
+
+`--self-train FOLDER` measures only (self-training on unlabelled news text, PolNeAR
+train's text/): for each fold, the weights trained on the other folds' articles score the
+unlabelled articles' words (the words the finder would ask about: the same analyser pass,
+writer's voice only), those scored at or above --self-train-positive are taken as framing
+and those at or below --self-train-negative as not, each weighing --self-train-weight in
+the loss, and the fold's articles are scored by weights trained again on the other folds'
+articles and those words; printed are the out-of-fold figures with and without, each at its
+own best threshold, and a paired bootstrap over the articles of the gain.
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import hashlib
 import json
 import pickle
 import sys
@@ -65,7 +75,7 @@ from pathlib import Path
 import numpy as np
 
 from reader.document import article_from_text
-from reader.evaluation.framing_corpora import half, read_ptc
+from reader.evaluation.framing_corpora import FramingDocument, half, read_ptc
 from reader.evaluation.framing_metrics import figures, score_document
 from reader.provenance import framing_sentences
 from reader.provenance.analyzer import Analyzer
@@ -193,6 +203,10 @@ class Examples:
         self.sentences: framing_sentences.SentenceExamples | None = None
         # fold → the sentence classifier that scored the fold's held-out articles
         self.sentence_models: dict[int, dict[str, float]] = {}
+        # The weight of each row and of each bag in the loss (None: all 1); pseudo-labelled
+        # words (`pseudo_labelled`) weigh less than gold ones.
+        self.weights: np.ndarray | None = None
+        self.bag_weights: np.ndarray | None = None
 
     def subset(self, documents: set[int]) -> Examples:
         keep = [i for i, r in enumerate(self.rows) if r[0] in documents]
@@ -201,8 +215,12 @@ class Examples:
         out.dense, out.labels, out.gold = self.dense[keep], self.labels[keep], self.gold
         new_index = np.full(len(self.rows), -1)
         new_index[keep] = np.arange(len(keep))
-        out.bags = [new_index[bag] for bag in self.bags if new_index[bag[0]] >= 0]
+        kept_bags = [k for k, bag in enumerate(self.bags) if new_index[bag[0]] >= 0]
+        out.bags = [new_index[self.bags[k]] for k in kept_bags]
         out.sentences, out.sentence_models = None, {}
+        weights, bag_weights = getattr(self, "weights", None), getattr(self, "bag_weights", None)
+        out.weights = weights[keep] if weights is not None else None
+        out.bag_weights = bag_weights[kept_bags] if bag_weights is not None else None
         return out
 
 
@@ -261,6 +279,14 @@ def train(examples: Examples, width: int, l2: float, epochs: int, bag_weight: fl
     outside = examples.labels == 0
     bag_rows = (np.concatenate(examples.bags) if examples.bags else np.zeros(0, dtype=int))
     bag_of = np.repeat(np.arange(len(examples.bags)), [len(b) for b in examples.bags])
+    # Each row's and each bag's weight in the loss (pseudo-labelled words weigh less); the
+    # loss is a weighted mean over the rows.
+    row_weight = getattr(examples, "weights", None)
+    row_weight = np.ones(n) if row_weight is None else np.asarray(row_weight, dtype=float)
+    each_bag = getattr(examples, "bag_weights", None)
+    each_bag = (np.ones(len(examples.bags)) if each_bag is None
+                else np.asarray(each_bag, dtype=float))
+    total = float(row_weight.sum()) if n else 1.0
     w, d = np.zeros(len(names)), np.zeros(width)
     state = [(np.zeros_like(w), np.zeros_like(w)), (np.zeros_like(d), np.zeros_like(d))]
     for step in range(1, epochs + 1):
@@ -271,10 +297,11 @@ def train(examples: Examples, width: int, l2: float, epochs: int, bag_weight: fl
         missed = np.bincount(bag_of, weights=np.log(np.clip(1 - p[bag_rows], 1e-12, 1.0)),
                              minlength=len(examples.bags))
         found = np.clip(1 - np.exp(missed), 1e-9, 1.0)[bag_of]
-        gz = np.where(outside, p, 0.0) + np.bincount(
-            bag_rows, weights=-bag_weight * (1 - found) * p[bag_rows] / found, minlength=n)
-        grads = (np.bincount(indices, weights=gz[row_of], minlength=len(w)) / n + l2 * w,
-                 dense.T @ gz / n + l2 * d)
+        gz = np.where(outside, row_weight * p, 0.0) + np.bincount(
+            bag_rows, weights=-bag_weight * each_bag[bag_of] * (1 - found) * p[bag_rows] / found,
+            minlength=n)
+        grads = (np.bincount(indices, weights=gz[row_of], minlength=len(w)) / total + l2 * w,
+                 dense.T @ gz / total + l2 * d)
         for param, grad, (m, v) in zip((w, d), grads, state):
             m *= 0.9
             m += 0.1 * grad
@@ -511,8 +538,160 @@ def learning_curve(finder, examples: Examples, articles, documents, training: li
                   file=sys.stderr, flush=True)
 
 
+UNLABELLED = 1_000_000  # document numbers of unlabelled articles start here (`joined`)
+
+
+def read_unlabelled(folder: Path, count: int | None) -> list[FramingDocument]:
+    """The .txt articles of `folder` in name order, with no gold; with `count`, that many
+    spread evenly over them (every fourth of 840 for 210)."""
+    files = sorted(folder.glob("*.txt"))
+    if not files:
+        raise SystemExit(f"no .txt articles in {folder}")
+    if count is not None and count < len(files):
+        files = [files[k * len(files) // count] for k in range(count)]
+    return [FramingDocument(f.stem, f.read_text(encoding="utf-8")) for f in files]
+
+
+def pseudo_labelled(unlabelled: Examples, probability: np.ndarray, positive: float,
+                    negative: float, weight: float) -> Examples:
+    """The words of unlabelled articles the tagger is sure of: those scored at or above
+    `positive` as framing (each its own bag, as a gold span of one word), those at or below
+    `negative` as not; the rest left out. Every row and bag weighs `weight` in the loss."""
+    keep = np.flatnonzero((probability >= positive) | (probability <= negative))
+    out = object.__new__(Examples)
+    out.rows = [(UNLABELLED + unlabelled.rows[i][0], unlabelled.rows[i][1],
+                 unlabelled.rows[i][2], bool(probability[i] >= positive)) for i in keep]
+    out.dense = unlabelled.dense[keep]
+    out.labels = np.array([r[3] for r in out.rows], dtype=float)
+    out.gold, out.sentences, out.sentence_models = [], None, {}
+    out.bags = [np.array([k]) for k, r in enumerate(out.rows) if r[3]]
+    out.weights = np.full(len(out.rows), weight)
+    out.bag_weights = np.full(len(out.bags), weight)
+    return out
+
+
+def joined(first: Examples, second: Examples) -> Examples:
+    """The examples of both, as one training set (their document numbers kept apart by
+    the callers: `pseudo_labelled`'s start at UNLABELLED)."""
+    out = object.__new__(Examples)
+    out.rows = first.rows + second.rows
+    out.dense = np.vstack([first.dense, second.dense[:, :first.dense.shape[1]]])
+    out.labels = np.concatenate([first.labels, second.labels])
+    out.bags = first.bags + [bag + len(first.rows) for bag in second.bags]
+    out.gold, out.sentences, out.sentence_models = first.gold, None, {}
+
+    def weights(examples: Examples, name: str, size: int) -> np.ndarray:
+        given = getattr(examples, name, None)
+        return np.ones(size) if given is None else np.asarray(given, dtype=float)
+
+    out.weights = np.concatenate([weights(first, "weights", len(first.rows)),
+                                  weights(second, "weights", len(second.rows))])
+    out.bag_weights = np.concatenate([weights(first, "bag_weights", len(first.bags)),
+                                      weights(second, "bag_weights", len(second.bags))])
+    return out
+
+
+def self_trained_out_of_fold(examples: Examples, unlabelled: Examples, training: list[int],
+                             width: int, args, positive: float, weight: float,
+                             first: dict[int, tuple[dict, list]],
+                             models: dict[int, tuple[dict, list]]) -> np.ndarray:
+    """`out_of_fold` with self-training: in each fold, the weights trained on the other
+    folds' articles (`first`, trained here when missing) label the unlabelled articles'
+    words (`pseudo_labelled`: at or above `positive` framing, at or below
+    args.self_train_negative not, weighing `weight`), and the fold's articles are scored
+    by weights trained on the other folds' articles and those words. Nothing of a fold's
+    articles reaches the weights that score them, nor the labels those learn from."""
+    probability = np.full(len(examples.rows), np.nan)
+    article = np.array([r[0] for r in examples.rows])
+    for fold in range(FOLDS):
+        held = [n for n in training if fold_of(n) == fold]
+        rest = examples.subset({n for n in training if fold_of(n) != fold})
+        if fold not in first:
+            first[fold] = train(rest, width, args.l2, args.epochs, args.bag_weight)
+        sure = pseudo_labelled(unlabelled, probabilities(unlabelled, *first[fold]), positive,
+                               args.self_train_negative, weight)
+        print(f"    fold {fold}: {int(sure.labels.sum())} unlabelled words taken as framing, "
+              f"{int(len(sure.rows) - sure.labels.sum())} as not, of {len(unlabelled.rows)}",
+              file=sys.stderr, flush=True)
+        models[fold] = train(joined(rest, sure), width, args.l2, args.epochs, args.bag_weight)
+        probability[np.isin(article, held)] = probabilities(examples.subset(set(held)),
+                                                            *models[fold])
+    return probability
+
+
+def _span_counts(counts: dict[int, Counter], which: list[int]) -> np.ndarray:
+    """Per article of `which`: spans predicted, right, gold and found."""
+    keys = ("all/span_predicted", "all/span_right", "all/span_gold", "all/span_found")
+    return np.array([[counts[n].get(key, 0) for key in keys] for n in which], dtype=float)
+
+
+def _f1(counts: np.ndarray) -> float:
+    predicted, right, gold, found = counts.sum(0)
+    precision = right / predicted if predicted else 0.0
+    recall = found / gold if gold else 0.0
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def paired_bootstrap(before: np.ndarray, after: np.ndarray, draws: int = 1000,
+                     seed: int = 0) -> tuple[float, float, float]:
+    """The span F1 gain of `after` over `before` (per-article counts, `_span_counts`) and
+    its 95 % interval by a paired bootstrap over the articles."""
+    rng = np.random.default_rng(seed)
+    gains = []
+    for _ in range(draws):
+        pick = rng.integers(0, len(before), len(before))
+        gains.append(_f1(after[pick]) - _f1(before[pick]))
+    return (_f1(after) - _f1(before), float(np.percentile(gains, 2.5)),
+            float(np.percentile(gains, 97.5)))
+
+
+def measure_self_training(finder, examples: Examples, unlabelled: Examples, articles,
+                          documents, training: list[int], halves: dict[str, list[int]],
+                          width: int, args) -> dict:
+    """Out of fold over the training articles, each at its own best threshold: the
+    tagger as it is (no self-training) and self-trained with each setting of
+    args.self_train_positive x args.self_train_weight, with a paired bootstrap over the
+    articles of each one's gain (printed; also returned, setting → figures)."""
+    first: dict[int, tuple[dict, list]] = {}
+    runs = {"without": (out_of_fold(examples, training, width, args, models=first), first)}
+    for positive in args.self_train_positive:
+        for weight in args.self_train_weight:
+            print(f"  self-training, framing at >= {positive}, not at <= "
+                  f"{args.self_train_negative}, weight {weight}:", file=sys.stderr, flush=True)
+            models: dict[int, tuple[dict, list]] = {}
+            probability = self_trained_out_of_fold(examples, unlabelled, training, width,
+                                                   args, positive, weight, first, models)
+            runs[f"positive {positive}, weight {weight}"] = (probability, models)
+    results: dict[str, dict] = {}
+    base = None
+    for name, (probability, models) in runs.items():
+        tagger = ScoredTagger(examples, probability, articles, models)
+        best = best_threshold(finder, tagger, articles, documents, training,
+                              args.min_precision)
+        if best is None:
+            print(f"  {name}: precision {args.min_precision} not reached out of fold",
+                  file=sys.stderr)
+            continue
+        threshold, counts = best
+        parts = by_part(counts, halves)
+        results[name] = {"threshold": threshold, **parts}
+        line = "; ".join(_figures_line(part, spans) for part, spans in parts.items())
+        if base is None:
+            base = _span_counts(counts, training)
+        else:
+            gain, low, high = paired_bootstrap(base, _span_counts(counts, training))
+            results[name]["gain"] = [round(gain, 4), round(low, 4), round(high, 4)]
+            line += f"; gain {gain:+.4f}, paired bootstrap over articles 95 % [{low:+.4f}, {high:+.4f}]"
+        print(f"  {name}, threshold {threshold}: {line}", file=sys.stderr, flush=True)
+    return results
+
+
 def _sizes(text: str) -> list[int]:
     return [int(part) for part in text.split(",") if part]
+
+
+def _numbers(text: str) -> list[float]:
+    return [float(part) for part in text.split(",") if part]
 
 
 def main(argv=None) -> int:
@@ -554,7 +733,22 @@ def main(argv=None) -> int:
                              "for the lexical head)")
     parser.add_argument("--cache", type=Path, default=None,
                         help="a folder to keep the parsed articles in between runs")
+    parser.add_argument("--self-train", type=Path, default=None, metavar="FOLDER",
+                        help="measure only: a folder of unlabelled .txt articles (PolNeAR "
+                             "train's text/) that each fold's weights label for a second "
+                             "training (self-training); prints the out-of-fold figures with "
+                             "and without it and a paired bootstrap of the gain")
+    parser.add_argument("--self-train-articles", type=int, default=None, metavar="N",
+                        help="take N of the unlabelled articles, spread evenly in name order")
+    parser.add_argument("--self-train-positive", type=_numbers, default=[0.5], metavar="P,P",
+                        help="a word scored at or above this is taken as framing")
+    parser.add_argument("--self-train-negative", type=float, default=0.1,
+                        help="a word scored at or below this is taken as not framing")
+    parser.add_argument("--self-train-weight", type=_numbers, default=[0.3], metavar="W,W",
+                        help="the weight in the loss of each word so labelled")
     args = parser.parse_args(argv)
+    if args.self_train and (args.sentence_score or args.default_head == "averaged"):
+        parser.error("--self-train measures one head without the sentence score")
     if args.vectors_from:
         write_vectors(args.vectors_from, resource("models", "framing_vectors.npz"))
         FramingVectors.shipped.cache_clear()
@@ -574,6 +768,19 @@ def main(argv=None) -> int:
     print(f"{len(training_examples.rows)} tokens the tagger is asked about in the "
           f"{len(training)} training articles ({TRAINED_ON[args.train_on]}), "
           f"{int(training_examples.labels.sum())} in gold framing", file=sys.stderr)
+    if args.self_train:
+        texts = read_unlabelled(args.self_train, args.self_train_articles)
+        names = hashlib.sha1("\n".join(d.name for d in texts).encode()).hexdigest()[:10]
+        unlabelled_articles = parsed(analyzer, texts, args.cache / f"unlabelled-{names}"
+                                     if args.cache else None)
+        unlabelled = Examples(finder, unlabelled_articles, texts, vectors)
+        width = (examples.dense.shape[1] if args.default_head == "contextual"
+                 else VECTOR_WIDTH + 1)
+        print(f"{len(unlabelled.rows)} tokens the tagger is asked about in {len(texts)} "
+              f"unlabelled articles; the {args.default_head} head:", file=sys.stderr)
+        measure_self_training(finder, examples, unlabelled, articles,
+                              documents, training, halves, width, args)
+        return 0
     if args.learning_curve:
         print("learning curve, contextual head:", file=sys.stderr)
         learning_curve(finder, examples, articles, documents, training, halves,

@@ -287,3 +287,106 @@ def test_a_headline_read_alone_gets_the_sentence_score_of_its_articles_fold(anal
     found = _title_case_hits(analyzer, parsed, taggers)
     assert any("Disastrous" in hit for hit in found["loaded"])
     assert not any("Disastrous" in hit for hit in found["plain"])
+
+
+def test_weights_of_one_train_as_no_weights_and_a_lighter_word_counts_less():
+    module = _script()
+    rows, bags = _own_word_articles(6, plain_words=4)
+    plain = _examples(module, rows, bags)
+    weighted = _examples(module, rows, bags)
+    weighted.weights, weighted.bag_weights = np.ones(len(rows)), np.ones(len(bags))
+    assert module.train(plain, 0, 1e-4, 50, 1.0) == module.train(weighted, 0, 1e-4, 50, 1.0)
+    # "plain" is gold in one article and not in another: weighing the negative less
+    # lets the positive pull its weight up.
+    rows = [(0, 0, ["bias", "lemma=plain"], True), (1, 0, ["bias", "lemma=plain"], False),
+            (2, 0, ["bias", "lemma=other"], False)]
+    heavy, light = _examples(module, rows, [[0]]), _examples(module, rows, [[0]])
+    light.weights = np.array([1.0, 0.1, 1.0])
+    scores = [module.probabilities(e, *module.train(e, 0, 1e-4, 200, 1.0))[0]
+              for e in (heavy, light)]
+    assert scores[1] > scores[0] + 0.2
+
+
+def test_pseudo_labels_keep_the_sure_words_only_each_as_its_own_light_bag():
+    module = _script()
+    rows = [(n, 0, ["bias", f"lemma=w{n}"], False) for n in range(5)]
+    unlabelled = _examples(module, rows, [])
+    sure = module.pseudo_labelled(unlabelled, np.array([0.9, 0.5, 0.02, 0.75, 0.3]),
+                                  positive=0.7, negative=0.1, weight=0.3)
+    assert [(r[0] - module.UNLABELLED, r[3]) for r in sure.rows] == [
+        (0, True), (2, False), (3, True)]
+    assert [list(b) for b in sure.bags] == [[0], [2]]
+    assert list(sure.weights) == [0.3] * 3 and list(sure.bag_weights) == [0.3] * 2
+    labelled = _examples(module, [(0, 0, ["bias"], True), (0, 1, ["bias"], False)], [[0]])
+    both = module.joined(labelled, sure)
+    assert [list(b) for b in both.bags] == [[0], [2], [4]]
+    assert list(both.weights) == [1.0, 1.0, 0.3, 0.3, 0.3]
+    assert {r[0] for r in both.rows[2:]}.isdisjoint({r[0] for r in both.rows[:2]})
+
+
+def _self_training_examples(module):
+    """Sixteen invented labelled articles, each with a gold word of its own ("own3") and
+    a loaded word ("smear") gold everywhere; and unlabelled articles in which a word
+    never seen in the labelled ones ("slur") comes with the features that make "smear"
+    score high (a shared "cue" feature)."""
+    rows, bags = _own_word_articles(16, plain_words=5)
+    for n in range(16):
+        rows.append((n, 9, ["bias", "lemma=smear", "cue"], True))
+        bags.append([len(rows) - 1])
+        rows.append((n, 10, ["bias", "lemma=calm"], False))
+    unlabelled = [(n, 0, ["bias", "lemma=slur", "cue"], False) for n in range(30)]
+    unlabelled += [(n, 1, ["bias", "lemma=calm"], False) for n in range(30)]
+    return _examples(module, rows, bags), _examples(module, unlabelled, [])
+
+
+def test_self_training_labels_each_fold_s_unlabelled_words_with_weights_that_never_saw_it(
+        monkeypatch):
+    module = _script()
+    examples, unlabelled = _self_training_examples(module)
+    trained_on = []
+    train = module.train
+
+    def recording(subset, *rest):
+        trained_on.append(({r[0] for r in subset.rows if r[0] < module.UNLABELLED},
+                           any(r[0] >= module.UNLABELLED for r in subset.rows)))
+        return train(subset, *rest)
+
+    monkeypatch.setattr(module, "train", recording)
+    args = _Args()
+    args.self_train_negative = 0.1
+    first, models = {}, {}
+    module.self_trained_out_of_fold(examples, unlabelled, list(range(16)), 0, args, 0.5, 0.3,
+                                    first, models)
+    assert len(trained_on) == 2 * module.FOLDS and set(first) == set(models) == set(range(4))
+    for fold in range(module.FOLDS):
+        (labeller, pseudo), (second, with_pseudo) = trained_on[2 * fold: 2 * fold + 2]
+        held = {n for n in range(16) if module.fold_of(n) == fold}
+        assert labeller == second == set(range(16)) - held
+        assert not pseudo and with_pseudo
+
+
+def test_self_training_teaches_a_word_seen_only_in_unlabelled_text():
+    # "slur" is never in the labelled articles; the unlabelled ones show it with the cue
+    # that makes "smear" framing. Self-trained, the lemma alone scores higher.
+    module = _script()
+    examples, unlabelled = _self_training_examples(module)
+    args = _Args()
+    args.self_train_negative = 0.1
+    alone = _examples(module, [(0, 0, ["bias", "lemma=slur"], False)], [])
+    before = module.out_of_fold(examples, list(range(16)), 0, args, models=(plain := {}))
+    after = module.self_trained_out_of_fold(examples, unlabelled, list(range(16)), 0, args,
+                                            0.5, 1.0, {}, (taught := {}))
+    for fold in range(module.FOLDS):
+        assert (module.probabilities(alone, *taught[fold])[0]
+                > module.probabilities(alone, *plain[fold])[0] + 0.1)
+    assert not np.isnan(before).any() and not np.isnan(after).any()
+
+
+def test_unlabelled_articles_are_read_in_name_order_spread_evenly(tmp_path):
+    module = _script()
+    for n in range(8):
+        (tmp_path / f"paper_{n}.txt").write_text(f"The council met on day {n}.", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("Not an article.", encoding="utf-8")
+    assert [d.name for d in module.read_unlabelled(tmp_path, 2)] == ["paper_0", "paper_4"]
+    every = module.read_unlabelled(tmp_path, None)
+    assert len(every) == 8 and every[3].text == "The council met on day 3." and not every[3].gold
