@@ -326,6 +326,26 @@ def test_a_superlative_without_ever_or_history_is_no_exaggeration(analyze):
     assert analyze("It was the worst storm in fifty years.").framing() == {}
 
 
+def test_a_plain_size_word_is_no_exaggeration(analyze):
+    # A superlative or absolute the tagger scores only a little over its threshold is
+    # mostly plain size, not the writer's exaggeration.
+    assert analyze("The board faces a huge bill for the repairs.").framing() == {}
+    assert analyze("The biggest obstacle to the plan is the cost of steel.").framing() == {}
+
+
+def test_plain_counts_and_reports_are_neither_exaggeration_nor_doubt(analyze):
+    assert analyze("There was not a single complaint about the new timetable.").framing() == {}
+    assert analyze("The contractor failed to provide the invoices by Friday.").framing() == {}
+    assert analyze("The contractor failed to reveal the cost of the bridge.").framing() == {}
+    assert analyze("The mayor failed to mention the cost of the bridge.").framing() == {
+        "failed to mention": "doubt"}
+
+
+def test_radical_is_a_plain_description(analyze):
+    assert analyze("The radical group met on Monday.").framing() == {}
+    assert analyze("Radical activists blocked the road on Monday.").framing() == {}
+
+
 def test_word_patterns_run_without_a_tagger():
     import spacy
 
