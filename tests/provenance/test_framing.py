@@ -341,6 +341,13 @@ def test_plain_counts_and_reports_are_neither_exaggeration_nor_doubt(analyze):
         "failed to mention": "doubt"}
 
 
+def test_a_feeling_people_have_about_something_is_theirs(analyze):
+    assert analyze("Residents are glad of the shorter trips.").framing() == {}
+    assert analyze("Everyone was amazed that the bridge opened early.").framing() == {}
+    # Praise said of somebody, with no cause of a feeling, is the writer's word.
+    assert analyze("The mayor is brilliant.").framing() == {"brilliant": "loaded-word"}
+
+
 def test_radical_is_a_plain_description(analyze):
     assert analyze("The radical group met on Monday.").framing() == {}
     assert analyze("Radical activists blocked the road on Monday.").framing() == {}
@@ -416,6 +423,7 @@ def test_an_article_in_another_language_gets_no_framing(analyze):
                       "absurd delays cost the taxpayers twelve million dollars, and the reckless "
                       "contractor walked away with a bonus. Residents are glad of the shorter "
                       "trips, and shop owners hope for more customers this summer.")
-    # The English article is framed (tagger v7 also marks "glad", a false alarm).
+    # The English article is framed (and "glad of", the residents' own feeling, is not).
     framing = english.framing()
     assert framing["absurd"] == framing["reckless"] == "loaded-word"
+    assert "glad" not in framing
