@@ -348,6 +348,13 @@ def test_a_feeling_people_have_about_something_is_theirs(analyze):
     assert analyze("The mayor is brilliant.").framing() == {"brilliant": "loaded-word"}
 
 
+def test_a_modifier_that_names_a_kind_is_no_loaded_word(analyze):
+    for text in ("Police charged the man after the terror attack on the station.",
+                 "He was charged with a hate crime on Monday.",
+                 "The county asked for disaster aid after the flood."):
+        assert analyze(text).framing() == {}, text
+
+
 def test_radical_is_a_plain_description(analyze):
     assert analyze("The radical group met on Monday.").framing() == {}
     assert analyze("Radical activists blocked the road on Monday.").framing() == {}
