@@ -204,6 +204,8 @@ class FramingFinder:
             return None
         if _names_a_kind(token):
             return None
+        if token.pos_ == "ADV" and token.dep_ == "advmod" and token.head.lemma_ == "take":
+            return None  # "take the matter seriously": how somebody regards a thing
         if token.tag_ in ("JJS", "RBS") or token.lemma_.lower() in self.absolutes:
             if probability < self.tagger.threshold + _EXAGGERATION_MARGIN:
                 return None  # "the worst storm" is often plain fact

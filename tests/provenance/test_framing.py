@@ -355,6 +355,11 @@ def test_a_modifier_that_names_a_kind_is_no_loaded_word(analyze):
         assert analyze(text).framing() == {}, text
 
 
+def test_taking_a_thing_seriously_is_no_loaded_word(analyze):
+    assert analyze("The council will take the complaint seriously.").framing() == {}
+    assert analyze("Few residents took the warning seriously.").framing() == {}
+
+
 def test_radical_is_a_plain_description(analyze):
     assert analyze("The radical group met on Monday.").framing() == {}
     assert analyze("Radical activists blocked the road on Monday.").framing() == {}
