@@ -41,8 +41,8 @@ class FramingHit:
 
 
 # A superlative or absolute needs this much more than the tagger's threshold: "a huge
-# crowd", "the biggest obstacle", "massive amounts of trade" are mostly plain size (on PTC's
-# tuning half, single words under threshold + 0.2 were exaggeration 1 time in 8).
+# bill", "the biggest cost", "massive repairs" are mostly plain size (on PTC's tuning half,
+# single words under threshold + 0.2 were exaggeration 1 time in 8).
 _EXAGGERATION_MARGIN = 0.2
 # Words before a quotation that mark it as the writer's doubt ("the so-called “reform”").
 _DOUBT_BEFORE_QUOTE = {"so-called", "supposed", "supposedly", "self-styled", "self-described",
@@ -222,8 +222,8 @@ class FramingFinder:
 
     def _glad_of(self, token: Token) -> bool:
         """A feeling of positive valence that people have about something ("Residents are
-        glad of the shorter trips", "we were pleased with the result", "everyone was amazed
-        he could do it"): their own feeling and its cause, reported, not the writer's loaded
+        glad of the shorter trips", "we were pleased with the result", "the riders were amazed
+        that the ferry came early"): their own feeling and its cause, reported, not the writer's loaded
         word. Praise said of them ("the mayor is brilliant") takes no such complement and
         stays the writer's. On PTC one hit changes (check half, a false alarm)."""
         if token.pos_ != "ADJ" or token.dep_ != "acomp":
@@ -453,12 +453,12 @@ def _neutral_regime(token: Token) -> bool:
 
 
 # Words that before another noun name a kind the law or officials use: "a terror attack",
-# "a terrorist group", "a hate crime", "disaster aid".
+# "a terrorist group", "a hate crime", "disaster relief".
 _KIND_MODIFIERS = frozenset({"terror", "terrorist", "hate", "disaster"})
 
 
 def _names_a_kind(token: Token) -> bool:
-    """"terrorist" in "a terrorist organization", "hate" in "hate crimes charges": the name
+    """"terrorist" in "a terrorist cell", "hate" in "the hate crime law": the name
     of a kind, not the writer's loaded word (on PTC's tuning half such modifiers were
     framing 0 times in 11). Alone ("the terrorists", "their hate") the writer chose it."""
     return (token.lemma_.lower() in _KIND_MODIFIERS and token.dep_ in ("amod", "compound")

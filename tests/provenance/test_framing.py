@@ -330,7 +330,7 @@ def test_a_plain_size_word_is_no_exaggeration(analyze):
     # A superlative or absolute the tagger scores only a little over its threshold is
     # mostly plain size, not the writer's exaggeration.
     assert analyze("The board faces a huge bill for the repairs.").framing() == {}
-    assert analyze("The biggest obstacle to the plan is the cost of steel.").framing() == {}
+    assert analyze("The biggest problem for the ferry is the cost of fuel.").framing() == {}
 
 
 def test_plain_counts_and_reports_are_neither_exaggeration_nor_doubt(analyze):
@@ -351,7 +351,7 @@ def test_a_feeling_people_have_about_something_is_theirs(analyze):
 def test_a_modifier_that_names_a_kind_is_no_loaded_word(analyze):
     for text in ("Police charged the man after the terror attack on the station.",
                  "He was charged with a hate crime on Monday.",
-                 "The county asked for disaster aid after the flood."):
+                 "The county asked for disaster relief after the flood."):
         assert analyze(text).framing() == {}, text
 
 
